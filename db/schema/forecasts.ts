@@ -1,0 +1,45 @@
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { questions } from "./questions";
+import { users } from "./users";
+
+/**
+ * Append-only: an update is a new row, never an edit. `id` is the insertion order, which
+ * breaks ties between equal times (DESIGN §3). `probabilities` is a JSON array in option
+ * order; a binary forecast is [P(no), P(yes)].
+ */
+export const forecasts = sqliteTable(
+  "forecasts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    questionId: text("question_id")
+      .notNull()
+      .references(() => questions.id, { onDelete: "cascade" }),
+    forecasterId: text("forecaster_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    madeAt: integer("made_at").notNull(),
+    probabilities: text("probabilities", { mode: "json" }).$type<number[]>().notNull(),
+    rationale: text("rationale"),
+  },
+  (t) => [
+    index("forecasts_question_time_idx").on(t.questionId, t.madeAt, t.id),
+    index("forecasts_forecaster_idx").on(t.forecasterId),
+  ],
+);
+
+/** Discussion on a question, separate from the rationales attached to forecasts. */
+export const comments = sqliteTable(
+  "comments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    questionId: text("question_id")
+      .notNull()
+      .references(() => questions.id, { onDelete: "cascade" }),
+    authorId: text("author_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    body: text("body").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("comments_question_idx").on(t.questionId)],
+);

@@ -1,0 +1,47 @@
+import type { Outcome } from "./types";
+
+// DESIGN §2 lifecycle: draft → open → closed → resolved | annulled. Only "draft" is stored;
+// every other state follows from the times and the resolution, given `now` (lib never reads the clock).
+
+export type QuestionStatus = "draft" | "upcoming" | "open" | "closed" | "resolved" | "annulled";
+
+export interface LifecycleFacts {
+  isDraft: boolean;
+  openTime: number;
+  closeTime: number;
+  resolveBy: number | null;
+  outcome: Outcome | null;
+  resolveTime: number | null;
+}
+
+/** Forecasting stops at the scheduled close, or earlier when the outcome became known first. */
+export function forecastingEndsAt(q: LifecycleFacts): number {
+  return q.outcome && q.resolveTime !== null ? Math.min(q.closeTime, q.resolveTime) : q.closeTime;
+}
+
+export function questionStatus(q: LifecycleFacts, now: number): QuestionStatus {
+  if (q.outcome) return q.outcome.kind === "annulled" ? "annulled" : "resolved";
+  if (q.isDraft) return "draft";
+  if (now < q.openTime) return "upcoming";
+  if (now < q.closeTime) return "open";
+  return "closed";
+}
+
+/** Whether forecasts are accepted at `now`: published, opened, not closed, not resolved. */
+export function acceptsForecasts(q: LifecycleFacts, now: number): boolean {
+  return questionStatus(q, now) === "open";
+}
+
+/**
+ * Due for resolution: no resolution, and the resolve-by date has passed (the close time when
+ * there is no resolve-by date). Drafts are never due.
+ */
+export function isDueForResolution(q: LifecycleFacts, now: number): boolean {
+  if (q.outcome || q.isDraft) return false;
+  return now >= (q.resolveBy ?? q.closeTime);
+}
+
+/** Closes within `days` days from now and is still open ("Closing soon" tab: 14 days). */
+export function isClosingSoon(q: LifecycleFacts, now: number, days = 14): boolean {
+  return questionStatus(q, now) === "open" && q.closeTime - now <= days * 86_400_000;
+}

@@ -1,0 +1,102 @@
+// Domain types shared by lib/, db/, app/ and cli/. Units (STYLE rule 11): times are UTC epoch
+// milliseconds (integers), probabilities are in [0, 1], logarithms are natural.
+
+export type QuestionType = "binary" | "multiple_choice";
+
+/** Index of an option in a question's option list. Binary questions have options ["no", "yes"]. */
+export type OptionIndex = number;
+
+/** The five pooling rules of DESIGN §3 "Aggregation", in the order reports list them. */
+export const AGGREGATION_METHODS = [
+  "median",
+  "recency_weighted_median",
+  "mean",
+  "geometric_odds",
+  "extremized",
+] as const;
+export type AggregationMethod = (typeof AGGREGATION_METHODS)[number];
+
+/** The default crowd forecast (Metaculus' community prediction). */
+export const DEFAULT_AGGREGATION_METHOD: AggregationMethod = "recency_weighted_median";
+
+/**
+ * One forecast as the math sees it. Inside lib a binary forecast is the vector [P(no), P(yes)].
+ * Arrays of these are in input (insertion) order; that order breaks ties between equal times.
+ */
+export interface ForecastRecord {
+  forecaster: string;
+  time: number;
+  probabilities: readonly number[];
+}
+
+/** How a question ended: an option, or annulled; null while unresolved. */
+export type Outcome = { kind: "option"; option: OptionIndex } | { kind: "annulled" };
+
+/** A question as the scoring engine needs it (DESIGN §3 notation). */
+export interface ScoringQuestion {
+  id: string;
+  type: QuestionType;
+  /** Option labels; binary questions use ["no", "yes"]. */
+  options: readonly string[];
+  /** T0 */
+  openTime: number;
+  /** Tc, the scheduled close. */
+  closeTime: number;
+  /** When the outcome became known; null while unresolved (may also be null on a resolved question). */
+  resolveTime: number | null;
+  outcome: Outcome | null;
+}
+
+/** Scoring parameters (formats.md §2 `params`). */
+export interface ScoringParams {
+  extremizeD: number;
+  calibrationBins: number;
+}
+
+export const DEFAULT_SCORING_PARAMS: ScoringParams = { extremizeD: 1.5, calibrationBins: 10 };
+
+/** Question fields carried by the exchange format but not used in scoring. */
+export interface QuestionDetails {
+  title: string;
+  description: string | null;
+  resolutionCriteria?: string | null;
+  tags: readonly string[];
+  resolveBy: number | null;
+}
+
+/** A forecast in a dataset, in input order, with its rationale. */
+export interface DatasetForecast extends ForecastRecord {
+  question: string;
+  rationale: string | null;
+}
+
+/** A whole `forecast-desk/v1` document once read and validated (probabilities not yet clipped). */
+export interface Dataset {
+  params: ScoringParams;
+  questions: Array<ScoringQuestion & QuestionDetails>;
+  forecasts: DatasetForecast[];
+}
+
+/** A recorded resolution: the outcome plus who recorded it, when, and on what evidence. */
+export interface ResolutionRecord {
+  outcome: Outcome;
+  resolveTime: number;
+  evidence: string;
+  resolvedBy: string | null;
+  recordedAt: number;
+}
+
+/** A question as the app shows it: the scoring fields plus everything around them. */
+export interface Question extends ScoringQuestion {
+  title: string;
+  description: string;
+  resolutionCriteria: string;
+  tags: string[];
+  resolveBy: number | null;
+  isDraft: boolean;
+  hideCrowdUntilForecast: boolean;
+  isIllustrative: boolean;
+  createdAt: number;
+  updatedAt: number;
+  resolution: ResolutionRecord | null;
+}
