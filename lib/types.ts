@@ -62,6 +62,12 @@ export interface QuestionDetails {
   resolutionCriteria?: string | null;
   tags: readonly string[];
   resolveBy: number | null;
+  /** Demo data whose outcome is not a matter of public record (absent = false). */
+  isIllustrative?: boolean;
+  /** Anchoring guard: hide the crowd until the viewer has forecast (absent = the app's default, true). */
+  hideCrowdUntilForecast?: boolean;
+  /** Evidence note of the resolution, for resolved or annulled questions (absent = none). */
+  evidence?: string | null;
 }
 
 /** A forecast in a dataset, in input order, with its rationale. */
