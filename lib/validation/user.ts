@@ -1,0 +1,76 @@
+import * as z from "zod";
+
+// Account inputs (sign-up, sign-in, the user:create CLI, role changes) and the handle rule.
+// One schema per input, shared by forms, server actions and the CLI (STYLE rule 5).
+
+export const USER_ROLES = ["analyst", "admin"] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+/** A handle: lowercase a–z, 0–9 and '-', 1–40 characters, not starting or ending with '-'. */
+export const HANDLE_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
+
+const name = z
+  .string({ error: "Name is required" })
+  .trim()
+  .min(1, "Name is required")
+  .max(100, "Name must be at most 100 characters");
+const email = z
+  .string({ error: "Email is required" })
+  .trim()
+  .min(1, "Email is required")
+  .max(254, "Email must be at most 254 characters")
+  .pipe(z.email("Email must be a valid address like name@example.org"))
+  .transform((e) => e.toLowerCase());
+const newPassword = z
+  .string({ error: "Password is required" })
+  .min(8, "Password must be at least 8 characters")
+  .max(128, "Password must be at most 128 characters");
+
+export const signUpInput = z.object({ name, email, password: newPassword });
+export type SignUpInput = z.infer<typeof signUpInput>;
+
+export const signInInput = z.object({
+  email,
+  password: z.string({ error: "Password is required" }).min(1, "Password is required").max(128, "Password must be at most 128 characters"),
+});
+export type SignInInput = z.infer<typeof signInInput>;
+
+/** `npm run user:create -- --email E --password P --name N [--admin] [--handle H]` */
+export const createUserInput = z.object({
+  name,
+  email,
+  password: newPassword,
+  admin: z.boolean().default(false),
+  handle: z.string().regex(HANDLE_PATTERN, "Handle must be 1–40 of a–z, 0–9 and '-', not starting or ending with '-'").optional(),
+});
+
+export const setRoleInput = z.object({
+  userId: z.string().min(1, "User is required"),
+  role: z.enum(USER_ROLES, { error: "Role must be analyst or admin" }),
+});
+
+/**
+ * The handle a name suggests: lowercase, accents dropped, every run of other characters becomes
+ * one '-', trimmed to 40 characters; "forecaster" when nothing is left ("Ana Pérez" → "ana-perez").
+ */
+export function handleFromName(fullName: string): string {
+  const base = fullName
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40)
+    .replace(/-+$/g, "");
+  return base || "forecaster";
+}
+
+/** The first of base, base-2, base-3, … that `isTaken` rejects not. */
+export function firstFreeHandle(base: string, isTaken: (handle: string) => boolean): string {
+  if (!isTaken(base)) return base;
+  for (let n = 2; ; n++) {
+    const suffix = `-${n}`;
+    const candidate = `${base.slice(0, 40 - suffix.length).replace(/-+$/g, "")}${suffix}`;
+    if (!isTaken(candidate)) return candidate;
+  }
+}
