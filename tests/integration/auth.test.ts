@@ -1,0 +1,84 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAuth, type Auth } from "@/app/_auth/auth";
+import { authSecretPath, ensureAuthSecret } from "@/app/_auth/auth-secret";
+import { openDb, type Db } from "@/db/client";
+import { createUser, findUserByEmail } from "@/db/queries/users";
+import { accounts, sessions } from "@/db/schema/users";
+
+let dir: string;
+let db: Db;
+let auth: Auth;
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "fd-auth-"));
+  const file = path.join(dir, "fd.db");
+  db = openDb(file);
+  delete process.env.BETTER_AUTH_SECRET;
+  auth = createAuth(db, { secret: ensureAuthSecret(file), baseURL: "http://localhost:3999" });
+});
+afterAll(() => {
+  db.$client.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe("auth secret", () => {
+  it("is generated once beside the database with mode 0600 and reused", () => {
+    const file = path.join(dir, "fd.db");
+    const secret = fs.readFileSync(authSecretPath(file), "utf8").trim();
+    expect(secret.length).toBeGreaterThanOrEqual(32);
+    expect(fs.statSync(authSecretPath(file)).mode & 0o777).toBe(0o600);
+    expect(ensureAuthSecret(file)).toBe(secret);
+  });
+});
+
+describe("better-auth round trip on a real SQLite file", () => {
+  it("signs up (first account admin, handle derived), then signs in and reads the session", async () => {
+    const signedUp = await auth.api.signUpEmail({
+      body: { name: "Olga Ivanova", email: "Olga@Example.org", password: "s3cret-pass" },
+    });
+    expect(signedUp.token).toBeTruthy();
+    const olga = findUserByEmail(db, "olga@example.org")!;
+    expect(olga).toMatchObject({ name: "Olga Ivanova", handle: "olga-ivanova", role: "admin" });
+    const acct = db.select().from(accounts).all().find((a) => a.userId === olga.id)!;
+    expect(acct.password).not.toContain("s3cret-pass");
+
+    const second = await auth.api.signUpEmail({
+      body: { name: "Olga Ivanova", email: "olga2@example.org", password: "another-pass" },
+    });
+    expect(findUserByEmail(db, "olga2@example.org")).toMatchObject({ handle: "olga-ivanova-2", role: "analyst" });
+    expect(second.user.id).not.toBe(olga.id);
+
+    const res = await auth.api.signInEmail({
+      body: { email: "olga@example.org", password: "s3cret-pass" },
+      asResponse: true,
+    });
+    expect(res.status).toBe(200);
+    const setCookie = res.headers.get("set-cookie")!;
+    expect(setCookie).toMatch(/HttpOnly/i);
+    const cookie = setCookie.split(";")[0];
+    const session = await auth.api.getSession({ headers: new Headers({ cookie }) });
+    expect(session?.user.id).toBe(olga.id);
+    expect(db.select().from(sessions).all().length).toBeGreaterThanOrEqual(2);
+
+    await auth.api.signOut({ headers: new Headers({ cookie }) });
+    expect(await auth.api.getSession({ headers: new Headers({ cookie }) })).toBeNull();
+  });
+
+  it("refuses a wrong password and a duplicate email", async () => {
+    await expect(
+      auth.api.signInEmail({ body: { email: "olga@example.org", password: "wrong-pass" } }),
+    ).rejects.toMatchObject({ body: { code: "INVALID_EMAIL_OR_PASSWORD" } });
+    await expect(
+      auth.api.signUpEmail({ body: { name: "Imposter", email: "olga@example.org", password: "whatever-1" } }),
+    ).rejects.toMatchObject({ body: { code: expect.stringMatching(/^USER_ALREADY_EXISTS/) } });
+  });
+
+  it("lets a user made by createUser (the CLI and the seed) sign in", async () => {
+    createUser(db, { email: "cli@example.org", name: "Cli User", password: "cli-password" });
+    const res = await auth.api.signInEmail({ body: { email: "cli@example.org", password: "cli-password" } });
+    expect(res.user.email).toBe("cli@example.org");
+  });
+});
