@@ -1,0 +1,66 @@
+import { MIN_PROBABILITY } from "../probability";
+
+// Recency-weighted median, Metaculus' community prediction (DESIGN §3 "Aggregation").
+
+/**
+ * Recency weights for n standing forecasts ordered oldest first: w_i = exp(√i − √n), i = 1..n, and all
+ * weights 1 when n ≤ 2. Source: Metaculus utils/the_math/aggregations.py, RecencyWeighted.
+ */
+export function recencyWeights(n: number): number[] {
+  const weights: number[] = [];
+  const rootN = Math.sqrt(n);
+  for (let i = 1; i <= n; i++) weights.push(n <= 2 ? 1 : Math.exp(Math.sqrt(i) - rootN));
+  return weights;
+}
+
+/**
+ * Weighted median: sort the values, and average the first value whose cumulative weight divided by the
+ * total is ≥ ½ with the first whose cumulative weight divided by the total is > ½ (DESIGN §3).
+ * With equal weights this is the plain median. `values` and `weights` have the same non-zero length.
+ */
+export function weightedMedian(values: readonly number[], weights: readonly number[]): number {
+  const order = values.map((_, i) => i).sort((a, b) => values[a] - values[b]);
+  let total = 0;
+  for (const i of order) total += weights[i];
+  let cumulative = 0;
+  let atLeastHalf: number | null = null;
+  for (const i of order) {
+    cumulative += weights[i];
+    const share = cumulative / total;
+    if (atLeastHalf === null && share >= 0.5) atLeastHalf = values[i];
+    if (share > 0.5) return ((atLeastHalf as number) + values[i]) / 2;
+  }
+  // Only reached through rounding (share never above ½): fall back to the largest value.
+  const last = values[order[order.length - 1]];
+  return ((atLeastHalf ?? last) + last) / 2;
+}
+
+/**
+ * Recency-weighted median of standing forecasts given oldest first (time as given, ties by input
+ * order). Binary: the weighted median of P(yes), as [1 − m, m]. Multiple choice: a weighted median m_k
+ * per option, then mapped to (m_k − 0.001)/Σ(m − 0.001) · (1 − 0.001K) + 0.001 so it sums to 1 and
+ * keeps every option ≥ 0.001. Source: DESIGN §3; Metaculus community prediction.
+ */
+export function poolRecencyWeightedMedian(forecasts: readonly (readonly number[])[], binary: boolean): number[] {
+  const weights = recencyWeights(forecasts.length);
+  if (binary) {
+    const m = weightedMedian(
+      forecasts.map((f) => f[1]),
+      weights,
+    );
+    return [1 - m, m];
+  }
+  const k = forecasts[0].length;
+  const medians: number[] = [];
+  for (let o = 0; o < k; o++) {
+    medians.push(
+      weightedMedian(
+        forecasts.map((f) => f[o]),
+        weights,
+      ),
+    );
+  }
+  let excess = 0;
+  for (const m of medians) excess += m - MIN_PROBABILITY;
+  return medians.map((m) => ((m - MIN_PROBABILITY) / excess) * (1 - MIN_PROBABILITY * k) + MIN_PROBABILITY);
+}

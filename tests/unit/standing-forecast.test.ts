@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { actualCloseTime, countedForecasts, standingForecastsAt } from "@/lib/standing-forecast";
+import { F, Q, day } from "./builders";
+
+describe("actualCloseTime", () => {
+  it("is close_time while unresolved, even with a resolve time", () => {
+    expect(actualCloseTime({ ...Q(10), resolveTime: day(5) })).toBe(day(10));
+  });
+  it("is the earlier of close and resolve time once resolved or annulled", () => {
+    expect(actualCloseTime(Q(10, "yes", 8))).toBe(day(8));
+    expect(actualCloseTime(Q(10, "annulled", 4))).toBe(day(4));
+    expect(actualCloseTime(Q(10, "no", 12))).toBe(day(10));
+    expect(actualCloseTime(Q(10, "no", null))).toBe(day(10));
+  });
+});
+
+describe("countedForecasts and standingForecastsAt", () => {
+  const forecasts = [F("ana", 0, 0.6), F("ben", 2, 0.3), F("ana", 4, 0.8), F("ben", 6, 0.7), F("ben", 9, 1)];
+  const q = Q(10, "yes", 8);
+  it("drops forecasts after Ta and keeps one made exactly at Ta", () => {
+    expect(countedForecasts(q, forecasts)).toHaveLength(4);
+    expect(countedForecasts(q, [...forecasts, F("cy", 8, 0.5)])).toHaveLength(5);
+  });
+  it("takes each forecaster's latest forecast, oldest first", () => {
+    const standing = standingForecastsAt(countedForecasts(q, forecasts), day(5));
+    expect(standing.map((f) => [f.forecaster, f.probabilities[1]])).toEqual([
+      ["ben", 0.3],
+      ["ana", 0.8],
+    ]);
+  });
+  it("breaks equal times by input order: the later input stands", () => {
+    const tie = [F("ana", 3, 0.5), F("ana", 3, 0.25), F("ben", 3, 0.9)];
+    const standing = standingForecastsAt(countedForecasts(Q(10), tie), day(3));
+    expect(standing.map((f) => f.probabilities[1])).toEqual([0.25, 0.9]);
+  });
+  it("sorts by time without mutating the input", () => {
+    const input = [F("b", 5, 0.2), F("a", 1, 0.4)];
+    expect(countedForecasts(Q(10), input).map((f) => f.forecaster)).toEqual(["a", "b"]);
+    expect(input[0].forecaster).toBe("b");
+  });
+});
