@@ -1,0 +1,117 @@
+import { and, asc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { getQuestions } from "@/db/queries/questions";
+import { forecasts } from "@/db/schema/forecasts";
+import { questions, questionTags, tags } from "@/db/schema/questions";
+import { resolutions } from "@/db/schema/resolutions";
+import { users } from "@/db/schema/users";
+import type { ForecasterName, ResolvedQuestionInput } from "@/lib/track-records/resolved-question";
+import type { ForecastRecord } from "@/lib/types";
+
+export interface ResolvedQuestionFilter {
+  /** Resolve time ≥ from (UTC epoch ms); null: no lower bound. */
+  from?: number | null;
+  /** Resolve time < to; null: no upper bound. */
+  to?: number | null;
+  /** Only questions carrying this tag. */
+  tag?: string | null;
+}
+
+export interface TrackRecordInputs {
+  /** Resolved (not annulled) questions, soonest resolution first, ties by id. */
+  questions: ResolvedQuestionInput[];
+  /** Everyone with a forecast on those questions, by handle. */
+  forecasters: ForecasterName[];
+}
+
+/**
+ * The resolved (not annulled: annulled questions get no scores) questions whose resolve time lies in
+ * [from, to) and that carry `tag`, each with every forecast on it in (made_at, id) order, forecasters
+ * named by handle: the inputs of the track-record math (lib/track-records/team-record).
+ */
+export function loadResolvedQuestions(db: Db, filter: ResolvedQuestionFilter = {}): TrackRecordInputs {
+  const conds: SQL[] = [eq(resolutions.annulled, false)];
+  if (filter.from != null) conds.push(gte(resolutions.resolveTime, filter.from));
+  if (filter.to != null) conds.push(lt(resolutions.resolveTime, filter.to));
+  let ids: string[];
+  if (filter.tag) {
+    ids = db
+      .select({ id: questions.id })
+      .from(questions)
+      .innerJoin(resolutions, eq(resolutions.questionId, questions.id))
+      .innerJoin(questionTags, eq(questionTags.questionId, questions.id))
+      .innerJoin(tags, eq(tags.id, questionTags.tagId))
+      .where(and(...conds, eq(tags.name, filter.tag)))
+      .orderBy(asc(resolutions.resolveTime), asc(questions.id))
+      .all()
+      .map((r) => r.id);
+  } else {
+    ids = db
+      .select({ id: questions.id })
+      .from(questions)
+      .innerJoin(resolutions, eq(resolutions.questionId, questions.id))
+      .where(and(...conds))
+      .orderBy(asc(resolutions.resolveTime), asc(questions.id))
+      .all()
+      .map((r) => r.id);
+  }
+  const byQuestion = new Map<string, ForecastRecord[]>(ids.map((id) => [id, []]));
+  const names = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = db
+      .select({
+        questionId: forecasts.questionId,
+        handle: users.handle,
+        name: users.name,
+        time: forecasts.madeAt,
+        probabilities: forecasts.probabilities,
+      })
+      .from(forecasts)
+      .innerJoin(users, eq(users.id, forecasts.forecasterId))
+      .where(inArray(forecasts.questionId, ids.slice(i, i + 500)))
+      .orderBy(asc(forecasts.questionId), asc(forecasts.madeAt), asc(forecasts.id))
+      .all();
+    for (const r of rows) {
+      byQuestion.get(r.questionId)!.push({ forecaster: r.handle, time: r.time, probabilities: r.probabilities });
+      names.set(r.handle, r.name);
+    }
+  }
+  const loaded = getQuestions(db, ids).map(
+    (q): ResolvedQuestionInput => ({
+      question: {
+        id: q.id,
+        type: q.type,
+        options: q.options,
+        openTime: q.openTime,
+        closeTime: q.closeTime,
+        resolveTime: q.resolveTime,
+        outcome: q.outcome,
+        title: q.title,
+        tags: q.tags,
+      },
+      forecasts: byQuestion.get(q.id)!,
+    }),
+  );
+  const forecasters = [...names].map(([handle, name]) => ({ handle, name }));
+  forecasters.sort((a, b) => (a.handle < b.handle ? -1 : a.handle > b.handle ? 1 : 0));
+  return { questions: loaded, forecasters };
+}
+
+/** Tag names that label at least one resolved question, alphabetical (the tag filter's choices). */
+export function listResolvedQuestionTags(db: Db): string[] {
+  return db
+    .selectDistinct({ name: tags.name })
+    .from(tags)
+    .innerJoin(questionTags, eq(questionTags.tagId, tags.id))
+    .innerJoin(resolutions, eq(resolutions.questionId, questionTags.questionId))
+    .where(eq(resolutions.annulled, false))
+    .orderBy(asc(tags.name))
+    .all()
+    .map((r) => r.name);
+}
+
+/** The name behind a handle (profile header), or null for an unknown handle. */
+export function findForecasterName(db: Db, handle: string): ForecasterName | null {
+  const row = db.select({ handle: users.handle, name: users.name }).from(users).where(eq(users.handle, handle)).get();
+  return row ?? null;
+}

@@ -1,0 +1,82 @@
+// Leaderboard ranking: forecasters ordered by one track-record mean (DESIGN §3 "Forecaster track
+// record"), among those with at least a minimum number of scored questions.
+
+export const LEADERBOARD_RANKINGS = ["peer", "baseline", "relative_brier", "brier"] as const;
+export type LeaderboardRanking = (typeof LEADERBOARD_RANKINGS)[number];
+
+export const DEFAULT_LEADERBOARD_RANKING: LeaderboardRanking = "peer";
+
+export const LEADERBOARD_RANKING_LABELS: Record<LeaderboardRanking, string> = {
+  peer: "Mean peer score",
+  baseline: "Mean baseline score",
+  relative_brier: "Mean relative Brier",
+  brier: "Mean final Brier",
+};
+
+/** The means a leaderboard row needs (a subset of lib/track-record's summary). */
+export interface LeaderboardSummary {
+  nQuestions: number;
+  meanPeer: number | null;
+  meanBaseline: number | null;
+  meanRelativeBrier: number | null;
+  meanFinalBrier: number | null;
+}
+
+export interface LeaderboardEntry<S extends LeaderboardSummary = LeaderboardSummary> {
+  handle: string;
+  name: string;
+  summary: S;
+}
+
+export interface RankedEntry<S extends LeaderboardSummary = LeaderboardSummary> extends LeaderboardEntry<S> {
+  /** Competition rank (1, 2, 2, 4): equal values share a rank. Null when the value is null. */
+  rank: number | null;
+  /** The value ranked on. */
+  value: number | null;
+}
+
+/** Peer and baseline: higher is better. Relative Brier and Brier: lower is better. */
+export function higherIsBetter(ranking: LeaderboardRanking): boolean {
+  return ranking === "peer" || ranking === "baseline";
+}
+
+export function rankingValue(summary: LeaderboardSummary, ranking: LeaderboardRanking): number | null {
+  switch (ranking) {
+    case "peer":
+      return summary.meanPeer;
+    case "baseline":
+      return summary.meanBaseline;
+    case "relative_brier":
+      return summary.meanRelativeBrier;
+    case "brier":
+      return summary.meanFinalBrier;
+  }
+}
+
+/**
+ * Keeps forecasters with nQuestions ≥ minQuestions and orders them best first by `ranking`;
+ * ties share a rank and are listed by name, then handle; null values come last, unranked.
+ */
+export function rankLeaderboard<S extends LeaderboardSummary>(
+  entries: readonly LeaderboardEntry<S>[],
+  ranking: LeaderboardRanking,
+  minQuestions = 1,
+): RankedEntry<S>[] {
+  const sign = higherIsBetter(ranking) ? -1 : 1;
+  const kept = entries
+    .filter((e) => e.summary.nQuestions >= minQuestions)
+    .map((e) => ({ ...e, value: rankingValue(e.summary, ranking) }));
+  kept.sort((a, b) => {
+    if (a.value === null || b.value === null) {
+      if (a.value !== b.value) return a.value === null ? 1 : -1;
+    } else if (a.value !== b.value) return sign * (a.value - b.value);
+    return a.name.localeCompare(b.name) || (a.handle < b.handle ? -1 : a.handle > b.handle ? 1 : 0);
+  });
+  const ranked: RankedEntry<S>[] = [];
+  kept.forEach((e, i) => {
+    let rank: number | null = null;
+    if (e.value !== null) rank = i > 0 && kept[i - 1].value === e.value ? ranked[i - 1].rank : i + 1;
+    ranked.push({ ...e, rank });
+  });
+  return ranked;
+}

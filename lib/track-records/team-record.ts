@@ -1,0 +1,170 @@
+// Assembles the track-record pages from the engine: every number comes from lib/scoring,
+// lib/track-record, lib/calibration and lib/aggregation; this file only chooses which questions,
+// which forecasters and which samples go in, and groups what comes out.
+import { fitExtremizingFactor } from "@/lib/aggregation/method-comparison";
+import { calibrate } from "@/lib/calibration/bins";
+import { aggregateSample, finalSamples, timeWeightedSamples, type CalibrationSample } from "@/lib/calibration/samples";
+import { scoreQuestion } from "@/lib/scoring/question-scores";
+import { actualCloseTime, countedForecasts, standingForecastsAt } from "@/lib/standing-forecast";
+import { summariseForecaster } from "@/lib/track-record";
+import { discriminationHistogram, forecastHistogram } from "@/lib/track-records/forecast-histograms";
+import { rankLeaderboard, type LeaderboardRanking } from "@/lib/track-records/leaderboard";
+import { bestMethodSentence, methodRecords } from "@/lib/track-records/method-record";
+import type { ForecasterName, ResolvedQuestionInput } from "@/lib/track-records/resolved-question";
+import { trailingWindowScores } from "@/lib/track-records/scores-over-time";
+import { AGGREGATION_METHODS, DEFAULT_SCORING_PARAMS, type AggregationMethod, type ScoringParams } from "@/lib/types";
+
+export type QuestionScores = ReturnType<typeof scoreQuestion>;
+export type ScoreRow = QuestionScores["rows"][number];
+export type ForecasterSummary = ReturnType<typeof summariseForecaster>;
+export type Calibration = ReturnType<typeof calibrate>;
+export type CalibrationSampleKind = "final" | "time_weighted";
+
+export interface ScoredQuestion {
+  input: ResolvedQuestionInput;
+  scores: QuestionScores;
+}
+
+/** Scores every resolved question once (scoreQuestion); the pages below only regroup the results. */
+export function scoreResolvedQuestions(
+  inputs: readonly ResolvedQuestionInput[],
+  params: ScoringParams = DEFAULT_SCORING_PARAMS,
+): ScoredQuestion[] {
+  return inputs.map((input) => ({ input, scores: scoreQuestion(input.question, input.forecasts, params) }));
+}
+
+function isResolvedBinary(input: ResolvedQuestionInput): boolean {
+  return input.question.type === "binary" && input.question.outcome?.kind === "option";
+}
+
+/** The calibration samples (resolved binary questions only) of one forecaster, or of everyone when `handle` is null. */
+export function forecasterSamples(
+  scored: readonly ScoredQuestion[],
+  handle: string | null,
+  kind: CalibrationSampleKind,
+): CalibrationSample[] {
+  const make = kind === "final" ? finalSamples : timeWeightedSamples;
+  return scored
+    .filter((s) => isResolvedBinary(s.input))
+    .flatMap((s) => make(s.input.question, s.input.forecasts))
+    .filter((sample) => handle === null || sample.forecaster === handle);
+}
+
+export interface ScoredRow {
+  row: ScoreRow;
+  title: string;
+  type: "binary" | "multiple_choice";
+  /** The option that happened. */
+  outcomeLabel: string;
+  /** P(yes) for binary questions, the probability given to what happened for multiple choice. */
+  finalForecast: number;
+  resolveTime: number;
+}
+
+export interface ForecasterRecord {
+  rows: ScoredRow[];
+  summary: ForecasterSummary;
+  samples: CalibrationSample[];
+  calibration: Calibration;
+  histogram: ReturnType<typeof forecastHistogram>;
+  discrimination: ReturnType<typeof discriminationHistogram>;
+  overTime: ReturnType<typeof trailingWindowScores>;
+}
+
+/** Everything the profile page shows for one forecaster, over the given resolved questions. */
+export function forecasterRecord(
+  scored: readonly ScoredQuestion[],
+  handle: string,
+  options: { sample: CalibrationSampleKind; bins: number },
+): ForecasterRecord {
+  const rows: ScoredRow[] = [];
+  for (const s of scored) {
+    const q = s.input.question;
+    if (q.outcome?.kind !== "option") continue;
+    const option = q.outcome.option;
+    for (const row of s.scores.rows) {
+      if (row.forecaster !== handle) continue;
+      rows.push({
+        row,
+        title: q.title,
+        type: q.type,
+        outcomeLabel: q.options[option],
+        finalForecast: q.type === "binary" ? row.finalProbabilities[1] : row.finalProbabilities[option],
+        resolveTime: q.resolveTime ?? actualCloseTime(q),
+      });
+    }
+  }
+  const samples = forecasterSamples(scored, handle, options.sample);
+  return {
+    rows,
+    summary: summariseForecaster(rows.map((r) => r.row)),
+    samples,
+    calibration: calibrate(samples, options.bins),
+    histogram: forecastHistogram(samples, options.bins),
+    discrimination: discriminationHistogram(samples, options.bins),
+    overTime: trailingWindowScores(rows.map((r) => ({ resolveTime: r.resolveTime, finalBrier: r.row.finalBrier, peer: r.row.peer }))),
+  };
+}
+
+/** Each forecaster's summary over the given questions, ranked (DESIGN §3 "Forecaster track record"). */
+export function leaderboard(
+  scored: readonly ScoredQuestion[],
+  forecasters: readonly ForecasterName[],
+  ranking: LeaderboardRanking,
+  minQuestions: number,
+) {
+  const rowsBy = new Map<string, ScoreRow[]>();
+  for (const s of scored)
+    for (const row of s.scores.rows) {
+      const list = rowsBy.get(row.forecaster) ?? [];
+      list.push(row);
+      rowsBy.set(row.forecaster, list);
+    }
+  const entries = forecasters.map((f) => ({ ...f, summary: summariseForecaster(rowsBy.get(f.handle) ?? []) }));
+  return rankLeaderboard(entries, ranking, minQuestions);
+}
+
+/** The standing P(yes) of each forecaster at Ta on every resolved binary question that has any (input of the d fit). */
+export function extremizingInputs(scored: readonly ScoredQuestion[]): Array<{ forecasts: number[]; outcome: 0 | 1 }> {
+  const out: Array<{ forecasts: number[]; outcome: 0 | 1 }> = [];
+  for (const s of scored) {
+    const q = s.input.question;
+    if (!isResolvedBinary(s.input) || q.outcome?.kind !== "option") continue;
+    const standing = standingForecastsAt(countedForecasts(q, s.input.forecasts), actualCloseTime(q));
+    if (standing.length === 0) continue;
+    out.push({ forecasts: standing.map((f) => f.probabilities[1]), outcome: q.outcome.option === 1 ? 1 : 0 });
+  }
+  return out;
+}
+
+export interface CrowdRecord {
+  nQuestions: number;
+  methods: ReturnType<typeof methodRecords>;
+  sentence: string;
+  calibration: Record<AggregationMethod, { samples: CalibrationSample[]; calibration: Calibration; histogram: ReturnType<typeof forecastHistogram> }>;
+  extremizing: ReturnType<typeof fitExtremizingFactor>;
+}
+
+/** The crowd's track record: each method's scores, paired differences, calibration and the fitted d. */
+export function crowdRecord(scored: readonly ScoredQuestion[], params: ScoringParams, bins: number): CrowdRecord {
+  const methods = methodRecords(
+    scored.map((s) => ({ questionId: s.scores.questionId, aggregateScores: s.scores.aggregateScores })),
+  );
+  const binary = scored.filter((s) => isResolvedBinary(s.input));
+  const calibration = Object.fromEntries(
+    AGGREGATION_METHODS.map((method) => {
+      const samples = binary.flatMap((s) => {
+        const sample = aggregateSample(s.input.question, s.input.forecasts, method, params);
+        return sample === null ? [] : [sample].flat();
+      });
+      return [method, { samples, calibration: calibrate(samples, bins), histogram: forecastHistogram(samples, bins) }];
+    }),
+  ) as CrowdRecord["calibration"];
+  return {
+    nQuestions: scored.length,
+    methods,
+    sentence: bestMethodSentence(methods),
+    calibration,
+    extremizing: fitExtremizingFactor(extremizingInputs(scored)),
+  };
+}
