@@ -1,0 +1,142 @@
+import { and, asc, count, countDistinct, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { forecasts } from "@/db/schema/forecasts";
+import { questionOptions, questions } from "@/db/schema/questions";
+import { resolutions } from "@/db/schema/resolutions";
+import { users } from "@/db/schema/users";
+import { questionStatus, type QuestionStatus } from "@/lib/question-lifecycle";
+import type { ForecastRecord, Outcome } from "@/lib/types";
+
+/** A forecast as the question page shows it: the math's record plus who made it and why. */
+export interface QuestionForecast extends ForecastRecord {
+  id: number;
+  /** The forecaster's user id (also in `forecaster`, which the math keys on). */
+  forecasterId: string;
+  handle: string;
+  name: string;
+  rationale: string | null;
+}
+
+/**
+ * Every forecast on a question, oldest first; equal times keep insertion (id) order, which is the
+ * input order the math breaks ties with (DESIGN §2, formats.md §2.4).
+ */
+export function listForecastsForQuestion(db: Db, questionId: string): QuestionForecast[] {
+  return db
+    .select({
+      id: forecasts.id,
+      forecasterId: forecasts.forecasterId,
+      handle: users.handle,
+      name: users.name,
+      time: forecasts.madeAt,
+      probabilities: forecasts.probabilities,
+      rationale: forecasts.rationale,
+    })
+    .from(forecasts)
+    .innerJoin(users, eq(users.id, forecasts.forecasterId))
+    .where(eq(forecasts.questionId, questionId))
+    .orderBy(asc(forecasts.madeAt), asc(forecasts.id))
+    .all()
+    .map((r) => ({ ...r, forecaster: r.forecasterId }));
+}
+
+export interface NewForecast {
+  questionId: string;
+  forecasterId: string;
+  /** In option order; binary [P(no), P(yes)]; already validated (lib/validation/forecast.ts). */
+  probabilities: readonly number[];
+  rationale: string | null;
+  /** Server time (epoch ms) the forecast is made at; also the `now` of the open check. */
+  madeAt: number;
+}
+
+export type RecordForecastResult =
+  | { ok: true; id: number }
+  | { ok: false; code: "not_found" | "not_open" | "invalid"; reason: string };
+
+const REFUSALS: Record<Exclude<QuestionStatus, "open">, string> = {
+  draft: "This question is a draft and does not accept forecasts yet.",
+  upcoming: "This question is not open for forecasting yet.",
+  closed: "This question is closed: forecasting has ended.",
+  resolved: "This question is resolved: forecasting has ended.",
+  annulled: "This question was annulled: forecasting has ended.",
+};
+
+/** The vector must have one entry per option, each in (0, 1), summing to 1 within ±0.0005 (DESIGN §2). */
+function vectorProblem(probabilities: readonly number[], optionCount: number): string | null {
+  if (probabilities.length !== optionCount)
+    return `A forecast on this question needs ${optionCount} probabilities, got ${probabilities.length}.`;
+  if (!probabilities.every((p) => Number.isFinite(p) && p > 0 && p < 1))
+    return "Every probability must lie strictly between 0 and 1.";
+  const total = probabilities.reduce((s, p) => s + p, 0);
+  if (Math.abs(total - 1) > 0.0005) return "The probabilities must sum to 1 (within 0.0005).";
+  return null;
+}
+
+/**
+ * Appends a forecast (forecasts are never edited: an update is a new row). In one transaction it
+ * checks the question exists and accepts forecasts at `madeAt` (lib/question-lifecycle) and that the
+ * vector fits its options; on any refusal nothing is written.
+ */
+export function recordForecast(db: Db, input: NewForecast): RecordForecastResult {
+  return db.transaction((tx): RecordForecastResult => {
+    const q = tx.select().from(questions).where(eq(questions.id, input.questionId)).get();
+    if (!q) return { ok: false, code: "not_found", reason: "This question does not exist." };
+    const res = tx.select().from(resolutions).where(eq(resolutions.questionId, q.id)).get();
+    const outcome: Outcome | null = !res
+      ? null
+      : res.annulled
+        ? { kind: "annulled" }
+        : { kind: "option", option: res.outcome ?? 0 };
+    const status = questionStatus({ ...q, outcome, resolveTime: res?.resolveTime ?? null }, input.madeAt);
+    if (status !== "open") return { ok: false, code: "not_open", reason: REFUSALS[status] };
+
+    const optionCount =
+      q.type === "binary"
+        ? 2
+        : (tx.select({ n: count() }).from(questionOptions).where(eq(questionOptions.questionId, q.id)).get()?.n ?? 0);
+    const problem = vectorProblem(input.probabilities, optionCount);
+    if (problem) return { ok: false, code: "invalid", reason: problem };
+
+    const rows = tx
+      .insert(forecasts)
+      .values({
+        questionId: q.id,
+        forecasterId: input.forecasterId,
+        madeAt: input.madeAt,
+        probabilities: [...input.probabilities],
+        rationale: input.rationale,
+      })
+      .returning({ id: forecasts.id })
+      .all();
+    return { ok: true, id: rows[0].id };
+  });
+}
+
+/** Whether a user has made any forecast on a question (the anchoring guard). */
+export function hasForecast(db: Db, questionId: string, userId: string): boolean {
+  return (
+    db
+      .select({ id: forecasts.id })
+      .from(forecasts)
+      .where(and(eq(forecasts.questionId, questionId), eq(forecasts.forecasterId, userId)))
+      .limit(1)
+      .get() !== undefined
+  );
+}
+
+/** Distinct forecasters per question, for the question list; every requested id is present (0 when none). */
+export function forecasterCountsByQuestion(db: Db, questionIds: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = Object.fromEntries(questionIds.map((id) => [id, 0]));
+  for (let i = 0; i < questionIds.length; i += 500) {
+    const chunk = questionIds.slice(i, i + 500);
+    const rows = db
+      .select({ questionId: forecasts.questionId, n: countDistinct(forecasts.forecasterId) })
+      .from(forecasts)
+      .where(inArray(forecasts.questionId, chunk))
+      .groupBy(forecasts.questionId)
+      .all();
+    for (const r of rows) out[r.questionId] = r.n;
+  }
+  return out;
+}
