@@ -1,0 +1,56 @@
+"use server";
+
+import { APIError } from "better-auth/api";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import * as z from "zod";
+import { getAuth } from "@/app/_auth/auth";
+import { signInInput, signUpInput } from "@/lib/validation/user";
+
+export type AuthFormState = {
+  ok: false;
+  fieldErrors: Partial<Record<"name" | "email" | "password", string[]>>;
+  message?: string;
+  values: { name?: string; email?: string };
+} | null;
+
+/** Only same-site paths: "/questions/q1" yes, "//evil.example" or "https://…" no. */
+function safeNext(raw: FormDataEntryValue | null): string {
+  const next = typeof raw === "string" ? raw : "";
+  return next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/questions";
+}
+
+export async function signUp(_prev: AuthFormState, form: FormData): Promise<AuthFormState> {
+  const raw = { name: form.get("name"), email: form.get("email"), password: form.get("password") };
+  const values = { name: String(raw.name ?? ""), email: String(raw.email ?? "") };
+  const parsed = signUpInput.safeParse(raw);
+  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  try {
+    await getAuth().api.signUpEmail({ body: parsed.data, headers: await headers() });
+  } catch (e) {
+    if (e instanceof APIError && String(e.body?.code).startsWith("USER_ALREADY_EXISTS"))
+      return { ok: false, fieldErrors: { email: ["An account with this email already exists"] }, values };
+    if (e instanceof APIError) return { ok: false, fieldErrors: {}, message: e.body?.message ?? "Sign-up failed", values };
+    throw e;
+  }
+  redirect(safeNext(form.get("next")));
+}
+
+export async function signIn(_prev: AuthFormState, form: FormData): Promise<AuthFormState> {
+  const raw = { email: form.get("email"), password: form.get("password") };
+  const values = { email: String(raw.email ?? "") };
+  const parsed = signInInput.safeParse(raw);
+  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  try {
+    await getAuth().api.signInEmail({ body: parsed.data, headers: await headers() });
+  } catch (e) {
+    if (e instanceof APIError) return { ok: false, fieldErrors: {}, message: "Email or password is incorrect", values };
+    throw e;
+  }
+  redirect(safeNext(form.get("next")));
+}
+
+export async function signOut(): Promise<void> {
+  await getAuth().api.signOut({ headers: await headers() });
+  redirect("/questions");
+}

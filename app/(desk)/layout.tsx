@@ -1,0 +1,17 @@
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { signOut } from "@/app/(auth)/actions";
+import { getViewer, isDeskPrivate } from "@/app/_auth/session";
+import { SiteHeader } from "@/components/ui/SiteHeader";
+
+// Reading is open to visitors unless REQUIRE_SIGN_IN=1 makes the desk private.
+export default async function DeskLayout({ children }: { children: ReactNode }) {
+  const viewer = await getViewer();
+  if (!viewer && isDeskPrivate()) redirect("/signin");
+  return (
+    <>
+      <SiteHeader viewer={viewer} signOutAction={signOut} />
+      <main className="container">{children}</main>
+    </>
+  );
+}
