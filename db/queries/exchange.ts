@@ -1,0 +1,355 @@
+import { randomUUID } from "node:crypto";
+import { asc, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { getQuestions, listQuestionIds } from "@/db/queries/questions";
+import { createUser, findUserByHandle } from "@/db/queries/users";
+import { forecasts } from "@/db/schema/forecasts";
+import { questionOptions, questions, questionTags, tags } from "@/db/schema/questions";
+import { resolutions } from "@/db/schema/resolutions";
+import { users } from "@/db/schema/users";
+import { sameForecastVector, storedForecastVector } from "@/lib/exchange/imported-forecast";
+import {
+  DEFAULT_SCORING_PARAMS,
+  type Dataset,
+  type DatasetForecast,
+  type Outcome,
+  type Question,
+} from "@/lib/types";
+
+// Import and export of whole datasets (forecast-desk/v1, formats.md §2), the database side.
+
+export interface ImportProblem {
+  /** JSON path into the dataset, e.g. `questions[3].close_time`. */
+  path: string;
+  rule: string;
+}
+
+/** A dataset that contradicts what is stored (or itself); nothing was written. */
+export class ImportConflictError extends Error {
+  constructor(readonly problems: ImportProblem[]) {
+    super(problems.map((p) => `${p.path}: ${p.rule}`).join("\n"));
+    this.name = "ImportConflictError";
+  }
+}
+
+export interface ImportSummary {
+  questionsAdded: number;
+  questionsUnchanged: number;
+  forecastsAdded: number;
+  forecastsUnchanged: number;
+  forecastersCreated: number;
+  /** Input forecasts clipped into [0.001, 0.999] (formats.md §2.4 rule 1), added or not. */
+  clipped: number;
+}
+
+export interface ImportOptions {
+  /** Called as forecasts are processed: (done, total). */
+  onProgress?: (done: number, total: number) => void;
+  /** Creation time of new rows (epoch ms); defaults to the clock. */
+  now?: number;
+}
+
+type DatasetQuestion = Dataset["questions"][number];
+
+const BINARY_OPTIONS = ["no", "yes"];
+
+function optionsOf(q: Pick<DatasetQuestion, "type" | "options">): string[] {
+  return q.type === "binary" ? BINARY_OPTIONS : [...q.options];
+}
+
+function describeOutcome(outcome: Outcome | null, options: readonly string[]): string {
+  if (!outcome) return "unresolved";
+  return outcome.kind === "annulled" ? "annulled" : JSON.stringify(options[outcome.option]);
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+/**
+ * A resolved question whose resolve_time is null is stored with resolve time = close time: the
+ * schema needs one, and formats.md §2.1 gives that question the same Ta (so every score is unchanged).
+ */
+function storedResolveTime(q: DatasetQuestion): number {
+  return q.resolveTime ?? q.closeTime;
+}
+
+/** The scoring fields of a stored question that an import must not contradict. */
+function questionConflicts(stored: Question, incoming: DatasetQuestion, at: string): ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  if (stored.type !== incoming.type)
+    problems.push({ path: `${at}.type`, rule: `question ${incoming.id} is stored as ${stored.type}, not ${incoming.type}` });
+  else if (JSON.stringify(optionsOf(stored)) !== JSON.stringify(optionsOf(incoming)))
+    problems.push({
+      path: `${at}.options`,
+      rule: `question ${incoming.id} is stored with options ${JSON.stringify(stored.options)}`,
+    });
+  if (stored.openTime !== incoming.openTime)
+    problems.push({ path: `${at}.open_time`, rule: `question ${incoming.id} is stored with open_time ${iso(stored.openTime)}` });
+  if (stored.closeTime !== incoming.closeTime)
+    problems.push({
+      path: `${at}.close_time`,
+      rule: `question ${incoming.id} is stored with close_time ${iso(stored.closeTime)}`,
+    });
+  if (problems.length > 0) return problems;
+  const storedOutcome = describeOutcome(stored.outcome, stored.options);
+  const incomingOutcome = describeOutcome(incoming.outcome, optionsOf(incoming));
+  if (storedOutcome !== incomingOutcome)
+    problems.push({
+      path: `${at}.resolution`,
+      rule: `question ${incoming.id} is stored as ${storedOutcome}; change a resolution in the app, not by import`,
+    });
+  else if (stored.outcome && incoming.outcome && stored.resolveTime !== storedResolveTime(incoming))
+    problems.push({
+      path: `${at}.resolve_time`,
+      rule: `question ${incoming.id} is stored with resolve_time ${iso(stored.resolveTime!)}`,
+    });
+  return problems;
+}
+
+/** Where a forecast vector must have one entry per option. */
+function vectorProblem(f: DatasetForecast, options: readonly string[], at: string): ImportProblem | null {
+  if (f.probabilities.length !== options.length)
+    return { path: at, rule: `must give ${options.length} probabilities (one per option), got ${f.probabilities.length}` };
+  if (!f.probabilities.every((p) => Number.isFinite(p) && p >= 0 && p <= 1))
+    return { path: at, rule: "probabilities must be numbers in [0, 1]" };
+  if (!Number.isInteger(f.time)) return { path: `${at}.time`, rule: "must be a time in epoch milliseconds" };
+  if (f.forecaster.length === 0) return { path: `${at}.forecaster`, rule: "must be a non-empty string" };
+  return null;
+}
+
+function forecastKey(questionId: string, forecasterId: string, time: number): string {
+  return `${questionId}\u0000${forecasterId}\u0000${time}`;
+}
+
+/**
+ * Loads a validated dataset in one transaction: all or nothing. Idempotent: a question already stored
+ * with the same scoring fields is left as it is, and a forecast is the same forecast when question,
+ * forecaster, time and stored probabilities (within 1e-12, after clipping) are equal. Forecasters map to users by
+ * handle; unknown ones become users who cannot sign in. Throws ImportConflictError (nothing written)
+ * when a question contradicts the stored one or a forecast does not fit its question.
+ */
+export function importDataset(db: Db, dataset: Dataset, options: ImportOptions = {}): ImportSummary {
+  const now = options.now ?? Date.now();
+  const total = dataset.forecasts.length;
+  return db.transaction((tx) => {
+    const t = tx as unknown as Db;
+    const problems: ImportProblem[] = [];
+    const summary: ImportSummary = {
+      questionsAdded: 0,
+      questionsUnchanged: 0,
+      forecastsAdded: 0,
+      forecastsUnchanged: 0,
+      forecastersCreated: 0,
+      clipped: 0,
+    };
+
+    // 1. Questions: compare with what is stored; remember the options of every question in play.
+    const stored = new Map(getQuestions(t, dataset.questions.map((q) => q.id)).map((q) => [q.id, q]));
+    const optionsById = new Map<string, readonly string[]>();
+    const newQuestions: DatasetQuestion[] = [];
+    dataset.questions.forEach((q, i) => {
+      const at = `questions[${i}]`;
+      if (optionsById.has(q.id)) {
+        problems.push({ path: `${at}.id`, rule: `duplicate question id ${q.id}` });
+        return;
+      }
+      optionsById.set(q.id, optionsOf(q));
+      const existing = stored.get(q.id);
+      if (existing) {
+        problems.push(...questionConflicts(existing, q, at));
+        summary.questionsUnchanged++;
+      } else {
+        newQuestions.push(q);
+        summary.questionsAdded++;
+      }
+    });
+    const missing = [...new Set(dataset.forecasts.map((f) => f.question))].filter((id) => !optionsById.has(id));
+    for (const q of getQuestions(t, missing)) optionsById.set(q.id, q.options);
+
+    // 2. Forecasts: check each fits its question and work out its stored vector.
+    const prepared: Array<{ f: DatasetForecast; probabilities: number[] }> = [];
+    dataset.forecasts.forEach((f, i) => {
+      const at = `forecasts[${i}]`;
+      const opts = optionsById.get(f.question);
+      if (!opts) {
+        problems.push({ path: `${at}.question`, rule: `unknown question ${f.question}` });
+        return;
+      }
+      const problem = vectorProblem(f, opts, at);
+      if (problem) {
+        problems.push(problem);
+        return;
+      }
+      const read = storedForecastVector(f.probabilities);
+      if (read.clipped) summary.clipped++;
+      prepared.push({ f, probabilities: read.probabilities });
+    });
+    if (problems.length > 0) throw new ImportConflictError(problems);
+
+    // 3. Write the new questions with their options, tags and resolutions.
+    const tagIds = new Map<string, number>();
+    const tagId = (name: string): number => {
+      let id = tagIds.get(name);
+      if (id === undefined) {
+        t.insert(tags).values({ name }).onConflictDoNothing().run();
+        id = t.select({ id: tags.id }).from(tags).where(eq(tags.name, name)).get()!.id;
+        tagIds.set(name, id);
+      }
+      return id;
+    };
+    for (const q of newQuestions) {
+      t.insert(questions)
+        .values({
+          id: q.id,
+          title: q.title,
+          description: q.description ?? "",
+          resolutionCriteria: q.resolutionCriteria ?? "",
+          type: q.type,
+          openTime: q.openTime,
+          closeTime: q.closeTime,
+          resolveBy: q.resolveBy,
+          isDraft: false,
+          // Imports are historical: nobody can forecast before seeing the crowd any more.
+          hideCrowdUntilForecast: q.hideCrowdUntilForecast ?? false,
+          isIllustrative: q.isIllustrative ?? false,
+          createdBy: null,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .run();
+      if (q.type === "multiple_choice")
+        t.insert(questionOptions)
+          .values(q.options.map((label, position) => ({ questionId: q.id, position, label })))
+          .run();
+      for (const name of new Set(q.tags)) t.insert(questionTags).values({ questionId: q.id, tagId: tagId(name) }).run();
+      if (q.outcome)
+        t.insert(resolutions)
+          .values({
+            questionId: q.id,
+            outcome: q.outcome.kind === "option" ? q.outcome.option : null,
+            annulled: q.outcome.kind === "annulled",
+            resolveTime: storedResolveTime(q),
+            evidence: q.evidence ?? "",
+            resolvedBy: null,
+            recordedAt: now,
+          })
+          .run();
+    }
+
+    // 4. Forecasters by handle.
+    const userIds = new Map<string, string>();
+    for (const handle of new Set(prepared.map((p) => p.f.forecaster))) {
+      const user = findUserByHandle(t, handle);
+      if (user) userIds.set(handle, user.id);
+      else {
+        const created = createUser(t, { email: `imported-${randomUUID()}@imported.invalid`, name: handle, handle });
+        userIds.set(handle, created.id);
+        summary.forecastersCreated++;
+      }
+    }
+
+    // 5. Forecasts: skip those already stored (a multiset match, so equal duplicates stay distinct).
+    const storedVectors = new Map<string, Array<{ probabilities: number[]; used: boolean }>>();
+    const questionIds = [...new Set(prepared.map((p) => p.f.question))];
+    for (let i = 0; i < questionIds.length; i += 500) {
+      const rows = t
+        .select({
+          questionId: forecasts.questionId,
+          forecasterId: forecasts.forecasterId,
+          madeAt: forecasts.madeAt,
+          probabilities: forecasts.probabilities,
+        })
+        .from(forecasts)
+        .where(inArray(forecasts.questionId, questionIds.slice(i, i + 500)))
+        .orderBy(asc(forecasts.id))
+        .all();
+      for (const r of rows) {
+        const key = forecastKey(r.questionId, r.forecasterId, r.madeAt);
+        const list = storedVectors.get(key) ?? [];
+        list.push({ probabilities: r.probabilities, used: false });
+        storedVectors.set(key, list);
+      }
+    }
+    let pending: Array<typeof forecasts.$inferInsert> = [];
+    const flush = () => {
+      if (pending.length > 0) t.insert(forecasts).values(pending).run();
+      pending = [];
+    };
+    prepared.forEach(({ f, probabilities }, i) => {
+      const forecasterId = userIds.get(f.forecaster)!;
+      const match = storedVectors
+        .get(forecastKey(f.question, forecasterId, f.time))
+        ?.find((s) => !s.used && sameForecastVector(s.probabilities, probabilities));
+      if (match) {
+        match.used = true;
+        summary.forecastsUnchanged++;
+      } else {
+        pending.push({ questionId: f.question, forecasterId, madeAt: f.time, probabilities, rationale: f.rationale });
+        summary.forecastsAdded++;
+        if (pending.length >= 500) flush();
+      }
+      if (options.onProgress && ((i + 1) % 1000 === 0 || i + 1 === total)) options.onProgress(i + 1, total);
+    });
+    flush();
+    return summary;
+  });
+}
+
+export interface ExportOptions {
+  /** Who asks: anyone but an admin gets no draft questions. No viewer (the CLI) gets everything. */
+  viewer?: { role: "analyst" | "admin" } | null;
+}
+
+/**
+ * Every question and forecast as a dataset (questions sorted by id, forecasts in insertion order),
+ * with each forecaster's handle and the stored, clipped probabilities. Users, sessions, comments and
+ * the audit log are not part of it.
+ */
+export function exportDataset(db: Db, options: ExportOptions = {}): Dataset {
+  const includeDrafts = !options.viewer || options.viewer.role === "admin";
+  const all = getQuestions(db, listQuestionIds(db)).filter((q) => includeDrafts || !q.isDraft);
+  all.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const included = new Set(all.map((q) => q.id));
+  const rows = db
+    .select({
+      question: forecasts.questionId,
+      forecaster: users.handle,
+      time: forecasts.madeAt,
+      probabilities: forecasts.probabilities,
+      rationale: forecasts.rationale,
+    })
+    .from(forecasts)
+    .innerJoin(users, eq(users.id, forecasts.forecasterId))
+    .orderBy(asc(forecasts.id))
+    .all();
+  return {
+    params: { ...DEFAULT_SCORING_PARAMS },
+    questions: all.map((q) => ({
+      id: q.id,
+      type: q.type,
+      options: q.options,
+      openTime: q.openTime,
+      closeTime: q.closeTime,
+      resolveTime: q.resolveTime,
+      outcome: q.outcome,
+      title: q.title,
+      description: q.description === "" ? null : q.description,
+      resolutionCriteria: q.resolutionCriteria === "" ? null : q.resolutionCriteria,
+      tags: q.tags,
+      resolveBy: q.resolveBy,
+      isIllustrative: q.isIllustrative,
+      hideCrowdUntilForecast: q.hideCrowdUntilForecast,
+      evidence: q.resolution?.evidence || null,
+    })),
+    forecasts: rows
+      .filter((r) => included.has(r.question))
+      .map((r) => ({
+        question: r.question,
+        forecaster: r.forecaster,
+        time: r.time,
+        probabilities: r.probabilities,
+        rationale: r.rationale,
+      })),
+  };
+}

@@ -1,0 +1,77 @@
+// Writes a dataset as a forecast-desk/v1 document (formats.md §2). Keys come in a fixed order, times
+// are written with toISOString(), and optional keys v1 does not allow to be null are left out when empty.
+import type { Dataset, Outcome } from "@/lib/types";
+
+export interface V1Question {
+  id: string;
+  title: string;
+  type: "binary" | "multiple_choice";
+  options?: string[];
+  description?: string;
+  tags: string[];
+  open_time: string;
+  close_time: string;
+  resolve_by: string | null;
+  resolve_time: string | null;
+  resolution: string | null;
+}
+
+export interface V1Forecast {
+  question: string;
+  forecaster: string;
+  time: string;
+  probability?: number;
+  probabilities?: Record<string, number>;
+  rationale: string | null;
+}
+
+export interface V1Document {
+  format: "forecast-desk/v1";
+  params: { extremize_d: number; calibration_bins: number };
+  questions: V1Question[];
+  forecasts: V1Forecast[];
+}
+
+function isoTime(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+/** The v1 `resolution` string of an outcome: the option label, "annulled", or null. */
+export function resolutionLabel(outcome: Outcome | null, options: readonly string[]): string | null {
+  if (!outcome) return null;
+  return outcome.kind === "annulled" ? "annulled" : options[outcome.option];
+}
+
+/** The forecast-desk/v1 object of a dataset; binary forecasts are written as P(yes). */
+export function datasetToV1Json(dataset: Dataset): V1Document {
+  const optionsById = new Map(dataset.questions.map((q) => [q.id, q.type === "binary" ? ["no", "yes"] : [...q.options]]));
+  const binary = new Set(dataset.questions.filter((q) => q.type === "binary").map((q) => q.id));
+  return {
+    format: "forecast-desk/v1",
+    params: { extremize_d: dataset.params.extremizeD, calibration_bins: dataset.params.calibrationBins },
+    questions: dataset.questions.map((q) => {
+      const options = optionsById.get(q.id)!;
+      return {
+        id: q.id,
+        title: q.title,
+        type: q.type,
+        ...(q.type === "multiple_choice" ? { options } : {}),
+        ...(q.description ? { description: q.description } : {}),
+        tags: [...q.tags],
+        open_time: isoTime(q.openTime),
+        close_time: isoTime(q.closeTime),
+        resolve_by: q.resolveBy === null ? null : isoTime(q.resolveBy),
+        resolve_time: q.outcome && q.resolveTime !== null ? isoTime(q.resolveTime) : null,
+        resolution: resolutionLabel(q.outcome, options),
+      };
+    }),
+    forecasts: dataset.forecasts.map((f) => {
+      const options = optionsById.get(f.question);
+      if (!options) throw new RangeError(`forecast on question ${f.question}, which the dataset does not contain`);
+      const body = binary.has(f.question)
+        ? { probability: f.probabilities[1] }
+        : { probabilities: Object.fromEntries(options.map((label, k) => [label, f.probabilities[k]])) };
+      return { question: f.question, forecaster: f.forecaster, time: isoTime(f.time), ...body, rationale: f.rationale };
+    }),
+  };
+}
