@@ -1,0 +1,162 @@
+// Global setup of the e2e project: a production build of the app, served against a fresh, seeded
+// SQLite file in a temp dir, on a free port. Tests get the base URL (and the database file, to pick
+// questions and check what the server wrote) through vitest's provide/inject.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseURL: string;
+    databasePath: string;
+    e2eTmpDir: string;
+  }
+}
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const DIST_DIR = ".next-e2e";
+const BIN = path.join(ROOT, "node_modules", ".bin");
+const LOG_DIR = path.join(ROOT, "artifacts", "e2e");
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function tail(file: string, lines = 60): string {
+  if (!fs.existsSync(file)) return "";
+  return fs.readFileSync(file, "utf8").split("\n").slice(-lines).join("\n");
+}
+
+/** Runs a command to completion, its output going to a log file; throws with the log's tail on failure. */
+function run(command: string, args: string[], env: NodeJS.ProcessEnv, logName: string): Promise<void> {
+  const logFile = path.join(LOG_DIR, logName);
+  const log = fs.openSync(logFile, "w");
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: ["ignore", log, log] });
+    child.on("error", reject);
+    child.on("exit", (code, signal) => {
+      fs.closeSync(log);
+      if (code === 0) resolve();
+      else
+        reject(
+          new Error(
+            `e2e setup: \`${path.basename(command)} ${args.join(" ")}\` failed (${signal ?? `exit ${code}`}); ` +
+              `log ${path.relative(ROOT, logFile)}:\n${tail(logFile)}`,
+          ),
+        );
+    });
+  });
+}
+
+/** Polls the server until it answers any HTTP response (or dies, or the time runs out). */
+async function waitUntilServing(url: string, server: ChildProcess, logFile: string, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null || server.signalCode !== null)
+      throw new Error(`e2e setup: \`next start\` exited (${server.exitCode ?? server.signalCode}):\n${tail(logFile)}`);
+    try {
+      const response = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(10_000) });
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`e2e setup: ${url} did not answer within ${timeoutMs / 1000}s:\n${tail(logFile)}`);
+}
+
+function stopServer(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null || server.pid === undefined) return Promise.resolve();
+  return new Promise((resolve) => {
+    const killGroup = (signal: NodeJS.Signals) => {
+      try {
+        process.kill(-server.pid!, signal); // the whole group: next start forks workers
+      } catch {
+        // already gone
+      }
+    };
+    const force = setTimeout(() => killGroup("SIGKILL"), 5_000);
+    server.once("exit", () => {
+      clearTimeout(force);
+      resolve();
+    });
+    killGroup("SIGTERM");
+  });
+}
+
+export default async function setup(project: TestProject) {
+  fs.mkdirSync(LOG_DIR, { recursive: true });
+  const buildId = path.join(ROOT, DIST_DIR, "BUILD_ID");
+  // vitest sets NODE_ENV=test and VITEST*; next build/start want a production environment.
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => key !== "NODE_ENV" && !key.startsWith("VITEST")),
+  );
+  const baseEnv: NodeJS.ProcessEnv = {
+    ...inherited,
+    NODE_ENV: "production",
+    NEXT_DIST_DIR: DIST_DIR,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+
+  if (process.env.E2E_SKIP_BUILD === "1" && fs.existsSync(buildId)) {
+    console.log(`[e2e] E2E_SKIP_BUILD=1: reusing ${DIST_DIR}`);
+  } else {
+    const started = Date.now();
+    console.log(`[e2e] next build into ${DIST_DIR} (log artifacts/e2e/build.log)…`);
+    await run(path.join(BIN, "next"), ["build"], baseEnv, "build.log");
+    console.log(`[e2e] built in ${Math.round((Date.now() - started) / 1000)}s`);
+  }
+
+  const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "forecast-desk-e2e-"));
+  const databasePath = path.join(tmpDir, "forecast-desk.db");
+  const port = await freePort();
+  const baseURL = `http://localhost:${port}`;
+  const appEnv: NodeJS.ProcessEnv = {
+    ...baseEnv,
+    DATABASE_PATH: databasePath,
+    PORT: String(port),
+    BETTER_AUTH_URL: baseURL,
+  };
+
+  let server: ChildProcess | undefined;
+  const teardown = async () => {
+    if (server) await stopServer(server);
+    fs.rmSync(tmpDir, { recursive: true, force: true });
+  };
+
+  try {
+    // The app's own preparation: migrate, auth secret, demo seed.
+    await run(path.join(BIN, "tsx"), ["cli/prepare.ts"], appEnv, "prepare.log");
+
+    const serverLog = path.join(LOG_DIR, "server.log");
+    const serverOut = fs.openSync(serverLog, "w");
+    server = spawn(path.join(BIN, "next"), ["start", "--port", String(port)], {
+      cwd: ROOT,
+      env: appEnv,
+      stdio: ["ignore", serverOut, serverOut],
+      detached: true, // its own process group, so teardown can stop every worker it forks
+    });
+    fs.closeSync(serverOut);
+    await waitUntilServing(baseURL, server, serverLog);
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  console.log(`[e2e] serving ${baseURL} (database ${databasePath})`);
+
+  project.provide("baseURL", baseURL);
+  project.provide("databasePath", databasePath);
+  project.provide("e2eTmpDir", tmpDir);
+  return teardown;
+}
