@@ -1,5 +1,6 @@
 // Histograms of binary forecasts P(yes): the strip under a reliability diagram and the
-// discrimination chart (forecasts on questions that resolved Yes vs No).
+// discrimination chart (forecasts on questions that resolved Yes vs No), in the calibration bins.
+import { calibrationBinIndex } from "@/lib/calibration/bins";
 
 /** A calibration sample as lib/calibration/samples makes it: forecast P(yes), outcome, weight. */
 export interface WeightedForecast {
@@ -24,10 +25,6 @@ export interface DiscriminationBin {
   no: number;
 }
 
-/** DESIGN §3 Calibration: bin `min(B−1, floor(p·B + 1e−9))`, so 0.3 falls in [0.3, 0.4) and 1 in the last bin. */
-function binOf(p: number, binCount: number): number {
-  return Math.min(binCount - 1, Math.floor(p * binCount + 1e-9));
-}
 
 function checkBinCount(binCount: number): void {
   if (!Number.isInteger(binCount) || binCount < 1) throw new RangeError(`binCount must be an integer ≥ 1, got ${binCount}`);
@@ -37,7 +34,7 @@ function checkBinCount(binCount: number): void {
 export function forecastHistogram(samples: readonly WeightedForecast[], binCount: number): HistogramBin[] {
   checkBinCount(binCount);
   const bins = Array.from({ length: binCount }, (_, b) => ({ lo: b / binCount, hi: (b + 1) / binCount, n: 0 }));
-  for (const s of samples) bins[binOf(s.p, binCount)].n += s.w;
+  for (const s of samples) bins[calibrationBinIndex(s.p, binCount)].n += s.w;
   return bins;
 }
 
@@ -49,7 +46,7 @@ export function discriminationHistogram(samples: readonly WeightedForecast[], bi
   checkBinCount(binCount);
   const bins = Array.from({ length: binCount }, (_, b) => ({ lo: b / binCount, hi: (b + 1) / binCount, yes: 0, no: 0 }));
   for (const s of samples) {
-    const bin = bins[binOf(s.p, binCount)];
+    const bin = bins[calibrationBinIndex(s.p, binCount)];
     if (s.y === 1) bin.yes += s.w;
     else bin.no += s.w;
   }

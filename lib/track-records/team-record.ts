@@ -155,7 +155,7 @@ export function crowdRecord(scored: readonly ScoredQuestion[], params: ScoringPa
     AGGREGATION_METHODS.map((method) => {
       const samples = binary.flatMap((s) => {
         const sample = aggregateSample(s.input.question, s.input.forecasts, method, params);
-        return sample === null ? [] : [sample].flat();
+        return sample === null ? [] : [sample];
       });
       return [method, { samples, calibration: calibrate(samples, bins), histogram: forecastHistogram(samples, bins) }];
     }),

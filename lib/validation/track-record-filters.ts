@@ -1,53 +1,72 @@
 import * as z from "zod";
-import { AGGREGATION_METHODS } from "@/lib/types";
 import { LEADERBOARD_RANKINGS } from "@/lib/track-records/leaderboard";
 import { SCORE_TABLE_COLUMNS } from "@/lib/track-records/score-table";
 
-// GET parameters of the track-record pages (leaderboard, forecaster profile, crowd). A bad value
-// is reported by field and rule and the page falls back to no filter for that field.
+// GET parameters of the track-record pages (leaderboard, forecaster profile, crowd). Each field is
+// checked on its own: a bad value is reported by parameter name and rule, and only that filter is
+// dropped (the page still renders with the others).
 
 const DAY_MS = 86_400_000;
+
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "must be a real calendar date");
+  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "must be a real calendar date");
 
-/** Empty form fields arrive as "": treat them as absent. */
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (v === "" || v === undefined || (Array.isArray(v) && v.length === 0) ? undefined : Array.isArray(v) ? v[0] : v), schema.optional());
+const binCount = z.enum(["5", "10", "20"], "must be 5, 10 or 20").transform(Number);
 
-export const periodFilterInput = z
-  .object({
-    from: optional(isoDate),
-    to: optional(isoDate),
-    tag: optional(z.string().trim().min(1).max(100)),
-  })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "must not be after the 'to' date", path: ["from"] });
+export const periodFields = {
+  from: isoDate,
+  to: isoDate,
+  tag: z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters"),
+};
 
-export const leaderboardInput = periodFilterInput.and(
-  z.object({
-    rank: optional(z.enum(LEADERBOARD_RANKINGS)),
-    min: optional(z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(10_000)),
-  }),
-);
+export const leaderboardFields = {
+  ...periodFields,
+  rank: z.enum(LEADERBOARD_RANKINGS, `must be one of ${LEADERBOARD_RANKINGS.join(", ")}`),
+  min: z.coerce.number("must be a number").int("must be a whole number").min(1, "must be at least 1").max(10_000, "must be at most 10000"),
+};
 
-export const forecasterProfileInput = periodFilterInput.and(
-  z.object({
-    sample: optional(z.enum(["final", "time_weighted"])),
-    bins: optional(z.enum(["5", "10", "20"])),
-    sort: optional(z.enum(SCORE_TABLE_COLUMNS)),
-    dir: optional(z.enum(["asc", "desc"])),
-  }),
-);
+export const forecasterProfileFields = {
+  ...periodFields,
+  sample: z.enum(["final", "time_weighted"], "must be final or time_weighted"),
+  bins: binCount,
+  sort: z.enum(SCORE_TABLE_COLUMNS, "must be a column of the table"),
+  dir: z.enum(["asc", "desc"], "must be asc or desc"),
+};
 
-export const crowdInput = periodFilterInput.and(
-  z.object({
-    bins: optional(z.enum(["5", "10", "20"])),
-    method: optional(z.enum(AGGREGATION_METHODS)),
-  }),
-);
+export const crowdFields = { ...periodFields, bins: binCount };
 
-/** Resolve-time window [from, to) in UTC epoch ms: `from` is the start of its day, `to` the end of its day. */
+type Fields = Record<string, z.ZodType>;
+export type ParsedParams<F extends Fields> = { [K in keyof F]?: z.output<F[K]> };
+
+/**
+ * Parses raw search params field by field with safeParse. Empty strings and absent fields are
+ * "not set"; repeated fields use the first value; unknown fields are ignored. A `from` later than
+ * `to` drops both with one error.
+ */
+export function parseTrackRecordParams<F extends Fields>(
+  fields: F,
+  raw: Record<string, string | string[] | undefined>,
+): { values: ParsedParams<F>; errors: string[] } {
+  const values: Record<string, unknown> = {};
+  const errors: string[] = [];
+  for (const [key, schema] of Object.entries(fields)) {
+    const given = Array.isArray(raw[key]) ? raw[key][0] : raw[key];
+    if (given === undefined || given === "") continue;
+    const parsed = schema.safeParse(given);
+    if (parsed.success) values[key] = parsed.data;
+    else errors.push(`${key}: ${parsed.error.issues[0]?.message ?? "is invalid"}`);
+  }
+  if (typeof values.from === "string" && typeof values.to === "string" && values.from > values.to) {
+    errors.push("from: must not be after to");
+    delete values.from;
+    delete values.to;
+  }
+  return { values: values as ParsedParams<F>, errors };
+}
+
+/** Resolve-time window [from, to) in UTC epoch ms: `from` from the start of its day, `to` through the end of its day. */
 export function periodBounds(f: { from?: string; to?: string }): { from: number | null; to: number | null } {
   return {
     from: f.from ? Date.parse(`${f.from}T00:00:00Z`) : null,

@@ -1,0 +1,44 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, ErrorBar, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+
+export interface MethodDifferencePoint {
+  label: string;
+  /** Mean paired difference in Brier from the default method (negative: better than the default). */
+  mean: number;
+  lo: number | null;
+  hi: number | null;
+  n: number;
+}
+
+function DifferenceTooltip({ active, payload }: { active?: boolean; payload?: Array<{ payload: MethodDifferencePoint }> }) {
+  if (!active || !payload?.length) return null;
+  const p = payload[0].payload;
+  return (
+    <div style={{ background: "#fff", border: "1px solid #c5ccd4", padding: "0.4rem 0.6rem", fontSize: "0.85rem" }}>
+      <div>
+        <strong>{p.label}</strong>
+      </div>
+      <div>Mean Brier difference: {p.mean.toFixed(4)}</div>
+      <div>95% interval: {p.lo === null || p.hi === null ? "n/a (fewer than 2 questions)" : `${p.lo.toFixed(4)} to ${p.hi.toFixed(4)}`}</div>
+      <div>Questions: {p.n}</div>
+    </div>
+  );
+}
+
+/** Paired difference in Brier of each method from the default, with its 95% paired t-interval. */
+export function MethodComparison({ points }: { points: MethodDifferencePoint[] }) {
+  const data = points.map((p) => ({ ...p, error: p.lo === null || p.hi === null ? [0, 0] : [p.mean - p.lo, p.hi - p.mean] }));
+  return (
+    <BarChart width={560} height={300} data={data} margin={{ top: 10, right: 20, bottom: 30, left: 20 }} style={{ maxWidth: "100%" }}>
+      <CartesianGrid strokeDasharray="3 3" />
+      <XAxis dataKey="label" interval={0} tick={{ fontSize: 11 }} label={{ value: "Aggregation method", position: "insideBottom", offset: -15 }} />
+      <YAxis label={{ value: "Brier difference vs default (lower is better)", angle: -90, position: "insideLeft", style: { textAnchor: "middle" }, fontSize: 11 }} />
+      <ReferenceLine y={0} stroke="#4a5563" />
+      <Tooltip content={<DifferenceTooltip />} />
+      <Bar dataKey="mean" fill="#6b8fb8" isAnimationActive={false}>
+        <ErrorBar dataKey="error" width={8} stroke="#1f2937" isAnimationActive={false} />
+      </Bar>
+    </BarChart>
+  );
+}

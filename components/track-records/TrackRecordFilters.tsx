@@ -1,0 +1,67 @@
+import type { ReactNode } from "react";
+
+/**
+ * The GET form of a track-record page: period (questions resolved between two dates, inclusive),
+ * tag, and any page-specific fields passed as children. Submitting reloads the page with the
+ * filters as query parameters, so the page stays a server component.
+ */
+export function TrackRecordFilters({
+  action,
+  from,
+  to,
+  tag,
+  tags,
+  children,
+}: {
+  action: string;
+  from?: string;
+  to?: string;
+  tag?: string;
+  tags: string[];
+  children?: ReactNode;
+}) {
+  return (
+    <form method="get" action={action} className="card row" aria-label="Filters" data-testid="track-record-filters" style={{ flexWrap: "wrap", gap: "0.75rem", alignItems: "flex-end" }}>
+      <div className="field">
+        <label htmlFor="filter-from">Resolved from</label>
+        <input id="filter-from" type="date" name="from" defaultValue={from ?? ""} />
+      </div>
+      <div className="field">
+        <label htmlFor="filter-to">Resolved to</label>
+        <input id="filter-to" type="date" name="to" defaultValue={to ?? ""} />
+      </div>
+      <div className="field">
+        <label htmlFor="filter-tag">Tag</label>
+        <select id="filter-tag" name="tag" defaultValue={tag ?? ""}>
+          <option value="">All tags</option>
+          {tags.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </select>
+      </div>
+      {children}
+      <div className="field">
+        <button type="submit" className="btn btn-primary">
+          Apply
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Field errors from the filter parameters (each names the parameter and the rule). */
+export function FilterErrors({ errors }: { errors: string[] }) {
+  if (errors.length === 0) return null;
+  return (
+    <div className="notice notice-error" role="alert" data-testid="filter-errors">
+      <p>Some filters were ignored:</p>
+      <ul>
+        {errors.map((e) => (
+          <li key={e}>{e}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}

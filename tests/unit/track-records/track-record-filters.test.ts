@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import {
+  forecasterProfileFields,
+  leaderboardFields,
+  parseTrackRecordParams,
+  periodBounds,
+} from "@/lib/validation/track-record-filters";
+
+describe("track-record GET parameters", () => {
+  it("parses good values and treats empty ones as unset", () => {
+    const r = parseTrackRecordParams(forecasterProfileFields, { from: "2022-01-01", to: "", bins: "20", sample: "time_weighted", sort: "peer", dir: "desc" });
+    expect(r.errors).toEqual([]);
+    expect(r.values).toEqual({ from: "2022-01-01", bins: 20, sample: "time_weighted", sort: "peer", dir: "desc" });
+  });
+
+  it("drops only the bad field and names it with the rule", () => {
+    const r = parseTrackRecordParams(leaderboardFields, { rank: "luck", min: "0", tag: "gas" });
+    expect(r.values).toEqual({ tag: "gas" });
+    expect(r.errors).toEqual(["rank: must be one of peer, baseline, relative_brier, brier", "min: must be at least 1"]);
+  });
+
+  it("rejects impossible dates and a period that ends before it starts", () => {
+    expect(parseTrackRecordParams(leaderboardFields, { from: "2022-02-30" }).errors).toEqual(["from: must be a real calendar date"]);
+    const r = parseTrackRecordParams(leaderboardFields, { from: "2023-01-01", to: "2022-01-01" });
+    expect(r.values).toEqual({});
+    expect(r.errors).toEqual(["from: must not be after to"]);
+  });
+
+  it("turns dates into a [from, to) window in UTC that includes the whole 'to' day", () => {
+    expect(periodBounds({ from: "2022-01-01", to: "2022-12-31" })).toEqual({
+      from: Date.UTC(2022, 0, 1),
+      to: Date.UTC(2023, 0, 1),
+    });
+    expect(periodBounds({})).toEqual({ from: null, to: null });
+  });
+});
