@@ -76,7 +76,7 @@ export async function signUp(page: Page, who: { name: string; email: string; pas
   await page.getByRole("textbox", { name: "Email" }).fill(who.email);
   await page.getByLabel("Password", { exact: true }).fill(who.password);
   await page.getByRole("button", { name: "Create account" }).click();
-  await mainNav(page).getByRole("button", { name: "Sign out" }).waitFor();
+  await page.getByRole("button", { name: "Sign out", exact: true }).waitFor();
 }
 
 export async function signIn(page: Page, who: { email: string; password: string }) {
@@ -84,12 +84,12 @@ export async function signIn(page: Page, who: { email: string; password: string 
   await page.getByRole("textbox", { name: "Email" }).fill(who.email);
   await page.getByLabel("Password", { exact: true }).fill(who.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await mainNav(page).getByRole("button", { name: "Sign out" }).waitFor();
+  await page.getByRole("button", { name: "Sign out", exact: true }).waitFor();
 }
 
 export async function signOut(page: Page) {
-  await mainNav(page).getByRole("button", { name: "Sign out" }).click();
-  await mainNav(page).getByRole("link", { name: "Sign in" }).waitFor();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await page.getByRole("link", { name: "Sign in", exact: true }).waitFor();
 }
 
 /** Waits until `read()` returns a value `ok` accepts; returns it (fails with the last value seen). */
