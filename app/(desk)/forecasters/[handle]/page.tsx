@@ -1,0 +1,160 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { MurphyDecomposition } from "@/components/charts/MurphyDecomposition";
+import { CalibrationPanel } from "@/components/track-records/CalibrationPanel";
+import { DiscriminationPanel } from "@/components/track-records/DiscriminationPanel";
+import { ScoresOverTimePanel } from "@/components/track-records/ScoresOverTimePanel";
+import { ScoreTable, type ScoreTableEntry } from "@/components/track-records/ScoreTable";
+import { formatPoints, formatScore, formatPercent } from "@/components/track-records/score-format";
+import { FilterErrors, TrackRecordFilters } from "@/components/track-records/TrackRecordFilters";
+import { getDb } from "@/db/client";
+import { findForecasterName, listResolvedQuestionTags, loadResolvedQuestions } from "@/db/queries/track-records";
+import { explainMurphyTerms } from "@/lib/track-records/murphy-explanations";
+import { sortScoreTable, type ScoreTableColumn, type SortDirection } from "@/lib/track-records/score-table";
+import { forecasterRecord, scoreResolvedQuestions } from "@/lib/track-records/team-record";
+import { forecasterProfileFields, parseTrackRecordParams, periodBounds } from "@/lib/validation/track-record-filters";
+
+type Props = {
+  params: Promise<{ handle: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+function decodeHandle(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const forecaster = findForecasterName(getDb(), decodeHandle((await params).handle));
+  return { title: forecaster ? `${forecaster.name}: track record` : "Forecaster not found" };
+}
+
+export default async function ForecasterProfilePage({ params, searchParams }: Props) {
+  const handle = decodeHandle((await params).handle);
+  const db = getDb();
+  const forecaster = findForecasterName(db, handle);
+  if (!forecaster) notFound();
+  const raw = await searchParams;
+  const { values, errors } = parseTrackRecordParams(forecasterProfileFields, raw);
+  const sample = values.sample ?? "final";
+  const bins = values.bins ?? 10;
+  const sort: ScoreTableColumn = values.sort ?? "resolved";
+  const dir: SortDirection = values.dir ?? "desc";
+
+  const inputs = loadResolvedQuestions(db, { ...periodBounds(values), tag: values.tag ?? null });
+  const record = forecasterRecord(scoreResolvedQuestions(inputs.questions), handle, { sample, bins });
+  const tags = listResolvedQuestionTags(db);
+  const s = record.summary;
+
+  const tableRows: ScoreTableEntry[] = record.rows.map((r) => ({
+    questionId: r.row.question,
+    type: r.type,
+    question: r.title,
+    resolved: r.resolveTime,
+    final_forecast: r.finalForecast,
+    outcome: r.outcomeLabel,
+    final_brier: r.row.finalBrier,
+    brier_time_avg: r.row.brierTimeAvg,
+    relative_brier: r.row.relativeBrier,
+    baseline: r.row.baseline,
+    peer: r.row.peer,
+    coverage: r.row.coverage,
+  }));
+  const base = new URLSearchParams();
+  for (const key of ["from", "to", "tag", "sample", "bins"] as const) {
+    const v = values[key];
+    if (v !== undefined) base.set(key, String(v));
+  }
+  const hrefFor = (column: ScoreTableColumn, direction: SortDirection) => {
+    const q = new URLSearchParams(base);
+    q.set("sort", column);
+    q.set("dir", direction);
+    return `/forecasters/${encodeURIComponent(handle)}?${q}#scored-questions`;
+  };
+  const sampleLabel = sample === "final" ? "final forecasts" : "time-weighted forecasts";
+  const countLabel = sample === "final" ? "forecasts" : "forecasts (time-weighted)";
+  const fileStem = `${handle}-${sample}-${bins}bins`;
+
+  return (
+    <div className="stack">
+      <header className="page-header">
+        <h1>{forecaster.name}</h1>
+        <p className="muted">
+          @{forecaster.handle} · track record over resolved questions{values.tag ? ` tagged “${values.tag}”` : ""}
+          {values.from || values.to ? ` resolved ${values.from ?? "…"} to ${values.to ?? "…"}` : ""}
+        </p>
+      </header>
+      <FilterErrors errors={errors} />
+      <TrackRecordFilters action={`/forecasters/${encodeURIComponent(handle)}`} from={values.from} to={values.to} tag={values.tag} tags={tags}>
+        <div className="field">
+          <label htmlFor="filter-sample">Calibration sample</label>
+          <select id="filter-sample" name="sample" defaultValue={sample}>
+            <option value="final">Final forecast per question</option>
+            <option value="time_weighted">Every forecast, time-weighted</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-bins">Bins</label>
+          <select id="filter-bins" name="bins" defaultValue={String(bins)}>
+            <option value="5">5</option>
+            <option value="10">10</option>
+            <option value="20">20</option>
+          </select>
+        </div>
+      </TrackRecordFilters>
+
+      <section className="grid grid-3" aria-label="Summary" data-testid="forecaster-summary">
+        <div className="stat card">
+          <div className="stat-label">Questions scored</div>
+          <div data-testid="summary-n-questions">{s.nQuestions}</div>
+        </div>
+        <div className="stat card">
+          <div className="stat-label">Mean final Brier (0–1, lower is better)</div>
+          <div data-testid="summary-mean-final-brier">{formatScore(s.meanFinalBrier)}</div>
+        </div>
+        <div className="stat card">
+          <div className="stat-label">Mean peer score (points)</div>
+          <div data-testid="summary-mean-peer">{formatPoints(s.meanPeer)}</div>
+        </div>
+        <div className="stat card">
+          <div className="stat-label">Mean baseline score (points)</div>
+          <div>{formatPoints(s.meanBaseline)}</div>
+        </div>
+        <div className="stat card">
+          <div className="stat-label">Mean relative Brier (negative beats the crowd)</div>
+          <div>{formatScore(s.meanRelativeBrier)}</div>
+        </div>
+        <div className="stat card">
+          <div className="stat-label">Mean coverage</div>
+          <div>{formatPercent(s.meanCoverage)}</div>
+        </div>
+      </section>
+
+      <section className="grid grid-2" aria-label="Calibration">
+        <CalibrationPanel
+          title={`Calibration (${sampleLabel}, ${bins} bins)`}
+          description="Each dot is a bin at (mean forecast, observed frequency), sized by the number of forecasts, with its 95% Jeffreys interval; the dashed diagonal is perfect calibration. Underneath: how many forecasts fell in each bin."
+          bins={record.calibration.bins}
+          histogram={record.histogram}
+          csvFilename={`${fileStem}-calibration.csv`}
+          testId="reliability-diagram"
+          countLabel={countLabel}
+        />
+        <div className="card">
+          <MurphyDecomposition testId="murphy-decomposition" terms={explainMurphyTerms(record.calibration, record.calibration.bins, forecaster.name)} />
+        </div>
+      </section>
+
+      <DiscriminationPanel bins={record.discrimination} csvFilename={`${fileStem}-discrimination.csv`} countLabel={countLabel} />
+      <ScoresOverTimePanel points={record.overTime} csvFilename={`${handle}-scores-over-time.csv`} />
+
+      <section id="scored-questions" aria-labelledby="scored-questions-title">
+        <h2 id="scored-questions-title">Scored questions</h2>
+        <ScoreTable rows={sortScoreTable(tableRows, sort, dir)} sort={sort} dir={dir} hrefFor={hrefFor} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import Link from "next/link";
+import type { ScoreTableColumn, ScoreTableRow, SortDirection } from "@/lib/track-records/score-table";
+import { formatDateUtc, formatPercent, formatPoints, formatScore } from "./score-format";
+
+export interface ScoreTableEntry extends ScoreTableRow {
+  questionId: string;
+  type: "binary" | "multiple_choice";
+}
+
+const HEADERS: Array<{ key: ScoreTableColumn; label: string; title?: string }> = [
+  { key: "question", label: "Question" },
+  { key: "resolved", label: "Resolved (UTC)" },
+  { key: "final_forecast", label: "Final forecast", title: "Binary: P(yes) at close. Multiple choice: the probability given to what happened." },
+  { key: "outcome", label: "Outcome" },
+  { key: "final_brier", label: "Final Brier", title: "0–1, lower is better" },
+  { key: "brier_time_avg", label: "Time-avg. Brier", title: "0–1, lower is better; — when the forecast covered no time" },
+  { key: "relative_brier", label: "Relative Brier", title: "Negative is better than the crowd median" },
+  { key: "baseline", label: "Baseline", title: "Points, higher is better" },
+  { key: "peer", label: "Peer", title: "Points, higher is better" },
+  { key: "coverage", label: "Coverage", title: "Share of the question's window covered" },
+];
+
+function cell(key: ScoreTableColumn, row: ScoreTableEntry) {
+  const v = row[key];
+  switch (key) {
+    case "question":
+      return <Link href={`/questions/${encodeURIComponent(row.questionId)}`}>{String(v)}</Link>;
+    case "resolved":
+      return formatDateUtc(Number(v));
+    case "final_forecast":
+      return `${formatPercent(v as number)}${row.type === "binary" ? " yes" : " on outcome"}`;
+    case "outcome":
+      return String(v);
+    case "baseline":
+    case "peer":
+      return formatPoints(v as number | null);
+    case "coverage":
+      return formatPercent(v as number | null);
+    default:
+      return formatScore(v as number | null);
+  }
+}
+
+/**
+ * Every scored question of a forecaster; column headers are links that re-sort the table by
+ * that column (GET parameters sort and dir), so it works without JavaScript.
+ */
+export function ScoreTable({
+  rows,
+  sort,
+  dir,
+  hrefFor,
+}: {
+  rows: ScoreTableEntry[];
+  sort: ScoreTableColumn;
+  dir: SortDirection;
+  /** Builds the page URL for a sort choice, keeping the other filters. */
+  hrefFor: (sort: ScoreTableColumn, dir: SortDirection) => string;
+}) {
+  if (rows.length === 0) return <p className="muted">No scored questions in this selection.</p>;
+  return (
+    <div className="table-wrap">
+      <table className="table" data-testid="score-table" data-rows={rows.length}>
+        <caption className="sr-only">Scored questions, sorted by {HEADERS.find((h) => h.key === sort)?.label} ({dir === "asc" ? "ascending" : "descending"})</caption>
+        <thead>
+          <tr>
+            {HEADERS.map((h) => {
+              const active = h.key === sort;
+              const next: SortDirection = active && dir === "asc" ? "desc" : "asc";
+              return (
+                <th key={h.key} scope="col" title={h.title} aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : "none"}>
+                  <Link href={hrefFor(h.key, next)}>
+                    {h.label}
+                    {active ? (dir === "asc" ? " ▲" : " ▼") : ""}
+                  </Link>
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.questionId}>
+              {HEADERS.map((h) => (
+                <td key={h.key}>{cell(h.key, r)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
