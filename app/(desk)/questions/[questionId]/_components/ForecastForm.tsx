@@ -1,0 +1,196 @@
+"use client";
+
+import { useActionState, useState, type FormEvent } from "react";
+import {
+  forecastFieldErrors,
+  forecastInput,
+  formatPercent,
+  MAX_PERCENT,
+  MAX_RATIONALE_LENGTH,
+  MIN_PERCENT,
+  normaliseScenarioPercents,
+  scenarioTotal,
+} from "@/lib/validation/forecast";
+import { submitForecast, type ForecastFormState } from "../actions";
+
+function FieldMessage({ id, message }: { id: string; message?: string }) {
+  if (!message) return null;
+  return (
+    <p className="field-error" id={id} role="alert">
+      {message}
+    </p>
+  );
+}
+
+/**
+ * Enter a forecast: a binary probability (typed box and slider kept in sync) or one percentage per
+ * scenario with a live total and "Normalise to 100%". The same zod schema checks it here (at once)
+ * and in the server action (for real).
+ */
+export function ForecastForm({
+  questionId,
+  options,
+  binary,
+  initialPercents,
+}: {
+  questionId: string;
+  /** Scenario labels in scenario order (ignored for binary). */
+  options: readonly string[];
+  binary: boolean;
+  /** The viewer's standing forecast in percent (binary: [P(yes)]), or null for a first forecast. */
+  initialPercents: number[] | null;
+}) {
+  const [state, formAction, pending] = useActionState<ForecastFormState, FormData>(submitForecast, null);
+  const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
+  const [percent, setPercent] = useState(() => formatPercent(initialPercents?.[0] ?? 50));
+  const [percents, setPercents] = useState<string[]>(() =>
+    initialPercents && initialPercents.length === options.length
+      ? initialPercents.map((p) => formatPercent(p))
+      : (normaliseScenarioPercents(options.map(() => 1)) ?? []).map(String),
+  );
+  const [rationale, setRationale] = useState("");
+
+  const serverErrors = state && !state.ok ? state.fieldErrors : {};
+  const errors = clientErrors ?? serverErrors;
+  const total = scenarioTotal(percents.map(Number));
+  const sliderValue = Number.isFinite(Number(percent)) && percent.trim() !== "" ? Number(percent) : 50;
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    const parsed = forecastInput.safeParse(
+      binary
+        ? { kind: "binary", questionId, percent, rationale }
+        : { kind: "scenarios", questionId, percents, rationale },
+    );
+    if (!parsed.success) {
+      event.preventDefault();
+      setClientErrors(forecastFieldErrors(parsed.error));
+    } else {
+      setClientErrors(null);
+    }
+  }
+
+  const describedBy = (key: string, hint?: string) =>
+    [errors[key] ? `${key.replace(".", "-")}-error` : null, hint].filter(Boolean).join(" ") || undefined;
+
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate aria-label="Your forecast" data-testid="forecast-form">
+      <input type="hidden" name="kind" value={binary ? "binary" : "scenarios"} />
+      <input type="hidden" name="questionId" value={questionId} />
+      {state?.message && !state.ok ? (
+        <p className="form-error" role="alert" data-testid="forecast-form-error">
+          {state.message}
+        </p>
+      ) : null}
+      {state?.ok && !clientErrors ? (
+        <p className="notice notice-success" role="status" data-testid="forecast-form-success">
+          {state.message}
+        </p>
+      ) : null}
+
+      {binary ? (
+        <div className="field">
+          <label htmlFor="forecast-percent">Probability (%)</label>
+          <div className="row" style={{ alignItems: "center" }}>
+            <input
+              id="forecast-percent"
+              name="percent"
+              type="number"
+              inputMode="decimal"
+              min={MIN_PERCENT}
+              max={MAX_PERCENT}
+              step={0.1}
+              value={percent}
+              onChange={(e) => setPercent(e.target.value)}
+              aria-invalid={errors.percent ? true : undefined}
+              aria-describedby={describedBy("percent", "forecast-percent-hint")}
+              style={{ maxWidth: "8rem" }}
+            />
+            <label htmlFor="forecast-slider" className="sr-only">
+              Probability slider
+            </label>
+            <input
+              id="forecast-slider"
+              type="range"
+              min={MIN_PERCENT}
+              max={MAX_PERCENT}
+              step={0.1}
+              value={Math.min(MAX_PERCENT, Math.max(MIN_PERCENT, sliderValue))}
+              onChange={(e) => setPercent(e.target.value)}
+              aria-valuetext={`${percent}%`}
+              style={{ flex: "1 1 12rem" }}
+            />
+          </div>
+          <p className="field-hint" id="forecast-percent-hint">
+            Your probability that the answer is Yes, from {MIN_PERCENT}% to {MAX_PERCENT}% (one decimal).
+          </p>
+          <FieldMessage id="percent-error" message={errors.percent} />
+        </div>
+      ) : (
+        <fieldset className="field" style={{ border: 0, padding: 0, margin: 0 }}>
+          <legend>Probability of each scenario (%)</legend>
+          {options.map((label, i) => (
+            <div className="field" key={i}>
+              <label htmlFor={`scenario-${i}`}>{label}</label>
+              <input
+                id={`scenario-${i}`}
+                name="scenarioPercent"
+                type="number"
+                inputMode="decimal"
+                min={MIN_PERCENT}
+                max={MAX_PERCENT}
+                step={0.1}
+                value={percents[i] ?? ""}
+                onChange={(e) => setPercents((prev) => prev.map((p, j) => (j === i ? e.target.value : p)))}
+                aria-invalid={errors[`percents.${i}`] ? true : undefined}
+                aria-describedby={describedBy(`percents.${i}`)}
+                style={{ maxWidth: "8rem" }}
+              />
+              <FieldMessage id={`percents-${i}-error`} message={errors[`percents.${i}`]} />
+            </div>
+          ))}
+          <div className="row" style={{ alignItems: "center" }}>
+            <p aria-live="polite" data-testid="scenario-total" style={{ margin: 0 }}>
+              Total: <strong>{formatPercent(total, 2)}%</strong>
+              {Math.abs(total - 100) > 0.05 + 1e-9 ? <span className="muted"> (must be 100%)</span> : null}
+            </p>
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => {
+                const normalised = normaliseScenarioPercents(percents.map(Number));
+                if (normalised) setPercents(normalised.map(String));
+              }}
+            >
+              Normalise to 100%
+            </button>
+          </div>
+          <FieldMessage id="total-error" message={errors.total} />
+          <FieldMessage id="percents-error" message={errors.percents} />
+        </fieldset>
+      )}
+
+      <div className="field">
+        <label htmlFor="forecast-rationale">Rationale</label>
+        <textarea
+          id="forecast-rationale"
+          name="rationale"
+          rows={4}
+          value={rationale}
+          onChange={(e) => setRationale(e.target.value)}
+          aria-invalid={errors.rationale ? true : undefined}
+          aria-describedby={describedBy("rationale", "forecast-rationale-hint")}
+        />
+        <p className="field-hint" id="forecast-rationale-hint">
+          Optional. Why you think so ({rationale.length.toLocaleString("en")} / {MAX_RATIONALE_LENGTH.toLocaleString("en")}{" "}
+          characters).
+        </p>
+        <FieldMessage id="rationale-error" message={errors.rationale} />
+      </div>
+      <FieldMessage id="questionId-error" message={errors.questionId ?? errors.kind ?? errors.form} />
+      <button type="submit" className="btn btn-primary" disabled={pending}>
+        Submit forecast
+      </button>
+      {pending ? <span className="muted small"> Saving…</span> : null}
+    </form>
+  );
+}

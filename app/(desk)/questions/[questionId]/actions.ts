@@ -1,0 +1,31 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getViewer } from "@/app/_auth/session";
+import { getDb } from "@/db/client";
+import { recordForecast } from "@/db/queries/forecasts";
+import { forecastFieldErrors, forecastInput } from "@/lib/validation/forecast";
+
+/** Field errors are keyed "percent", "percents.<i>", "total", "rationale"; `message` belongs to no field. */
+export type ForecastFormState =
+  | { ok: true; message: string; forecastId: number }
+  | { ok: false; message?: string; fieldErrors: Record<string, string> }
+  | null;
+
+/** Records the signed-in viewer's forecast (append-only) at the server's clock. */
+export async function submitForecast(_prev: ForecastFormState, form: FormData): Promise<ForecastFormState> {
+  const viewer = await getViewer();
+  if (!viewer) return { ok: false, message: "Sign in to forecast.", fieldErrors: {} };
+  const parsed = forecastInput.safeParse({
+    kind: form.get("kind"),
+    questionId: form.get("questionId"),
+    percent: form.get("percent"),
+    percents: form.getAll("scenarioPercent"),
+    rationale: form.get("rationale"),
+  });
+  if (!parsed.success) return { ok: false, message: "Please fix the highlighted fields.", fieldErrors: forecastFieldErrors(parsed.error) };
+  const saved = recordForecast(getDb(), { ...parsed.data, forecasterId: viewer.id, madeAt: Date.now() });
+  if (!saved.ok) return { ok: false, message: saved.reason, fieldErrors: {} };
+  revalidatePath(`/questions/${parsed.data.questionId}`);
+  return { ok: true, message: "Forecast recorded.", forecastId: saved.id };
+}

@@ -1,0 +1,168 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getViewer } from "@/app/_auth/session";
+import { getDb } from "@/db/client";
+import { listForecastsForQuestion } from "@/db/queries/forecasts";
+import { getQuestion } from "@/db/queries/questions";
+import { crowdForecastSeries } from "@/lib/aggregation/crowd-forecast";
+import { isDueForResolution, questionStatus, type QuestionStatus } from "@/lib/question-lifecycle";
+import { actualCloseTime, countedForecasts, standingForecastsAt } from "@/lib/standing-forecast";
+import { DEFAULT_AGGREGATION_METHOD, type Question } from "@/lib/types";
+import { CrowdPanel } from "./_components/CrowdPanel";
+import { ForecastForm } from "./_components/ForecastForm";
+import { OwnHistory } from "./_components/OwnHistory";
+import { QuestionFacts } from "./_components/QuestionFacts";
+import { RationaleList } from "./_components/RationaleList";
+import { SpreadPanel } from "./_components/SpreadPanel";
+
+type Params = Promise<{ questionId: string }>;
+
+const STATUS_LABEL: Record<QuestionStatus, string> = {
+  draft: "Draft",
+  upcoming: "Not yet open",
+  open: "Open",
+  closed: "Closed",
+  resolved: "Resolved",
+  annulled: "Annulled",
+};
+
+const CLOSED_NOTE: Partial<Record<QuestionStatus, string>> = {
+  draft: "This question is a draft: forecasting opens once it is published.",
+  upcoming: "Forecasting has not opened yet.",
+  closed: "Forecasting has closed.",
+  resolved: "This question is resolved: forecasting has ended.",
+  annulled: "This question was annulled: forecasting has ended.",
+};
+
+/** The question for a route segment, whether or not Next has already decoded it. */
+function findQuestion(segment: string): Question | null {
+  const db = getDb();
+  const asGiven = getQuestion(db, segment);
+  if (asGiven) return asGiven;
+  try {
+    return getQuestion(db, decodeURIComponent(segment));
+  } catch {
+    return null; // malformed escape: no such question
+  }
+}
+
+/** Draft questions are for admins only: everyone else gets a 404. */
+async function loadQuestion(questionId: string) {
+  const question = findQuestion(questionId);
+  const viewer = await getViewer();
+  if (!question || (question.isDraft && viewer?.role !== "admin")) notFound();
+  return { question, viewer };
+}
+
+function outcomeLabel(q: Question): string | null {
+  if (!q.outcome) return null;
+  if (q.outcome.kind === "annulled") return "annulled";
+  return q.type === "binary" ? (q.outcome.option === 1 ? "Yes" : "No") : (q.options[q.outcome.option] ?? null);
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const question = findQuestion((await params).questionId);
+  return { title: question?.title ?? "Question not found" };
+}
+
+export default async function QuestionPage({ params }: { params: Params }) {
+  const { question, viewer } = await loadQuestion((await params).questionId);
+  const now = Date.now();
+  const status = questionStatus(question, now);
+  const forecasts = listForecastsForQuestion(getDb(), question.id);
+  const own = viewer ? forecasts.filter((f) => f.forecasterId === viewer.id) : [];
+
+  // Anchoring guard: while forecasting is possible, a viewer sees the crowd only after forecasting.
+  const forecastingOver = status === "closed" || status === "resolved" || status === "annulled";
+  const crowdHidden =
+    question.hideCrowdUntilForecast && viewer?.role !== "admin" && own.length === 0 && !forecastingOver;
+
+  const end = Math.min(now, actualCloseTime(question));
+  const series = crowdForecastSeries(question, forecasts, DEFAULT_AGGREGATION_METHOD, undefined, end);
+  const standing = standingForecastsAt(countedForecasts(question, forecasts), end);
+  const latestOwn = own.at(-1);
+  const binary = question.type === "binary";
+  const outcome = outcomeLabel(question);
+
+  return (
+    <article className="stack" data-testid="question-page" data-question-id={question.id}>
+      <header>
+        <p className="row" style={{ margin: "0 0 0.25rem", gap: "0.4rem" }}>
+          <span className={`badge badge-${status}`} data-testid="question-status">
+            {STATUS_LABEL[status]}
+            {outcome && status === "resolved" ? `: ${outcome}` : ""}
+          </span>
+          {isDueForResolution(question, now) ? <span className="badge badge-due">Due for resolution</span> : null}
+          <span className="badge">{binary ? "Yes / No" : `Scenario set · ${question.options.length} scenarios`}</span>
+        </p>
+        <h1>{question.title}</h1>
+        <QuestionFacts question={question} />
+      </header>
+
+      {question.description ? (
+        <section aria-labelledby="description-heading">
+          <h2 id="description-heading" className="sr-only">
+            Description
+          </h2>
+          <p style={{ whiteSpace: "pre-wrap" }}>{question.description}</p>
+        </section>
+      ) : null}
+      <section aria-labelledby="criteria-heading" className="card">
+        <h2 id="criteria-heading">Resolution criteria</h2>
+        <p style={{ whiteSpace: "pre-wrap", margin: 0 }}>{question.resolutionCriteria || "None given."}</p>
+        {!binary ? (
+          <>
+            <h3 className="small muted" style={{ marginTop: "0.75rem" }}>
+              Scenarios
+            </h3>
+            <ol style={{ margin: 0 }}>
+              {question.options.map((label, i) => (
+                <li key={i}>{label}</li>
+              ))}
+            </ol>
+          </>
+        ) : null}
+      </section>
+
+      {/* SLOT (app-core): <ResolutionPanel question={question} viewer={viewer} /> from ./_components/ResolutionPanel.tsx */}
+
+      <section aria-labelledby="forecast-heading" className="card">
+        <h2 id="forecast-heading">{latestOwn ? "Update your forecast" : "Make a forecast"}</h2>
+        {!viewer ? (
+          <p className="notice" data-testid="sign-in-to-forecast">
+            <Link href={`/signin?next=${encodeURIComponent(`/questions/${question.id}`)}`}>Sign in to forecast</Link>
+            {" "}on this question.
+          </p>
+        ) : status !== "open" ? (
+          <p className="notice" data-testid="forecasting-closed">
+            {CLOSED_NOTE[status]}
+          </p>
+        ) : (
+          <ForecastForm
+            questionId={question.id}
+            options={question.options}
+            binary={binary}
+            initialPercents={
+              latestOwn ? (binary ? [latestOwn.probabilities[1] * 100] : latestOwn.probabilities.map((p) => p * 100)) : null
+            }
+          />
+        )}
+      </section>
+
+      {crowdHidden ? (
+        <p className="notice" data-testid="crowd-hidden-note">
+          The crowd forecast is hidden until you make your own forecast.
+        </p>
+      ) : (
+        <>
+          <CrowdPanel question={question} series={series} own={own} end={end} />
+          <SpreadPanel question={question} standing={standing} />
+        </>
+      )}
+
+      {viewer ? <OwnHistory question={question} forecasts={own} /> : null}
+      {crowdHidden ? null : <RationaleList question={question} forecasts={forecasts} />}
+    </article>
+  );
+}
