@@ -1,0 +1,76 @@
+// The command-line scorer (formats.md §2.3.1): `npm run --silent score -- <dataset.json> [--bins N]
+// [--extremize D]` reads a forecast-desk/v1 file and prints its forecast-desk-report/v1 on stdout. A
+// rejected document prints one `<json path>: <rule>` line per problem on stderr and exits 2. lib/ only.
+import fs from "node:fs";
+import { Command, InvalidArgumentError } from "commander";
+import { readDatasetV1 } from "@/lib/exchange/read-v1";
+import { reportToJson } from "@/lib/exchange/write-report";
+import { scoreDataset } from "@/lib/report";
+
+function integerAtLeastOne(value: string): number {
+  const n = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isInteger(n) || n < 1) throw new InvalidArgumentError("must be an integer ≥ 1");
+  return n;
+}
+
+function finiteNumber(value: string): number {
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n)) throw new InvalidArgumentError("must be a finite number");
+  return n;
+}
+
+function reject(lines: string[]): void {
+  process.stderr.write(lines.map((l) => `${l}\n`).join(""));
+  process.exitCode = 2;
+}
+
+function main(argv: string[]): void {
+  const program = new Command()
+    .name("score")
+    .description("Score a forecast-desk/v1 dataset and print its forecast-desk-report/v1")
+    .argument("<dataset.json>", "the dataset file")
+    .option("--bins <N>", "override params.calibration_bins", integerAtLeastOne)
+    .option("--extremize <D>", "override params.extremize_d", finiteNumber)
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  try {
+    program.parse(argv);
+  } catch (error) {
+    const code = (error as { exitCode?: number }).exitCode ?? 2;
+    process.exitCode = code === 0 ? 0 : 2;
+    return;
+  }
+  const [file] = program.args;
+  const options = program.opts<{ bins?: number; extremize?: number }>();
+
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (error) {
+    reject([`$: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? "read error"})`]);
+    return;
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (error) {
+    reject([`$: must be valid JSON (${(error as Error).message})`]);
+    return;
+  }
+  const read = readDatasetV1(doc);
+  if (!read.ok) {
+    reject(read.errors.map((e) => `${e.path}: ${e.rule}`));
+    return;
+  }
+  const dataset = read.dataset;
+  if (options.bins !== undefined) dataset.params.calibrationBins = options.bins;
+  if (options.extremize !== undefined) dataset.params.extremizeD = options.extremize;
+  const report = reportToJson(scoreDataset(dataset));
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+  if (process.env.FORECAST_DESK_REPORT_USAGE) {
+    const usage = process.resourceUsage();
+    process.stderr.write(`usage: ${JSON.stringify({ maxRssKb: usage.maxRSS, userMs: usage.userCPUTime / 1000 })}\n`);
+  }
+}
+
+main(process.argv);

@@ -1,0 +1,129 @@
+import { calibrate, type Calibration } from "./calibration/bins";
+import { timeWeightedSamples, type CalibrationSample } from "./calibration/samples";
+import { compareCodePoints } from "./code-point-order";
+import { clipProbability, readForecastVector, MAX_PROBABILITY, MIN_PROBABILITY } from "./probability";
+import { scoreQuestion, type QuestionScores, type ScoreRow } from "./scoring/question-scores";
+import { summariseForecaster, type ForecasterSummary } from "./track-record";
+import {
+  AGGREGATION_METHODS,
+  type AggregationMethod,
+  type Dataset,
+  type ForecastRecord,
+  type QuestionType,
+  type ScoringParams,
+} from "./types";
+
+// Everything the scorer derives from a dataset (formats.md §3, forecast-desk-report/v1), in camelCase.
+
+export interface QuestionReport extends QuestionScores {
+  type: QuestionType;
+  options: readonly string[];
+}
+
+export interface CalibrationSet {
+  all: Calibration;
+  /** A key for every forecaster in the input, in sorted order. */
+  byForecaster: Map<string, Calibration>;
+}
+
+export interface Report {
+  params: ScoringParams;
+  nClippedForecasts: number;
+  /** One entry per input question, in input order. */
+  questions: QuestionReport[];
+  /** Sorted by question, then forecaster. */
+  scores: ScoreRow[];
+  /** Every forecaster in the input, sorted. */
+  forecasters: Map<string, ForecasterSummary>;
+  calibration: {
+    final: CalibrationSet;
+    timeWeighted: CalibrationSet;
+    aggregates: Record<AggregationMethod, Calibration>;
+  };
+}
+
+/**
+ * Clips a dataset forecast as formats.md §2.4 rule 1 says: binary P(yes) into [0.001, 0.999]
+ * (returned as [1 − p, p]); a scenario vector renormalised, clipped and renormalised again.
+ */
+export function clipDatasetForecast(type: QuestionType, raw: readonly number[]): { probabilities: number[]; clipped: boolean } {
+  if (type === "binary") {
+    const p = raw[1];
+    const c = clipProbability(p);
+    return { probabilities: [1 - c, c], clipped: p < MIN_PROBABILITY || p > MAX_PROBABILITY };
+  }
+  return readForecastVector(raw);
+}
+
+/** Scores a whole dataset (its params decide the extremizing factor and the number of bins). */
+export function scoreDataset(dataset: Dataset): Report {
+  const { params } = dataset;
+  const binCount = params.calibrationBins;
+  const typeOf = new Map(dataset.questions.map((q) => [q.id, q.type]));
+  const byQuestion = new Map<string, ForecastRecord[]>(dataset.questions.map((q) => [q.id, []]));
+  const forecasterNames = new Set<string>();
+  let nClippedForecasts = 0;
+  for (const f of dataset.forecasts) {
+    const { probabilities, clipped } = clipDatasetForecast(typeOf.get(f.question) as QuestionType, f.probabilities);
+    if (clipped) nClippedForecasts++;
+    forecasterNames.add(f.forecaster);
+    byQuestion.get(f.question)?.push({ forecaster: f.forecaster, time: f.time, probabilities });
+  }
+  const names = [...forecasterNames].sort(compareCodePoints);
+
+  const questions: QuestionReport[] = [];
+  const rows: ScoreRow[] = [];
+  const finalAll: CalibrationSample[] = [];
+  const timeAll: CalibrationSample[] = [];
+  const finalBy = new Map<string, CalibrationSample[]>(names.map((n) => [n, []]));
+  const timeBy = new Map<string, CalibrationSample[]>(names.map((n) => [n, []]));
+  const aggregateSamples = Object.fromEntries(AGGREGATION_METHODS.map((m) => [m, [] as CalibrationSample[]])) as Record<
+    AggregationMethod,
+    CalibrationSample[]
+  >;
+
+  for (const q of dataset.questions) {
+    const forecasts = byQuestion.get(q.id) as ForecastRecord[];
+    const result = scoreQuestion(q, forecasts, params);
+    questions.push({ ...result, type: q.type, options: q.options });
+    for (const row of result.rows) rows.push(row);
+    if (q.type !== "binary" || q.outcome?.kind !== "option") continue;
+    const y = q.outcome.option === 1 ? 1 : 0;
+    for (const row of result.rows) {
+      // Final samples: the standing P(yes) at Ta of each score row, weight 1 (formats.md §3.4).
+      const sample = { p: row.finalProbabilities[1], y, w: 1, forecaster: row.forecaster, question: q.id } as const;
+      finalAll.push(sample);
+      finalBy.get(row.forecaster)?.push(sample);
+    }
+    for (const sample of timeWeightedSamples(q, forecasts)) {
+      timeAll.push(sample);
+      timeBy.get(sample.forecaster as string)?.push(sample);
+    }
+    for (const method of AGGREGATION_METHODS) {
+      const pooled = result.aggregates[method];
+      if (pooled) aggregateSamples[method].push({ p: pooled[1], y, w: 1, question: q.id });
+    }
+  }
+  rows.sort((a, b) => compareCodePoints(a.question, b.question) || compareCodePoints(a.forecaster, b.forecaster));
+
+  const rowsBy = new Map<string, ScoreRow[]>(names.map((n) => [n, []]));
+  for (const row of rows) rowsBy.get(row.forecaster)?.push(row);
+  const calibrationSet = (all: CalibrationSample[], by: Map<string, CalibrationSample[]>): CalibrationSet => ({
+    all: calibrate(all, binCount),
+    byForecaster: new Map(names.map((n) => [n, calibrate(by.get(n) as CalibrationSample[], binCount)])),
+  });
+  return {
+    params,
+    nClippedForecasts,
+    questions,
+    scores: rows,
+    forecasters: new Map(names.map((n) => [n, summariseForecaster(rowsBy.get(n) as ScoreRow[])])),
+    calibration: {
+      final: calibrationSet(finalAll, finalBy),
+      timeWeighted: calibrationSet(timeAll, timeBy),
+      aggregates: Object.fromEntries(
+        AGGREGATION_METHODS.map((m) => [m, calibrate(aggregateSamples[m], binCount)]),
+      ) as Record<AggregationMethod, Calibration>,
+    },
+  };
+}
