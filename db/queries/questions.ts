@@ -1,8 +1,12 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { randomBytes } from "node:crypto";
+import { and, asc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { forecasts } from "@/db/schema/forecasts";
 import { questionOptions, questions, questionTags, tags } from "@/db/schema/questions";
 import { resolutions } from "@/db/schema/resolutions";
+import { isDueForResolution } from "@/lib/question-lifecycle";
 import type { Outcome, Question, ResolutionRecord } from "@/lib/types";
+import type { QuestionDefinition } from "@/lib/validation/question";
 
 const BINARY_OPTIONS = ["no", "yes"] as const;
 
@@ -97,4 +101,196 @@ export function listQuestionIds(db: Db): string[] {
     .orderBy(asc(questions.closeTime))
     .all()
     .map((r) => r.id);
+}
+
+// ---- Listing, creating and editing (admin) ----
+
+/** Question ids matching a tag (exact, case-insensitive) and a text search over title, description and criteria. */
+export function listQuestions(
+  db: Db,
+  filter: { tag?: string; search?: string; includeDrafts: boolean },
+): Question[] {
+  const conditions: SQL[] = [];
+  if (!filter.includeDrafts) conditions.push(eq(questions.isDraft, false));
+  if (filter.search && filter.search.trim()) {
+    const pattern = `%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(
+      or(
+        sql`${questions.title} like ${pattern} escape '\\'`,
+        sql`${questions.description} like ${pattern} escape '\\'`,
+        sql`${questions.resolutionCriteria} like ${pattern} escape '\\'`,
+      )!,
+    );
+  }
+  if (filter.tag && filter.tag.trim()) {
+    conditions.push(
+      inArray(
+        questions.id,
+        db
+          .select({ id: questionTags.questionId })
+          .from(questionTags)
+          .innerJoin(tags, eq(tags.id, questionTags.tagId))
+          .where(sql`lower(${tags.name}) = lower(${filter.tag.trim()})`),
+      ),
+    );
+  }
+  const ids = db
+    .select({ id: questions.id })
+    .from(questions)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(asc(questions.closeTime), asc(questions.id))
+    .all()
+    .map((r) => r.id);
+  return getQuestions(db, ids);
+}
+
+/** Every tag in use on a published question (or any question, with drafts), alphabetically. */
+export function listTagsInUse(db: Db, includeDrafts: boolean): string[] {
+  return db
+    .selectDistinct({ name: tags.name })
+    .from(tags)
+    .innerJoin(questionTags, eq(questionTags.tagId, tags.id))
+    .innerJoin(questions, eq(questions.id, questionTags.questionId))
+    .where(includeDrafts ? undefined : eq(questions.isDraft, false))
+    .orderBy(asc(tags.name))
+    .all()
+    .map((r) => r.name);
+}
+
+/**
+ * Due for resolution at `now` (lib/question-lifecycle isDueForResolution: resolve-by passed, or the
+ * close time when there is none, no resolution, not a draft), oldest deadline first.
+ */
+export function listDueQuestions(db: Db, now: number): Question[] {
+  const ids = db
+    .select({ id: questions.id })
+    .from(questions)
+    .leftJoin(resolutions, eq(resolutions.questionId, questions.id))
+    .where(
+      and(
+        isNull(resolutions.questionId),
+        eq(questions.isDraft, false),
+        sql`coalesce(${questions.resolveBy}, ${questions.closeTime}) <= ${now}`,
+      ),
+    )
+    .orderBy(sql`coalesce(${questions.resolveBy}, ${questions.closeTime})`, asc(questions.id))
+    .all()
+    .map((r) => r.id);
+  return getQuestions(db, ids).filter((q) => isDueForResolution(q, now));
+}
+
+export function questionHasForecasts(db: Db, questionId: string): boolean {
+  return (
+    db.select({ id: forecasts.id }).from(forecasts).where(eq(forecasts.questionId, questionId)).limit(1).get() !==
+    undefined
+  );
+}
+
+/** A readable, unique id: the title's first words as a slug plus a short random suffix. */
+function newQuestionId(db: Db, title: string): string {
+  const slug =
+    title
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 48)
+      .replace(/-+$/g, "") || "question";
+  for (;;) {
+    const id = `${slug}-${randomBytes(3).toString("hex")}`;
+    if (!db.select({ id: questions.id }).from(questions).where(eq(questions.id, id)).get()) return id;
+  }
+}
+
+function writeTags(db: Db, questionId: string, tagNames: readonly string[]): void {
+  db.delete(questionTags).where(eq(questionTags.questionId, questionId)).run();
+  for (const name of tagNames) {
+    db.insert(tags).values({ name }).onConflictDoNothing().run();
+    const tag = db.select({ id: tags.id }).from(tags).where(eq(tags.name, name)).get()!;
+    db.insert(questionTags).values({ questionId, tagId: tag.id }).onConflictDoNothing().run();
+  }
+}
+
+function writeScenarios(db: Db, questionId: string, def: QuestionDefinition): void {
+  db.delete(questionOptions).where(eq(questionOptions.questionId, questionId)).run();
+  if (def.type === "binary") return;
+  db.insert(questionOptions)
+    .values(def.scenarios.map((label, position) => ({ questionId, position, label })))
+    .run();
+}
+
+/** Creates a question (validated by lib/validation/question.ts) with its scenarios and tags, in one transaction. */
+export function createQuestion(db: Db, def: QuestionDefinition, meta: { createdBy: string | null; now: number }): string {
+  return db.transaction((tx) => {
+    const t = tx as unknown as Db;
+    const id = newQuestionId(t, def.title);
+    t.insert(questions)
+      .values({
+        id,
+        title: def.title,
+        description: def.description,
+        resolutionCriteria: def.resolutionCriteria,
+        type: def.type,
+        openTime: def.openTime,
+        closeTime: def.closeTime,
+        resolveBy: def.resolveBy,
+        isDraft: def.isDraft,
+        hideCrowdUntilForecast: def.hideCrowdUntilForecast,
+        createdBy: meta.createdBy,
+        createdAt: meta.now,
+        updatedAt: meta.now,
+      })
+      .run();
+    writeScenarios(t, id, def);
+    writeTags(t, id, def.tags);
+    return id;
+  });
+}
+
+export type UpdateQuestionResult =
+  | { ok: true }
+  | { ok: false; code: "not_found" | "locked"; field?: "type" | "scenarios"; reason: string };
+
+/**
+ * Saves an edited question. Once forecasts exist its type and scenarios cannot change (forecast
+ * vectors are in scenario order); the check and the write share one transaction.
+ */
+export function updateQuestion(db: Db, id: string, def: QuestionDefinition, now: number): UpdateQuestionResult {
+  return db.transaction((tx): UpdateQuestionResult => {
+    const t = tx as unknown as Db;
+    const current = getQuestion(t, id);
+    if (!current) return { ok: false, code: "not_found", reason: "This question does not exist." };
+    const scenariosChanged =
+      current.type !== def.type ||
+      (def.type === "multiple_choice" &&
+        (current.options.length !== def.scenarios.length || current.options.some((o, i) => o !== def.scenarios[i])));
+    if (scenariosChanged && questionHasForecasts(t, id)) {
+      const field = current.type !== def.type ? "type" : "scenarios";
+      return {
+        ok: false,
+        code: "locked",
+        field,
+        reason: `The ${field === "type" ? "type" : "scenarios"} cannot change once forecasts exist`,
+      };
+    }
+    t.update(questions)
+      .set({
+        title: def.title,
+        description: def.description,
+        resolutionCriteria: def.resolutionCriteria,
+        type: def.type,
+        openTime: def.openTime,
+        closeTime: def.closeTime,
+        resolveBy: def.resolveBy,
+        isDraft: def.isDraft,
+        hideCrowdUntilForecast: def.hideCrowdUntilForecast,
+        updatedAt: now,
+      })
+      .where(eq(questions.id, id))
+      .run();
+    if (scenariosChanged) writeScenarios(t, id, def);
+    writeTags(t, id, def.tags);
+    return { ok: true };
+  });
 }

@@ -1,0 +1,161 @@
+import { count, desc, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { questionOptions, questions } from "@/db/schema/questions";
+import { resolutionAudit, resolutions } from "@/db/schema/resolutions";
+import { users } from "@/db/schema/users";
+import type { Outcome } from "@/lib/types";
+
+// A resolution change and its audit row commit in ONE transaction (STYLE rule 3). Scores are derived
+// from forecasts + resolutions on read, so there is no score cache to rebuild here.
+
+/** The resolution as the audit log stores it (before/after JSON). */
+export interface ResolutionSnapshot {
+  outcome: number | null;
+  annulled: boolean;
+  resolveTime: number;
+  evidence: string;
+  resolvedBy: string | null;
+}
+
+export type ResolutionAction = "resolve" | "correct" | "annul" | "undo";
+
+export interface AuditEntry {
+  id: number;
+  questionId: string;
+  questionTitle: string;
+  action: ResolutionAction;
+  before: ResolutionSnapshot | null;
+  after: ResolutionSnapshot | null;
+  actor: { id: string; name: string; handle: string } | null;
+  at: number;
+}
+
+export type ResolutionChangeResult =
+  | { ok: true; action: ResolutionAction }
+  | { ok: false; code: "not_found" | "refused"; reason: string };
+
+function snapshot(row: typeof resolutions.$inferSelect | undefined): ResolutionSnapshot | null {
+  if (!row) return null;
+  return {
+    outcome: row.outcome,
+    annulled: row.annulled,
+    resolveTime: row.resolveTime,
+    evidence: row.evidence,
+    resolvedBy: row.resolvedBy,
+  };
+}
+
+/**
+ * Records (or corrects) a question's resolution: an option or annulled, the resolve time (may be
+ * backdated, must be after the open time), evidence and who. The audit action is "annul" for an
+ * annulment, "correct" when a resolution already existed, else "resolve". Nothing is written on refusal.
+ */
+export function recordResolution(
+  db: Db,
+  input: { questionId: string; outcome: Outcome; resolveTime: number; evidence: string; actorId: string; now: number },
+): ResolutionChangeResult {
+  return db.transaction((tx): ResolutionChangeResult => {
+    const q = tx.select().from(questions).where(eq(questions.id, input.questionId)).get();
+    if (!q) return { ok: false, code: "not_found", reason: "This question does not exist." };
+    if (q.isDraft) return { ok: false, code: "refused", reason: "A draft cannot be resolved; publish it first." };
+    if (input.resolveTime <= q.openTime)
+      return { ok: false, code: "refused", reason: "The resolve time must be after the question's open time." };
+    if (input.outcome.kind === "option") {
+      const n =
+        q.type === "binary"
+          ? 2
+          : (tx.select({ n: count() }).from(questionOptions).where(eq(questionOptions.questionId, q.id)).get()?.n ?? 0);
+      if (!Number.isInteger(input.outcome.option) || input.outcome.option < 0 || input.outcome.option >= n)
+        return { ok: false, code: "refused", reason: "The outcome is not one of this question's options." };
+    }
+    const existing = tx.select().from(resolutions).where(eq(resolutions.questionId, q.id)).get();
+    const annulled = input.outcome.kind === "annulled";
+    const row = {
+      questionId: q.id,
+      outcome: input.outcome.kind === "option" ? input.outcome.option : null,
+      annulled,
+      resolveTime: input.resolveTime,
+      evidence: input.evidence,
+      resolvedBy: input.actorId,
+      recordedAt: input.now,
+    };
+    tx.insert(resolutions)
+      .values(row)
+      .onConflictDoUpdate({ target: resolutions.questionId, set: { ...row } })
+      .run();
+    const action: ResolutionAction = annulled ? "annul" : existing ? "correct" : "resolve";
+    tx.insert(resolutionAudit)
+      .values({
+        questionId: q.id,
+        action,
+        before: snapshot(existing),
+        after: snapshot({ ...row }),
+        actorId: input.actorId,
+        at: input.now,
+      })
+      .run();
+    return { ok: true, action };
+  });
+}
+
+/** Undoes a resolution: the question is unresolved again; the audit keeps what it was. */
+export function undoResolution(
+  db: Db,
+  input: { questionId: string; actorId: string; now: number },
+): ResolutionChangeResult {
+  return db.transaction((tx): ResolutionChangeResult => {
+    const existing = tx.select().from(resolutions).where(eq(resolutions.questionId, input.questionId)).get();
+    if (!existing) {
+      const q = tx.select({ id: questions.id }).from(questions).where(eq(questions.id, input.questionId)).get();
+      return q
+        ? { ok: false, code: "refused", reason: "This question has no resolution to undo." }
+        : { ok: false, code: "not_found", reason: "This question does not exist." };
+    }
+    tx.delete(resolutions).where(eq(resolutions.questionId, input.questionId)).run();
+    tx.insert(resolutionAudit)
+      .values({
+        questionId: input.questionId,
+        action: "undo",
+        before: snapshot(existing),
+        after: null,
+        actorId: input.actorId,
+        at: input.now,
+      })
+      .run();
+    return { ok: true, action: "undo" };
+  });
+}
+
+/** Resolution changes, newest first: of one question, or of all (the admin audit log). */
+export function listResolutionAudit(db: Db, filter: { questionId?: string; limit?: number } = {}): AuditEntry[] {
+  return db
+    .select({
+      id: resolutionAudit.id,
+      questionId: resolutionAudit.questionId,
+      questionTitle: questions.title,
+      action: resolutionAudit.action,
+      before: resolutionAudit.before,
+      after: resolutionAudit.after,
+      actorId: users.id,
+      actorName: users.name,
+      actorHandle: users.handle,
+      at: resolutionAudit.at,
+    })
+    .from(resolutionAudit)
+    .innerJoin(questions, eq(questions.id, resolutionAudit.questionId))
+    .leftJoin(users, eq(users.id, resolutionAudit.actorId))
+    .where(filter.questionId ? eq(resolutionAudit.questionId, filter.questionId) : undefined)
+    .orderBy(desc(resolutionAudit.at), desc(resolutionAudit.id))
+    .limit(filter.limit ?? 1_000)
+    .all()
+    .map((r) => ({
+      id: r.id,
+      questionId: r.questionId,
+      questionTitle: r.questionTitle,
+      action: r.action,
+      before: (r.before as ResolutionSnapshot | null) ?? null,
+      after: (r.after as ResolutionSnapshot | null) ?? null,
+      actor: r.actorId ? { id: r.actorId, name: r.actorName!, handle: r.actorHandle! } : null,
+      at: r.at,
+    }));
+}

@@ -1,0 +1,129 @@
+import * as z from "zod";
+import { endOfUtcDay, isKnownTimeZone, wallClockToEpochMs } from "./wall-clock";
+
+// The create/edit question form (admin). Text limits: title ≤ 200, description and criteria ≤ 10,000.
+
+export const QUESTION_TYPES = ["binary", "multiple_choice"] as const;
+
+export const TITLE_MAX = 200;
+export const LONG_TEXT_MAX = 10_000;
+export const TAG_MAX = 40;
+export const TAGS_MAX = 20;
+export const SCENARIO_MAX = 200;
+export const SCENARIOS_MAX = 20;
+
+/** A question as an admin defines it; times in UTC epoch ms. Binary questions have no scenarios. */
+export interface QuestionDefinition {
+  title: string;
+  description: string;
+  resolutionCriteria: string;
+  tags: string[];
+  openTime: number;
+  closeTime: number;
+  resolveBy: number | null;
+  type: (typeof QUESTION_TYPES)[number];
+  scenarios: string[];
+  hideCrowdUntilForecast: boolean;
+  isDraft: boolean;
+}
+
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `${label} must be text` })
+    .max(max, `${label} must be at most ${max.toLocaleString("en-US")} characters`)
+    .transform((s) => s.trim());
+
+/** HTML checkboxes send "on" when ticked and nothing otherwise. */
+const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
+
+/** "a, b ,, c" → ["a", "b", "c"], duplicates (case-insensitive) dropped. */
+export function splitTags(raw: string): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const t of raw.split(",").map((s) => s.trim().replace(/\s+/g, " "))) {
+    if (!t || seen.has(t.toLowerCase())) continue;
+    seen.add(t.toLowerCase());
+    out.push(t);
+  }
+  return out;
+}
+
+/** One scenario per line; surrounding blank lines and spaces ignored. */
+export function splitScenarios(raw: string): string[] {
+  return raw
+    .split(/\r?\n/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+export const questionFormInput = z
+  .object({
+    title: text("Title", TITLE_MAX).pipe(z.string().min(1, "Title is required")),
+    description: text("Description", LONG_TEXT_MAX).default(""),
+    resolutionCriteria: text("Resolution criteria", LONG_TEXT_MAX).default(""),
+    tags: z.string().max(2_000, "Tags must be at most 2,000 characters").default(""),
+    timeZone: z.string().default("UTC"),
+    openTime: z.string({ error: "Open time is required" }).min(1, "Open time is required"),
+    closeTime: z.string({ error: "Close time is required" }).min(1, "Close time is required"),
+    resolveBy: z.string().default(""),
+    type: z.enum(QUESTION_TYPES, { error: "Type must be binary or scenario set" }),
+    scenarios: z.string().max(10_000, "Scenarios must be at most 10,000 characters").default(""),
+    hideCrowdUntilForecast: checkbox,
+    isDraft: checkbox,
+  })
+  .transform((f, ctx): QuestionDefinition => {
+    const zone = isKnownTimeZone(f.timeZone) ? f.timeZone : "UTC";
+    const openTime = wallClockToEpochMs(f.openTime, zone);
+    const closeTime = wallClockToEpochMs(f.closeTime, zone);
+    const resolveBy = f.resolveBy.trim() === "" ? null : endOfUtcDay(f.resolveBy);
+    const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+    if (openTime === null) issue("openTime", "Open time must be a date and time");
+    if (closeTime === null) issue("closeTime", "Close time must be a date and time");
+    if (openTime !== null && closeTime !== null && closeTime <= openTime)
+      issue("closeTime", "Close time must be after the open time");
+    if (f.resolveBy.trim() !== "" && resolveBy === null) issue("resolveBy", "Resolve-by must be a date (YYYY-MM-DD)");
+    if (resolveBy !== null && closeTime !== null && resolveBy < closeTime)
+      issue("resolveBy", "Resolve-by must not be before the close time");
+
+    const tags = splitTags(f.tags);
+    if (tags.length > TAGS_MAX) issue("tags", `At most ${TAGS_MAX} tags`);
+    const longTag = tags.find((t) => t.length > TAG_MAX);
+    if (longTag) issue("tags", `Each tag must be at most ${TAG_MAX} characters ("${longTag.slice(0, 20)}…" is longer)`);
+
+    let scenarios: string[] = [];
+    if (f.type === "multiple_choice") {
+      scenarios = splitScenarios(f.scenarios);
+      const lower = scenarios.map((s) => s.toLowerCase());
+      if (scenarios.length < 2) issue("scenarios", "A scenario set needs at least 2 scenarios, one per line");
+      else if (scenarios.length > SCENARIOS_MAX) issue("scenarios", `A scenario set has at most ${SCENARIOS_MAX} scenarios`);
+      if (new Set(lower).size !== lower.length) issue("scenarios", "Scenario names must be unique");
+      if (lower.includes("annulled")) issue("scenarios", '"annulled" is reserved and cannot be a scenario name');
+      if (scenarios.some((s) => s.length > SCENARIO_MAX))
+        issue("scenarios", `Each scenario name must be at most ${SCENARIO_MAX} characters`);
+    }
+    return {
+      title: f.title,
+      description: f.description,
+      resolutionCriteria: f.resolutionCriteria,
+      tags,
+      openTime: openTime ?? 0,
+      closeTime: closeTime ?? 0,
+      resolveBy,
+      type: f.type,
+      scenarios,
+      hideCrowdUntilForecast: f.hideCrowdUntilForecast,
+      isDraft: f.isDraft,
+    };
+  });
+
+export type QuestionFormFields = keyof z.input<typeof questionFormInput>;
+
+/** The question list's GET parameters. */
+export const QUESTION_TABS = ["open", "closing-soon", "due", "closed", "resolved", "all"] as const;
+export type QuestionTab = (typeof QUESTION_TABS)[number];
+
+export const questionListParams = z.object({
+  tab: z.enum(QUESTION_TABS).catch("open"),
+  tag: z.string().max(TAG_MAX).optional().catch(undefined),
+  q: z.string().max(200).optional().catch(undefined),
+});

@@ -1,0 +1,50 @@
+import * as z from "zod";
+import type { Outcome } from "@/lib/types";
+import { isKnownTimeZone, wallClockToEpochMs } from "./wall-clock";
+
+export const EVIDENCE_MAX = 5_000;
+
+/** What the resolve form asks for, once checked against the question. */
+export interface ResolutionDecision {
+  outcome: Outcome;
+  resolveTime: number;
+  evidence: string;
+}
+
+/**
+ * The resolve form for one question: `intent` "resolve" needs an outcome (an option index; binary
+ * 0 = No, 1 = Yes), "annul" does not. The resolve time is wall-clock time in the viewer's zone and must
+ * be after the open time and not in the future (it may be backdated). Evidence ≤ 5,000 characters.
+ */
+export function resolutionFormInput(question: { options: readonly string[]; openTime: number }, now: number) {
+  return z
+    .object({
+      intent: z.enum(["resolve", "annul"], { error: "Choose Resolve or Annul question" }),
+      outcome: z.string().optional(),
+      evidence: z
+        .string()
+        .max(EVIDENCE_MAX, `Evidence must be at most ${EVIDENCE_MAX.toLocaleString("en-US")} characters`)
+        .default("")
+        .transform((s) => s.trim()),
+      resolveTime: z.string({ error: "Resolve time is required" }).min(1, "Resolve time is required"),
+      timeZone: z.string().default("UTC"),
+    })
+    .transform((f, ctx): ResolutionDecision => {
+      const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+      const resolveTime = wallClockToEpochMs(f.resolveTime, isKnownTimeZone(f.timeZone) ? f.timeZone : "UTC");
+      if (resolveTime === null) issue("resolveTime", "Resolve time must be a date and time");
+      else if (resolveTime <= question.openTime) issue("resolveTime", "Resolve time must be after the question's open time");
+      // One minute of grace: the form's default is "now" in the browser, which may run slightly ahead.
+      else if (resolveTime > now + 60_000) issue("resolveTime", "Resolve time cannot be in the future");
+      let outcome: Outcome = { kind: "annulled" };
+      if (f.intent === "resolve") {
+        const option = f.outcome === undefined || f.outcome === "" ? NaN : Number(f.outcome);
+        if (!Number.isInteger(option) || option < 0 || option >= question.options.length)
+          issue("outcome", "Choose the outcome");
+        else outcome = { kind: "option", option };
+      }
+      return { outcome, resolveTime: resolveTime ?? 0, evidence: f.evidence };
+    });
+}
+
+export type ResolutionFormFields = "intent" | "outcome" | "evidence" | "resolveTime";

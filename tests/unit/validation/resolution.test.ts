@@ -1,0 +1,37 @@
+import * as z from "zod";
+import { describe, expect, it } from "vitest";
+import { resolutionFormInput } from "@/lib/validation/resolution";
+
+const OPEN = Date.UTC(2023, 0, 1);
+const NOW = Date.UTC(2024, 0, 1);
+const binary = resolutionFormInput({ options: ["no", "yes"], openTime: OPEN }, NOW);
+const errorsOf = (input: unknown) => {
+  const r = binary.safeParse(input);
+  return r.success ? {} : z.flattenError(r.error).fieldErrors;
+};
+
+describe("resolutionFormInput", () => {
+  it("reads Yes with a backdated resolve time", () => {
+    expect(binary.parse({ intent: "resolve", outcome: "1", evidence: " signed ", resolveTime: "2023-06-01T10:00" })).toEqual({
+      outcome: { kind: "option", option: 1 },
+      resolveTime: Date.UTC(2023, 5, 1, 10),
+      evidence: "signed",
+    });
+  });
+  it("annuls without an outcome", () => {
+    expect(binary.parse({ intent: "annul", resolveTime: "2023-06-01T10:00" }).outcome).toEqual({ kind: "annulled" });
+  });
+  it("requires an outcome in range to resolve", () => {
+    expect(errorsOf({ intent: "resolve", resolveTime: "2023-06-01T10:00" }).outcome?.[0]).toMatch(/Choose the outcome/);
+    expect(errorsOf({ intent: "resolve", outcome: "2", resolveTime: "2023-06-01T10:00" }).outcome).toBeDefined();
+  });
+  it("keeps the resolve time after the open time and not in the future", () => {
+    expect(errorsOf({ intent: "annul", resolveTime: "2023-01-01T00:00" }).resolveTime?.[0]).toMatch(/after the question's open time/);
+    expect(errorsOf({ intent: "annul", resolveTime: "2024-01-02T00:00" }).resolveTime?.[0]).toMatch(/future/);
+  });
+  it("caps evidence at 5,000 characters", () => {
+    const base = { intent: "annul", resolveTime: "2023-06-01T10:00" };
+    expect(errorsOf({ ...base, evidence: "e".repeat(5_001) }).evidence?.[0]).toMatch(/5,000/);
+    expect(errorsOf({ ...base, evidence: "e".repeat(5_000) })).toEqual({});
+  });
+});
