@@ -1,0 +1,262 @@
+// The long CSV layout of a dataset (docs/csv-format.md): a questions file, one row per question, and a
+// forecasts file, one row per forecast and option. CSV is turned into a forecast-desk/v1 document and
+// validated by the same rules as JSON (readDatasetV1); errors name the file, line and column.
+import Papa from "papaparse";
+import { readDatasetV1 } from "@/lib/exchange/read-v1";
+import { datasetToV1Json } from "@/lib/exchange/write-v1";
+import type { Dataset } from "@/lib/types";
+
+export const QUESTION_COLUMNS = [
+  "id",
+  "title",
+  "type",
+  "options",
+  "description",
+  "tags",
+  "open_time",
+  "close_time",
+  "resolve_by",
+  "resolve_time",
+  "resolution",
+] as const;
+export const FORECAST_COLUMNS = ["question_id", "forecaster", "time", "option", "probability", "rationale"] as const;
+
+/** Separates option labels and tags inside one CSV cell. */
+export const LIST_SEPARATOR = "|";
+
+export interface CsvFiles {
+  questions: string;
+  forecasts: string;
+}
+
+/** A problem found in CSV input; `path` reads like `forecasts.csv line 12, column probability`. */
+export interface CsvProblem {
+  path: string;
+  rule: string;
+}
+
+export type CsvReadResult =
+  | {
+      ok: true;
+      dataset: Dataset;
+      /** Turns a path into the dataset (`forecasts[4].time`) into a CSV line and column, for later errors. */
+      locate: (path: string) => string;
+    }
+  | { ok: false; errors: CsvProblem[] };
+
+type FileName = "questions.csv" | "forecasts.csv";
+
+interface CsvRow {
+  /** 1-based line on which the row starts. */
+  line: number;
+  cells: Record<string, string>;
+}
+
+function where(file: FileName, line: number, column?: string): string {
+  return column ? `${file} line ${line}, column ${column}` : `${file} line ${line}`;
+}
+
+/** Parses one CSV text into rows keyed by header, remembering the line each row starts on. */
+function parseRows(
+  text: string,
+  file: FileName,
+  columns: readonly string[],
+  problems: CsvProblem[],
+): CsvRow[] {
+  const normalised = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const raw: Array<{ line: number; fields: string[] }> = [];
+  let start = 0;
+  let line = 1;
+  Papa.parse<string[]>(normalised, {
+    delimiter: ",",
+    newline: "\n",
+    step: (result) => {
+      raw.push({ line, fields: result.data });
+      for (const e of result.errors) problems.push({ path: where(file, line), rule: `malformed CSV (${e.message})` });
+      const end = result.meta.cursor;
+      for (let i = start; i < end; i++) if (normalised.charCodeAt(i) === 10) line++;
+      start = end;
+    },
+  });
+  const nonEmpty = raw.filter((r) => !(r.fields.length === 1 && r.fields[0].trim() === ""));
+  if (nonEmpty.length === 0) {
+    problems.push({ path: where(file, 1), rule: `must start with a header row: ${columns.join(",")}` });
+    return [];
+  }
+  const header = nonEmpty[0].fields.map((h) => h.trim());
+  const missing = columns.filter((c) => !header.includes(c));
+  if (missing.length > 0) {
+    problems.push({ path: where(file, nonEmpty[0].line), rule: `header is missing column(s) ${missing.join(", ")}` });
+    return [];
+  }
+  return nonEmpty.slice(1).map(({ line: rowLine, fields }) => {
+    if (fields.length !== header.length)
+      problems.push({ path: where(file, rowLine), rule: `has ${fields.length} fields, the header has ${header.length}` });
+    const cells: Record<string, string> = {};
+    header.forEach((name, k) => {
+      if (!(name in cells)) cells[name] = fields[k] ?? "";
+    });
+    return { line: rowLine, cells };
+  });
+}
+
+function list(cell: string): string[] {
+  return cell === "" ? [] : cell.split(LIST_SEPARATOR);
+}
+
+function orNull(cell: string): string | null {
+  return cell === "" ? null : cell;
+}
+
+/** Where a v1 path came from in the CSV files. */
+interface SourceMap {
+  questions: CsvRow[];
+  /** The rows of each forecast, in the forecast's option order as written. */
+  forecasts: Array<{ rows: CsvRow[] }>;
+}
+
+const QUESTION_KEY_COLUMN: Record<string, string> = { options: "options", tags: "tags" };
+const FORECAST_KEY_COLUMN: Record<string, string> = {
+  question: "question_id",
+  forecaster: "forecaster",
+  time: "time",
+  probability: "probability",
+  probabilities: "option",
+  rationale: "rationale",
+};
+
+/** Turns a JSON path of the v1 document back into a file, line and column. */
+function locate(path: string, source: SourceMap): string {
+  const m = /^(questions|forecasts)\[(\d+)\](?:\.([a-z_]+))?(.*)$/.exec(path);
+  if (!m) return path === "$" || path === "" ? "CSV input" : `CSV input (${path})`;
+  const [, kind, indexText, key, rest] = m;
+  const index = Number(indexText);
+  if (kind === "questions") {
+    const row = source.questions[index];
+    if (!row) return `questions.csv (${path})`;
+    return where("questions.csv", row.line, key ? (QUESTION_KEY_COLUMN[key] ?? key) : undefined);
+  }
+  const forecast = source.forecasts[index];
+  if (!forecast) return `forecasts.csv (${path})`;
+  let row = forecast.rows[0];
+  let column = key ? (FORECAST_KEY_COLUMN[key] ?? key) : undefined;
+  const label = /^\["((?:[^"\\]|\\.)*)"\]$/.exec(rest);
+  if (key === "probabilities" && label) {
+    const option = JSON.parse(`"${label[1]}"`) as string;
+    row = forecast.rows.find((r) => r.cells.option === option) ?? row;
+    column = "probability";
+  }
+  return where("forecasts.csv", row.line, column);
+}
+
+/**
+ * Builds the v1 document of two CSV files. Rows of one forecast are consecutive rows with the same
+ * (question_id, forecaster, time); a repeated option starts the next forecast (two forecasts at one time).
+ */
+function csvToV1(files: CsvFiles, problems: CsvProblem[]): { document: unknown; source: SourceMap } {
+  const qRows = parseRows(files.questions, "questions.csv", QUESTION_COLUMNS, problems);
+  const fRows = parseRows(files.forecasts, "forecasts.csv", FORECAST_COLUMNS, problems);
+  const typeById = new Map<string, string>();
+  const questions = qRows.map(({ cells }) => {
+    typeById.set(cells.id, cells.type);
+    return {
+      id: cells.id,
+      title: cells.title,
+      type: cells.type,
+      ...(cells.type === "binary" ? {} : { options: list(cells.options) }),
+      ...(cells.description === "" ? {} : { description: cells.description }),
+      tags: list(cells.tags),
+      open_time: cells.open_time,
+      close_time: cells.close_time,
+      resolve_by: orNull(cells.resolve_by),
+      resolve_time: orNull(cells.resolve_time),
+      resolution: orNull(cells.resolution),
+    };
+  });
+
+  const groups: Array<{ rows: CsvRow[] }> = [];
+  for (const row of fRows) {
+    const last = groups[groups.length - 1];
+    const head = last?.rows[0].cells;
+    const c = row.cells;
+    const sameKey = head && head.question_id === c.question_id && head.forecaster === c.forecaster && head.time === c.time;
+    if (sameKey && !last.rows.some((r) => r.cells.option === c.option)) last.rows.push(row);
+    else groups.push({ rows: [row] });
+  }
+  const forecasts = groups.map(({ rows }) => {
+    const head = rows[0].cells;
+    const values = rows.map((r) => {
+      const text = r.cells.probability.trim();
+      const p = text === "" ? Number.NaN : Number(text);
+      if (!Number.isFinite(p))
+        problems.push({ path: where("forecasts.csv", r.line, "probability"), rule: "must be a number in [0, 1]" });
+      return p;
+    });
+    const rationale = rows.map((r) => r.cells.rationale).find((t) => t !== "") ?? null;
+    let body: Record<string, unknown>;
+    if (typeById.get(head.question_id) === "binary") {
+      const extra = rows.find((r) => r.cells.option !== "yes");
+      if (extra)
+        problems.push({
+          path: where("forecasts.csv", extra.line, "option"),
+          rule: "a binary forecast is one row with option yes (its probability is P(yes))",
+        });
+      body = { probability: values[0] };
+    } else {
+      body = { probabilities: Object.fromEntries(rows.map((r, k) => [r.cells.option, values[k]])) };
+    }
+    return { question: head.question_id, forecaster: head.forecaster, time: head.time, ...body, rationale };
+  });
+  return {
+    document: { format: "forecast-desk/v1", questions, forecasts },
+    source: { questions: qRows, forecasts: groups },
+  };
+}
+
+/** Reads the two CSV files as a dataset, by the rules of formats.md §2 (probabilities not clipped). */
+export function readDatasetCsv(files: CsvFiles): CsvReadResult {
+  const problems: CsvProblem[] = [];
+  const { document, source } = csvToV1(files, problems);
+  if (problems.length > 0) return { ok: false, errors: problems };
+  const read = readDatasetV1(document);
+  if (read.ok) return { ok: true, dataset: read.dataset, locate: (path) => locate(path, source) };
+  return { ok: false, errors: read.errors.map((e) => ({ path: locate(e.path, source), rule: e.rule })) };
+}
+
+function joinList(values: readonly string[], what: string): string {
+  const bad = values.find((v) => v.includes(LIST_SEPARATOR));
+  if (bad !== undefined) throw new RangeError(`${what} ${JSON.stringify(bad)} contains "|", which the CSV layout cannot hold`);
+  return values.join(LIST_SEPARATOR);
+}
+
+/** Writes a dataset as the two CSV files (times as toISOString(), probabilities as shortest round-trip numbers). */
+export function datasetToCsv(dataset: Dataset): CsvFiles {
+  const doc = datasetToV1Json(dataset);
+  const questionRows = doc.questions.map((q) => [
+    q.id,
+    q.title,
+    q.type,
+    q.options ? joinList(q.options, `an option of question ${q.id}`) : "",
+    q.description ?? "",
+    joinList(q.tags, `a tag of question ${q.id}`),
+    q.open_time,
+    q.close_time,
+    q.resolve_by ?? "",
+    q.resolve_time ?? "",
+    q.resolution ?? "",
+  ]);
+  const optionsById = new Map(doc.questions.map((q) => [q.id, q.options ?? []]));
+  const forecastRows: string[][] = [];
+  for (const f of doc.forecasts) {
+    // Option order, not key order: an object puts integer-like labels ("2030") first.
+    const entries = f.probabilities
+      ? optionsById.get(f.question)!.map((label) => [label, f.probabilities![label]] as const)
+      : [["yes", f.probability!] as const];
+    entries.forEach(([option, p], k) =>
+      forecastRows.push([f.question, f.forecaster, f.time, option, String(p), k === 0 ? (f.rationale ?? "") : ""]),
+    );
+  }
+  const unparse = (fields: readonly string[], data: string[][]) =>
+    Papa.unparse({ fields: [...fields], data }, { newline: "\n" }) + "\n";
+  return { questions: unparse(QUESTION_COLUMNS, questionRows), forecasts: unparse(FORECAST_COLUMNS, forecastRows) };
+}
