@@ -1,0 +1,72 @@
+// Seeds an empty database with the demo desk: the admin, twelve analysts who can sign in, and the
+// Russia–Belarus integration questions with their forecast histories (db/demo/build-demo-dataset.ts),
+// written through importDataset in one transaction.
+import { randomUUID } from "node:crypto";
+import { eq, isNull, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { importDataset } from "@/db/queries/exchange";
+import { createUser, hashCredentialPassword } from "@/db/queries/users";
+import { questions } from "@/db/schema/questions";
+import { resolutions } from "@/db/schema/resolutions";
+import { accounts } from "@/db/schema/users";
+import { buildDemoDataset } from "@/db/demo/build-demo-dataset";
+import { DEMO_ADMIN, DEMO_ADMIN_PASSWORD, DEMO_ANALYST_PASSWORD, DEMO_ANALYSTS } from "@/db/demo/demo-analysts";
+
+export interface DemoLogin {
+  email: string;
+  password: string;
+  role: "analyst" | "admin";
+  name: string;
+}
+
+/** Who can sign in to the demo, admin first. Fixed demo passwords, printed by `npm run demo`. */
+export const DEMO_LOGINS: readonly DemoLogin[] = [
+  { email: DEMO_ADMIN.email, password: DEMO_ADMIN_PASSWORD, role: "admin", name: DEMO_ADMIN.name },
+  ...DEMO_ANALYSTS.map((a) => ({ email: a.email, password: DEMO_ANALYST_PASSWORD, role: "analyst" as const, name: a.name })),
+];
+
+export type SeedDemoResult =
+  | { seeded: true; questions: number; forecasts: number; users: number }
+  | { seeded: false; reason: string };
+
+/**
+ * Writes the demo for the seeding day `now` (epoch ms), all or nothing. Refuses, writing nothing,
+ * when the database already holds questions (the demo is for an empty desk).
+ */
+export function seedDemo(db: Db, options: { now: number }): SeedDemoResult {
+  const existing = db.select({ n: sql<number>`count(*)` }).from(questions).get()!.n;
+  if (existing > 0)
+    return { seeded: false, reason: `the database already has ${existing} question(s); the demo seeds only an empty desk` };
+  const dataset = buildDemoDataset(options.now);
+  // The analysts share one demo password, so one (deliberately slow) hash serves all twelve:
+  // hashing it per user would take seconds.
+  const analystHash = hashCredentialPassword(DEMO_ANALYST_PASSWORD);
+  return db.transaction((tx) => {
+    const t = tx as unknown as Db;
+    const admin = createUser(t, { ...DEMO_ADMIN, password: DEMO_ADMIN_PASSWORD, role: "admin" });
+    for (const a of DEMO_ANALYSTS) {
+      const user = createUser(t, { email: a.email, name: a.name, handle: a.handle, role: "analyst" });
+      // The credential account createUser would write with a password (better-auth's "credential" provider).
+      const at = new Date(options.now);
+      t.insert(accounts)
+        .values({ id: randomUUID(), accountId: user.id, providerId: "credential", userId: user.id, password: analystHash, createdAt: at, updatedAt: at })
+        .run();
+    }
+    const summary = importDataset(t, dataset, { now: options.now });
+    // The demo admin wrote the questions and recorded the resolutions.
+    t.update(questions).set({ createdBy: admin.id }).where(isNull(questions.createdBy)).run();
+    t.update(resolutions).set({ resolvedBy: admin.id }).where(isNull(resolutions.resolvedBy)).run();
+    for (const q of dataset.questions)
+      if (q.resolveTime !== null)
+        t.update(resolutions)
+          .set({ recordedAt: Math.min(options.now, q.resolveTime + 2 * 86_400_000) })
+          .where(eq(resolutions.questionId, q.id))
+          .run();
+    return {
+      seeded: true as const,
+      questions: summary.questionsAdded,
+      forecasts: summary.forecastsAdded,
+      users: 1 + DEMO_ANALYSTS.length,
+    };
+  });
+}
