@@ -143,6 +143,8 @@ export interface CrowdRecord {
   sentence: string;
   calibration: Record<AggregationMethod, { samples: CalibrationSample[]; calibration: Calibration; histogram: ReturnType<typeof forecastHistogram> }>;
   extremizing: ReturnType<typeof fitExtremizingFactor>;
+  /** Everyone's final forecasts pooled (one sample per forecaster and resolved binary question). */
+  everyone: { samples: CalibrationSample[]; calibration: Calibration; histogram: ReturnType<typeof forecastHistogram> };
 }
 
 /** The crowd's track record: each method's scores, paired differences, calibration and the fitted d. */
@@ -160,7 +162,9 @@ export function crowdRecord(scored: readonly ScoredQuestion[], params: ScoringPa
       return [method, { samples, calibration: calibrate(samples, bins), histogram: forecastHistogram(samples, bins) }];
     }),
   ) as CrowdRecord["calibration"];
+  const everyone = forecasterSamples(scored, null, "final");
   return {
+    everyone: { samples: everyone, calibration: calibrate(everyone, bins), histogram: forecastHistogram(everyone, bins) },
     nQuestions: scored.length,
     methods,
     sentence: bestMethodSentence(methods),

@@ -90,6 +90,15 @@ export default async function CrowdPage({ searchParams }: { searchParams: Promis
       <MethodComparisonPanel methods={crowd.methods} />
       <ExtremizingPanel fit={crowd.extremizing} defaultD={params.extremizeD} />
 
+      <CalibrationPanel
+        title="Calibration of everyone's final forecasts"
+        description="One sample per forecaster and resolved binary question: the forecast standing at close. Dots sized by the number of forecasts, bars are 95% Jeffreys intervals."
+        bins={crowd.everyone.calibration.bins}
+        histogram={crowd.everyone.histogram}
+        csvFilename={`calibration-everyone-${bins}bins.csv`}
+        testId="reliability-everyone"
+      />
+
       <h2>Calibration of each method</h2>
       <div className="grid grid-2">
         {AGGREGATION_METHODS.map((method) => (
