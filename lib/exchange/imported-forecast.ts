@@ -18,8 +18,9 @@ export function isStoredForm(v: readonly number[]): boolean {
   if (Math.abs(sum - 1) > v.length * eps) return false;
   const min = Math.min(...v);
   const max = Math.max(...v);
-  if (max > MAX_PROBABILITY + eps) return false;
-  if (min >= MIN_PROBABILITY - eps) return true;
+  // Exact bounds here, as the scorer's: 0.9990000000000001 is clipped (ForecastBench has three).
+  if (max > MAX_PROBABILITY) return false;
+  if (min >= MIN_PROBABILITY) return true;
   if (min <= 0) return false;
   const scale = MIN_PROBABILITY / min;
   const atFloor = v.filter((p) => Math.abs(p * scale - MIN_PROBABILITY) <= eps).length;
