@@ -2,12 +2,12 @@
 // Russia–Belarus integration questions with their forecast histories (db/demo/build-demo-dataset.ts),
 // written through importDataset in one transaction.
 import { randomUUID } from "node:crypto";
-import { eq, isNull, sql } from "drizzle-orm";
+import { isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { importDataset } from "@/db/queries/exchange";
+import { recordResolution } from "@/db/queries/resolutions";
 import { createUser, hashCredentialPassword } from "@/db/queries/users";
 import { questions } from "@/db/schema/questions";
-import { resolutions } from "@/db/schema/resolutions";
 import { accounts } from "@/db/schema/users";
 import { buildDemoDataset } from "@/db/demo/build-demo-dataset";
 import { DEMO_ADMIN, DEMO_ADMIN_PASSWORD, DEMO_ANALYST_PASSWORD, DEMO_ANALYSTS } from "@/db/demo/demo-analysts";
@@ -52,16 +52,28 @@ export function seedDemo(db: Db, options: { now: number }): SeedDemoResult {
         .values({ id: randomUUID(), accountId: user.id, providerId: "credential", userId: user.id, password: analystHash, createdAt: at, updatedAt: at })
         .run();
     }
-    const summary = importDataset(t, dataset, { now: options.now });
-    // The demo admin wrote the questions and recorded the resolutions.
-    t.update(questions).set({ createdBy: admin.id }).where(isNull(questions.createdBy)).run();
-    t.update(resolutions).set({ resolvedBy: admin.id }).where(isNull(resolutions.resolvedBy)).run();
-    for (const q of dataset.questions)
-      if (q.resolveTime !== null)
-        t.update(resolutions)
-          .set({ recordedAt: Math.min(options.now, q.resolveTime + 2 * 86_400_000) })
-          .where(eq(resolutions.questionId, q.id))
-          .run();
+    // Questions and forecasts go in unresolved; the admin then records each resolution through the
+    // same path the app uses, so the audit log and "resolved by" show them.
+    const unresolved = dataset.questions.map((q) => ({ ...q, outcome: null, resolveTime: null, evidence: null }));
+    const summary = importDataset(t, { ...dataset, questions: unresolved }, { now: options.now });
+    // Written by the demo admin when each question opened.
+    t.update(questions)
+      .set({ createdBy: admin.id, createdAt: sql`${questions.openTime}`, updatedAt: sql`${questions.openTime}` })
+      .where(isNull(questions.createdBy))
+      .run();
+    for (const q of dataset.questions) {
+      if (!q.outcome || q.resolveTime === null) continue;
+      const result = recordResolution(t, {
+        questionId: q.id,
+        outcome: q.outcome,
+        resolveTime: q.resolveTime,
+        evidence: q.evidence ?? "",
+        actorId: admin.id,
+        // Recorded a couple of days after the outcome became known (never after the seeding day).
+        now: Math.min(options.now, q.resolveTime + 2 * 86_400_000),
+      });
+      if (!result.ok) throw new Error(`demo question ${q.id}: ${result.reason}`);
+    }
     return {
       seeded: true as const,
       questions: summary.questionsAdded,

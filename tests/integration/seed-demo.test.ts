@@ -1,0 +1,121 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { verifyPassword } from "better-auth/crypto";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDb, type Db } from "@/db/client";
+import { buildDemoDataset } from "@/db/demo/build-demo-dataset";
+import { DEMO_ANALYSTS } from "@/db/demo/demo-analysts";
+import { exportDataset } from "@/db/queries/exchange";
+import { getQuestion, getQuestions, listQuestionIds } from "@/db/queries/questions";
+import { listResolutionAudit } from "@/db/queries/resolutions";
+import { findUserByEmail, findUserByHandle } from "@/db/queries/users";
+import { forecasts } from "@/db/schema/forecasts";
+import { accounts, users } from "@/db/schema/users";
+import { DEMO_LOGINS, seedDemo } from "@/db/seed-demo";
+import { isDueForResolution, questionStatus } from "@/lib/question-lifecycle";
+
+const NOW = Date.parse("2025-06-15T10:30:00Z");
+
+let dir: string;
+let db: Db;
+let seededIn: number;
+let result: ReturnType<typeof seedDemo>;
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "seed-demo-"));
+  db = openDb(path.join(dir, "demo.db"));
+  const started = performance.now();
+  result = seedDemo(db, { now: NOW });
+  seededIn = performance.now() - started;
+});
+
+afterAll(() => {
+  db.$client.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const countOf = (table: typeof users | typeof forecasts | typeof accounts) =>
+  db.select({ n: sql<number>`count(*)` }).from(table).get()!.n;
+
+describe("seedDemo on an empty database", () => {
+  const demo = buildDemoDataset(NOW);
+
+  it("writes every demo question, forecast and user", () => {
+    expect(result).toEqual({ seeded: true, questions: demo.questions.length, forecasts: demo.forecasts.length, users: 13 });
+    expect(listQuestionIds(db).length).toBe(demo.questions.length);
+    expect(countOf(forecasts)).toBe(demo.forecasts.length);
+    expect(countOf(users)).toBe(1 + DEMO_ANALYSTS.length);
+    // Everyone in DEMO_LOGINS can sign in: one credential account each.
+    expect(countOf(accounts)).toBe(DEMO_LOGINS.length);
+  });
+
+  it("takes well under the 3 s budget's order of magnitude", () => {
+    // Generous bound for a shared CI box; typically ~1 s.
+    expect(seededIn).toBeLessThan(10_000);
+  });
+
+  it("creates the demo admin and the analysts with their handles and roles", () => {
+    const admin = findUserByEmail(db, "admin@forecast-desk.local");
+    expect(admin).toMatchObject({ role: "admin", handle: "admin" });
+    expect(findUserByHandle(db, "ana")).toMatchObject({ role: "analyst", email: "ana@forecast-desk.local" });
+    expect(DEMO_LOGINS.filter((l) => l.role === "admin")).toHaveLength(1);
+    expect(DEMO_LOGINS.filter((l) => l.role === "analyst").length).toBeGreaterThanOrEqual(12);
+    for (const login of DEMO_LOGINS) expect(findUserByEmail(db, login.email), login.email).not.toBeNull();
+  });
+
+  it("stores passwords better-auth accepts for the printed demo logins", async () => {
+    for (const login of [DEMO_LOGINS[0], DEMO_LOGINS[1], DEMO_LOGINS[DEMO_LOGINS.length - 1]]) {
+      const user = findUserByEmail(db, login.email)!;
+      const account = db.select().from(accounts).where(eq(accounts.userId, user.id)).get()!;
+      expect(account.providerId).toBe("credential");
+      expect(await verifyPassword({ hash: account.password!, password: login.password })).toBe(true);
+      expect(await verifyPassword({ hash: account.password!, password: `${login.password}x` })).toBe(false);
+    }
+  });
+
+  it("round-trips the generated dataset: export equals what was built", () => {
+    const exported = exportDataset(db);
+    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    expect(exported.questions).toEqual([...demo.questions].sort(byId).map((q) => ({ ...q, tags: [...q.tags].sort() })));
+    expect(exported.forecasts).toEqual(demo.forecasts);
+  });
+
+  it("keeps the question extras, resolutions by the admin with evidence, and an audit trail", () => {
+    const admin = findUserByHandle(db, "admin")!;
+    const gas = getQuestion(db, "gas-market-addenda-2023")!;
+    expect(gas.isIllustrative).toBe(true);
+    expect(gas.outcome).toEqual({ kind: "option", option: 0 });
+    expect(gas.resolution).toMatchObject({ resolvedBy: admin.id, resolveTime: Date.parse("2023-12-02T00:00:00Z") });
+    expect(gas.resolution!.evidence).toMatch(/1 December 2023/);
+    expect(gas.resolutionCriteria).toMatch(/1 December 2023/);
+
+    const eu = getQuestion(db, "eu-belarus-policy-2021")!;
+    expect(eu.type).toBe("multiple_choice");
+    expect(eu.options[eu.outcome!.kind === "option" ? eu.outcome!.option : -1]).toBe("Further EU sanctions adopted");
+    expect(eu.isIllustrative).toBe(false);
+
+    const all = getQuestions(db, listQuestionIds(db));
+    const statuses = all.map((q) => questionStatus(q, NOW));
+    expect(statuses.filter((s) => s === "annulled")).toHaveLength(1);
+    expect(all.filter((q) => isDueForResolution(q, NOW)).length).toBeGreaterThanOrEqual(1);
+    expect(all.filter((q) => q.hideCrowdUntilForecast).length).toBeGreaterThanOrEqual(2);
+    expect(all.filter((q) => !q.hideCrowdUntilForecast).length).toBeGreaterThan(all.length / 2);
+    for (const q of all) expect(q.createdAt).toBe(q.openTime);
+
+    const audit = listResolutionAudit(db, { limit: 1000 });
+    const resolvedCount = statuses.filter((s) => s === "resolved" || s === "annulled").length;
+    expect(audit).toHaveLength(resolvedCount);
+    expect(audit.every((e) => e.actor?.id === admin.id)).toBe(true);
+    expect(audit.filter((e) => e.action === "annul")).toHaveLength(1);
+  });
+
+  it("refuses to seed a desk that already has questions, writing nothing", () => {
+    const again = seedDemo(db, { now: NOW + 86_400_000 });
+    expect(again.seeded).toBe(false);
+    if (!again.seeded) expect(again.reason).toMatch(/already has \d+ question/);
+    expect(countOf(forecasts)).toBe(demo.forecasts.length);
+    expect(countOf(users)).toBe(1 + DEMO_ANALYSTS.length);
+  });
+});
