@@ -66,9 +66,10 @@ export function readDatasetV1(doc: unknown): DatasetReadResult {
   }
 
   const questions: Question[] = [];
-  // Questions by id; null marks an id whose question is invalid (its forecasts get no type checks).
+  // Questions by id; null marks an id whose type is unknown (its forecasts get no type checks).
   const byId = new Map<string, Question | null>();
   const firstIndexOfId = new Map<string, number>();
+  const invalidIds = new Set<string>(); // questions with errors: their forecasts are still checked, not kept
   if (!has(doc, "questions")) fail("questions", "is required (an array, may be empty)");
   else if (!Array.isArray(doc.questions)) fail("questions", "must be an array");
   else {
@@ -81,7 +82,10 @@ export function readDatasetV1(doc: unknown): DatasetReadResult {
         if (first !== undefined) fail(`${path}.id`, `must be unique among the questions (questions[${first}] has "${q.id}")`);
         else firstIndexOfId.set(q.id, i);
       }
-      if (q && q.id !== undefined && !byId.has(q.id)) byId.set(q.id, errors.length === before ? q : null);
+      if (q && q.id !== undefined && !byId.has(q.id)) {
+        byId.set(q.id, q.type === undefined ? null : q);
+        if (errors.length > before) invalidIds.add(q.id);
+      }
       if (q && errors.length === before) questions.push(q);
     });
   }
@@ -92,7 +96,7 @@ export function readDatasetV1(doc: unknown): DatasetReadResult {
   else {
     const list = doc.forecasts as unknown[];
     for (let i = 0; i < list.length; i++) {
-      const f = readForecast(list[i], i, byId, fail);
+      const f = readForecast(list[i], i, byId, invalidIds, fail);
       if (f) forecasts.push(f);
     }
   }
@@ -124,6 +128,7 @@ function readQuestion(raw: unknown, path: string, fail: (path: string, rule: str
 
   let options: string[] = ["no", "yes"];
   if (type === "multiple_choice") {
+    options = []; // stays empty while the options are unusable: forecasts then get no label checks
     if (!has(raw, "options")) fail(`${path}.options`, "is required on a multiple-choice question");
     else if (!Array.isArray(raw.options) || raw.options.length < 2) fail(`${path}.options`, "must be an array of at least 2 labels");
     else {
@@ -226,6 +231,7 @@ function readForecast(
   raw: unknown,
   i: number,
   byId: ReadonlyMap<string, Question | null>,
+  invalidIds: ReadonlySet<string>,
   fail: (path: string, rule: string) => void,
 ): DatasetForecast | null {
   const path = `forecasts[${i}]`;
@@ -244,7 +250,7 @@ function readForecast(
   else {
     question = byId.get(raw.question);
     if (question === undefined) reject(`${path}.question`, `must be the id of a question in this document (no "${raw.question}")`);
-    else if (question === null) ok = false; // the question itself is invalid; its errors are reported there
+    else if (question === null || invalidIds.has(raw.question)) ok = false; // its errors are reported there
   }
   if (!has(raw, "forecaster")) reject(`${path}.forecaster`, "is required");
   else if (typeof raw.forecaster !== "string" || raw.forecaster === "") reject(`${path}.forecaster`, "must be a non-empty string");
@@ -271,7 +277,7 @@ function readForecast(
       if (!has(raw, "probability")) reject(`${path}.probability`, "is required on a binary question");
       else if (!isProbability(raw.probability)) reject(`${path}.probability`, "must be a number in [0, 1]");
       else probabilities = [1 - raw.probability, raw.probability];
-    } else {
+    } else if (question.options.length >= 2) {
       if (has(raw, "probability")) reject(`${path}.probability`, "must not be given on a multiple-choice question (use probabilities)");
       if (!has(raw, "probabilities")) reject(`${path}.probabilities`, "is required on a multiple-choice question");
       else if (!isObject(raw.probabilities)) reject(`${path}.probabilities`, "must be an object mapping each option to a probability");
