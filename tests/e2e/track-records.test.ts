@@ -56,7 +56,8 @@ describe("leaderboard", () => {
     const handles2 = await page.getByTestId("leaderboard-table").locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-handle")));
     expect(handles2).toEqual(byBrier.map((b) => b.handle));
 
-    await page.getByRole("link", { name: board[0].name, exact: true }).click();
+    await page.goto("/leaderboard");
+    await page.getByTestId("leaderboard-table").getByRole("link", { name: board[0].name, exact: true }).click();
     await page.waitForURL(new RegExp(`/forecasters/${encodeURIComponent(board[0].handle)}`));
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(board[0].name);
   });
