@@ -14,6 +14,7 @@ import {
   type DatasetForecast,
   type Outcome,
   type Question,
+  type QuestionType,
 } from "@/lib/types";
 
 // Import and export of whole datasets (forecast-desk/v1, formats.md §2), the database side.
@@ -147,6 +148,7 @@ export function importDataset(db: Db, dataset: Dataset, options: ImportOptions =
     // 1. Questions: compare with what is stored; remember the options of every question in play.
     const stored = new Map(getQuestions(t, dataset.questions.map((q) => q.id)).map((q) => [q.id, q]));
     const optionsById = new Map<string, readonly string[]>();
+    const typeById = new Map<string, QuestionType>();
     const newQuestions: DatasetQuestion[] = [];
     dataset.questions.forEach((q, i) => {
       const at = `questions[${i}]`;
@@ -155,6 +157,7 @@ export function importDataset(db: Db, dataset: Dataset, options: ImportOptions =
         return;
       }
       optionsById.set(q.id, optionsOf(q));
+      typeById.set(q.id, q.type);
       const existing = stored.get(q.id);
       if (existing) {
         problems.push(...questionConflicts(existing, q, at));
@@ -165,7 +168,10 @@ export function importDataset(db: Db, dataset: Dataset, options: ImportOptions =
       }
     });
     const missing = [...new Set(dataset.forecasts.map((f) => f.question))].filter((id) => !optionsById.has(id));
-    for (const q of getQuestions(t, missing)) optionsById.set(q.id, q.options);
+    for (const q of getQuestions(t, missing)) {
+      optionsById.set(q.id, q.options);
+      typeById.set(q.id, q.type);
+    }
 
     // 2. Forecasts: check each fits its question and work out its stored vector.
     const prepared: Array<{ f: DatasetForecast; probabilities: number[] }> = [];
@@ -181,7 +187,7 @@ export function importDataset(db: Db, dataset: Dataset, options: ImportOptions =
         problems.push(problem);
         return;
       }
-      const read = storedForecastVector(f.probabilities);
+      const read = storedForecastVector(typeById.get(f.question)!, f.probabilities);
       if (read.clipped) summary.clipped++;
       prepared.push({ f, probabilities: read.probabilities });
     });

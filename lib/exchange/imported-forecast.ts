@@ -1,5 +1,7 @@
 // How an imported forecast vector becomes the stored one, so that importing an export changes nothing.
 import { MAX_PROBABILITY, MIN_PROBABILITY, readForecastVector } from "@/lib/probability";
+import { clipDatasetForecast } from "@/lib/report";
+import type { QuestionType } from "@/lib/types";
 
 /** Two stored vectors are the same forecast when every entry agrees within this. */
 export const SAME_VECTOR_TOLERANCE = 1e-12;
@@ -29,11 +31,13 @@ export function isStoredForm(v: readonly number[]): boolean {
 }
 
 /**
- * The vector the desk stores for an imported forecast ([P(no), P(yes)] for binary): a vector already
- * in stored form is kept as given; anything else is read by formats.md §2.4 rule 1 (divide by the
- * sum; clip into [0.001, 0.999] and divide again when needed). `clipped` counts as the scorer does.
+ * The vector the desk stores for an imported forecast, exactly what the scorer uses for it: a binary
+ * [P(no), P(yes)] becomes [1 − c, c] with c = P(yes) clipped (as lib/report does); a scenario vector
+ * already in stored form is kept as given, anything else is read by formats.md §2.4 rule 1 (divide by
+ * the sum; clip into [0.001, 0.999] and divide again when needed). `clipped` counts as the scorer does.
  */
-export function storedForecastVector(raw: readonly number[]): { probabilities: number[]; clipped: boolean } {
+export function storedForecastVector(type: QuestionType, raw: readonly number[]): { probabilities: number[]; clipped: boolean } {
+  if (type === "binary") return clipDatasetForecast("binary", raw);
   if (isStoredForm(raw)) return { probabilities: [...raw], clipped: false };
   return readForecastVector(raw);
 }
