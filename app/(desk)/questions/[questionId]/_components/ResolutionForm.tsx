@@ -1,0 +1,115 @@
+"use client";
+
+import { useActionState } from "react";
+import { DateTimeField, TimeZoneField } from "@/components/ui/DateTimeField";
+import { FieldError } from "@/components/ui/FieldError";
+import type { ResolutionFormState } from "../resolve-actions";
+
+type Action = (prev: ResolutionFormState, form: FormData) => Promise<ResolutionFormState>;
+
+/**
+ * Admin form: outcome radios (Yes/No, or one per scenario), Evidence, Resolve time (may be
+ * backdated; default now), "Resolve" (or "Correct resolution") and a separate "Annul question".
+ */
+export function ResolutionForm({
+  action,
+  options,
+  binary,
+  current,
+  defaultResolveTime,
+}: {
+  action: Action;
+  options: readonly string[];
+  binary: boolean;
+  current: { option: number | null; evidence: string; resolveTime: number } | null;
+  defaultResolveTime: number;
+}) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const failed = state && !state.ok ? state : null;
+  const errors = failed?.fieldErrors ?? {};
+  const v = failed?.values;
+  const choices = binary
+    ? [
+        { value: "1", label: "Yes" },
+        { value: "0", label: "No" },
+      ]
+    : options.map((label, i) => ({ value: String(i), label }));
+  const checkedValue = v ? v.outcome : current?.option != null ? String(current.option) : undefined;
+  return (
+    <form action={formAction} noValidate aria-label={current ? "Correct resolution" : "Resolve question"}>
+      {state?.ok ? (
+        <p className="notice notice-success" role="status">
+          {state.message}
+        </p>
+      ) : null}
+      {failed?.message ? (
+        <p className="form-error" role="alert">
+          {failed.message}
+        </p>
+      ) : null}
+      <TimeZoneField />
+      <fieldset className="field" aria-describedby={errors.outcome ? "outcome-error" : undefined} key={`o${state?.seq}`}>
+        <legend>Outcome</legend>
+        {choices.map((c) => (
+          <label className="checkbox" key={c.value}>
+            <input type="radio" name="outcome" value={c.value} defaultChecked={checkedValue === c.value} />
+            {c.label}
+          </label>
+        ))}
+        <FieldError id="outcome-error" errors={errors.outcome} />
+      </fieldset>
+      <div className="field">
+        <label htmlFor="evidence">Evidence</label>
+        <textarea
+          id="evidence"
+          name="evidence"
+          rows={3}
+          maxLength={5000}
+          defaultValue={v ? v.evidence : (current?.evidence ?? "")}
+          key={`e${state?.seq}`}
+          aria-invalid={errors.evidence ? true : undefined}
+          aria-describedby={errors.evidence ? "evidence-error evidence-hint" : "evidence-hint"}
+        />
+        <span className="field-hint" id="evidence-hint">
+          A link or a note on what settled it (up to 5,000 characters).
+        </span>
+        <FieldError id="evidence-error" errors={errors.evidence} />
+      </div>
+      <DateTimeField
+        id="resolveTime"
+        name="resolveTime"
+        label="Resolve time"
+        required
+        defaultMs={current?.resolveTime ?? defaultResolveTime}
+        submitted={v?.resolveTime}
+        errors={errors.resolveTime}
+        hint="When the outcome became known, in your local time. May be backdated; must be after the open time."
+      />
+      <div className="row">
+        <button type="submit" name="intent" value="resolve" className="btn btn-primary" disabled={pending}>
+          {current ? "Correct resolution" : "Resolve"}
+        </button>
+        <button type="submit" name="intent" value="annul" className="btn btn-danger" disabled={pending}>
+          Annul question
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Admin: undo the current resolution (the question becomes unresolved again; the audit keeps it). */
+export function UndoResolutionForm({ action }: { action: (prev: ResolutionFormState) => Promise<ResolutionFormState> }) {
+  const [state, formAction, pending] = useActionState(action, null);
+  return (
+    <form action={formAction}>
+      {state && !state.ok && state.message ? (
+        <p className="form-error" role="alert">
+          {state.message}
+        </p>
+      ) : null}
+      <button type="submit" className="btn btn-danger" disabled={pending}>
+        Undo resolution
+      </button>
+    </form>
+  );
+}

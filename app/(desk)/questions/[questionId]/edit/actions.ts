@@ -1,0 +1,33 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import * as z from "zod";
+import type { QuestionFormState } from "@/app/(desk)/questions/new/actions";
+import { submittedValues } from "@/app/(desk)/questions/new/submitted-values";
+import { getViewer } from "@/app/_auth/session";
+import { getDb } from "@/db/client";
+import { updateQuestion } from "@/db/queries/questions";
+import { questionFormInput } from "@/lib/validation/question";
+
+export async function updateQuestionAction(
+  questionId: string,
+  prev: QuestionFormState,
+  form: FormData,
+): Promise<QuestionFormState> {
+  const seq = (prev?.seq ?? 0) + 1;
+  const values = submittedValues(form);
+  const viewer = await getViewer();
+  if (!viewer || viewer.role !== "admin")
+    return { ok: false, seq, fieldErrors: {}, message: "Only admins can edit questions. Sign in as an admin.", values };
+  const parsed = questionFormInput.safeParse(values);
+  if (!parsed.success) return { ok: false, seq, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  const result = updateQuestion(getDb(), questionId, parsed.data, Date.now());
+  if (!result.ok)
+    return result.field
+      ? { ok: false, seq, fieldErrors: { [result.field]: [result.reason] }, values }
+      : { ok: false, seq, fieldErrors: {}, message: result.reason, values };
+  revalidatePath("/questions");
+  revalidatePath(`/questions/${questionId}`);
+  redirect(`/questions/${encodeURIComponent(questionId)}`);
+}

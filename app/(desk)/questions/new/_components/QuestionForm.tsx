@@ -1,0 +1,134 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { DateTimeField, TimeZoneField } from "@/components/ui/DateTimeField";
+import { FieldError } from "@/components/ui/FieldError";
+import type { QuestionFormState } from "../actions";
+
+export interface QuestionFormDefaults {
+  title: string;
+  description: string;
+  resolutionCriteria: string;
+  tags: string;
+  openTime: number | null;
+  closeTime: number | null;
+  /** YYYY-MM-DD or "" */
+  resolveBy: string;
+  type: "binary" | "multiple_choice";
+  scenarios: string;
+  hideCrowdUntilForecast: boolean;
+  isDraft: boolean;
+}
+
+/** Create and edit a question (admin). `lockedType`: forecasts exist, so type and scenarios are fixed. */
+export function QuestionForm({
+  action,
+  defaults,
+  submitLabel,
+  lockedType = false,
+}: {
+  action: (prev: QuestionFormState, form: FormData) => Promise<QuestionFormState>;
+  defaults: QuestionFormDefaults;
+  submitLabel: string;
+  lockedType?: boolean;
+}) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const v = state?.values ?? null;
+  const errors = state?.fieldErrors ?? {};
+  const [type, setType] = useState(v?.type ?? defaults.type);
+  const text = (key: keyof QuestionFormDefaults & string) => (v ? (v[key] ?? "") : String(defaults[key] ?? ""));
+  const described = (key: string, hint?: boolean) =>
+    [errors[key as keyof typeof errors] ? `${key}-error` : null, hint ? `${key}-hint` : null].filter(Boolean).join(" ") ||
+    undefined;
+  const invalid = (key: string) => (errors[key as keyof typeof errors] ? true : undefined);
+
+  return (
+    <form action={formAction} className="card" noValidate aria-label={submitLabel}>
+      {state?.message ? (
+        <p className="form-error" role="alert">
+          {state.message}
+        </p>
+      ) : null}
+      <TimeZoneField />
+      <div className="field">
+        <label htmlFor="title">Title</label>
+        <input id="title" name="title" type="text" required maxLength={200} defaultValue={text("title")} key={`t${state?.seq}`}
+          aria-invalid={invalid("title")} aria-describedby={described("title")} />
+        <FieldError id="title-error" errors={errors.title} />
+      </div>
+      <div className="field">
+        <label htmlFor="description">Description</label>
+        <textarea id="description" name="description" rows={5} defaultValue={text("description")} key={`d${state?.seq}`}
+          aria-invalid={invalid("description")} aria-describedby={described("description")} />
+        <FieldError id="description-error" errors={errors.description} />
+      </div>
+      <div className="field">
+        <label htmlFor="resolutionCriteria">Resolution criteria</label>
+        <textarea id="resolutionCriteria" name="resolutionCriteria" rows={4} defaultValue={text("resolutionCriteria")} key={`c${state?.seq}`}
+          aria-invalid={invalid("resolutionCriteria")} aria-describedby={described("resolutionCriteria")} />
+        <FieldError id="resolutionCriteria-error" errors={errors.resolutionCriteria} />
+      </div>
+      <div className="field">
+        <label htmlFor="tags">Tags</label>
+        <input id="tags" name="tags" type="text" defaultValue={text("tags")} key={`g${state?.seq}`}
+          aria-invalid={invalid("tags")} aria-describedby={described("tags", true)} />
+        <span className="field-hint" id="tags-hint">Comma-separated, e.g. “gas, Union State”.</span>
+        <FieldError id="tags-error" errors={errors.tags} />
+      </div>
+      <div className="grid-3">
+        <DateTimeField id="openTime" name="openTime" label="Open time" required errors={errors.openTime}
+          defaultMs={defaults.openTime} submitted={v?.openTime} />
+        <DateTimeField id="closeTime" name="closeTime" label="Close time" required errors={errors.closeTime}
+          defaultMs={defaults.closeTime} submitted={v?.closeTime} hint="Forecasting stops at this time." />
+        <div className="field">
+          <label htmlFor="resolveBy">Resolve-by date</label>
+          <input id="resolveBy" name="resolveBy" type="date" defaultValue={text("resolveBy")} key={`r${state?.seq}`}
+            aria-invalid={invalid("resolveBy")} aria-describedby={described("resolveBy", true)} />
+          <span className="field-hint" id="resolveBy-hint">Optional. The end of that day (UTC) is the deadline.</span>
+          <FieldError id="resolveBy-error" errors={errors.resolveBy} />
+        </div>
+      </div>
+      <fieldset className="field" disabled={lockedType} aria-describedby={lockedType ? "type-locked" : undefined}>
+        <legend>Type</legend>
+        <label className="checkbox">
+          <input type="radio" name="type" value="binary" checked={type === "binary"} onChange={() => setType("binary")} />
+          Binary (Yes/No)
+        </label>
+        <label className="checkbox">
+          <input type="radio" name="type" value="multiple_choice" checked={type === "multiple_choice"}
+            onChange={() => setType("multiple_choice")} />
+          Scenario set
+        </label>
+        {lockedType ? (
+          <span className="field-hint" id="type-locked">Forecasts exist, so the type and scenarios can no longer change.</span>
+        ) : null}
+        <FieldError id="type-error" errors={errors.type} />
+      </fieldset>
+      {lockedType ? <input type="hidden" name="type" value={type} /> : null}
+      {type === "multiple_choice" ? (
+        <div className="field">
+          <label htmlFor="scenarios">Scenarios</label>
+          <textarea id="scenarios" name="scenarios" rows={5} defaultValue={text("scenarios")} key={`s${state?.seq}`}
+            readOnly={lockedType} aria-invalid={invalid("scenarios")} aria-describedby={described("scenarios", true)} />
+          <span className="field-hint" id="scenarios-hint">One per line; at least 2, unique names.</span>
+          <FieldError id="scenarios-error" errors={errors.scenarios} />
+        </div>
+      ) : null}
+      <div className="field">
+        <label className="checkbox" htmlFor="hideCrowdUntilForecast">
+          <input id="hideCrowdUntilForecast" name="hideCrowdUntilForecast" type="checkbox"
+            defaultChecked={v ? v.hideCrowdUntilForecast === "on" : defaults.hideCrowdUntilForecast} key={`h${state?.seq}`} />
+          Hide the crowd forecast until the viewer has forecast
+        </label>
+        <label className="checkbox" htmlFor="isDraft">
+          <input id="isDraft" name="isDraft" type="checkbox" defaultChecked={v ? v.isDraft === "on" : defaults.isDraft}
+            key={`x${state?.seq}`} />
+          Draft (only admins see it; no forecasts yet)
+        </label>
+      </div>
+      <button type="submit" className="btn btn-primary" disabled={pending}>
+        {submitLabel}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,32 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import * as z from "zod";
+import { getViewer } from "@/app/_auth/session";
+import { getDb } from "@/db/client";
+import { createQuestion } from "@/db/queries/questions";
+import { questionFormInput, type QuestionFormFields } from "@/lib/validation/question";
+import { submittedValues } from "./submitted-values";
+
+export type QuestionFormState = {
+  ok: false;
+  /** Bumps on every failed submit so the form re-mounts its fields with the submitted values. */
+  seq: number;
+  fieldErrors: Partial<Record<QuestionFormFields, string[]>>;
+  message?: string;
+  values: Record<string, string>;
+} | null;
+
+export async function createQuestionAction(prev: QuestionFormState, form: FormData): Promise<QuestionFormState> {
+  const seq = (prev?.seq ?? 0) + 1;
+  const values = submittedValues(form);
+  const viewer = await getViewer();
+  if (!viewer || viewer.role !== "admin")
+    return { ok: false, seq, fieldErrors: {}, message: "Only admins can create questions. Sign in as an admin.", values };
+  const parsed = questionFormInput.safeParse(values);
+  if (!parsed.success) return { ok: false, seq, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  const id = createQuestion(getDb(), parsed.data, { createdBy: viewer.id, now: Date.now() });
+  revalidatePath("/questions");
+  redirect(`/questions/${id}`);
+}

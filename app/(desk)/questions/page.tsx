@@ -1,0 +1,222 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getViewer } from "@/app/_auth/session";
+import { getDb } from "@/db/client";
+import { listForecastsForQuestion } from "@/db/queries/forecasts";
+import { listQuestions, listTagsInUse } from "@/db/queries/questions";
+import { LocalTime } from "@/components/forecast/LocalTime";
+import { StatusBadge } from "@/components/ui/StatusBadge";
+import { crowdForecastAt } from "@/lib/aggregation/crowd-forecast";
+import { isClosingSoon, isDueForResolution, questionStatus } from "@/lib/question-lifecycle";
+import { actualCloseTime } from "@/lib/standing-forecast";
+import { DEFAULT_AGGREGATION_METHOD, type Question } from "@/lib/types";
+import { questionListParams, type QuestionTab } from "@/lib/validation/question";
+
+export const metadata: Metadata = { title: "Questions" };
+export const dynamic = "force-dynamic";
+
+const TABS: ReadonlyArray<{ tab: QuestionTab; label: string }> = [
+  { tab: "open", label: "Open" },
+  { tab: "closing-soon", label: "Closing soon" },
+  { tab: "due", label: "Due" },
+  { tab: "closed", label: "Closed" },
+  { tab: "resolved", label: "Resolved" },
+  { tab: "all", label: "All" },
+];
+
+/** Which questions each tab shows (lib/question-lifecycle decides every state). */
+function inTab(q: Question, tab: QuestionTab, now: number): boolean {
+  const status = questionStatus(q, now);
+  switch (tab) {
+    case "open":
+      return status === "open" || status === "upcoming" || status === "draft";
+    case "closing-soon":
+      return isClosingSoon(q, now, 14);
+    case "due":
+      return isDueForResolution(q, now);
+    case "closed":
+      return status === "closed" && !isDueForResolution(q, now);
+    case "resolved":
+      return status === "resolved" || status === "annulled";
+    case "all":
+      return true;
+  }
+}
+
+function pct(p: number): string {
+  return `${(p * 100).toFixed(1).replace(/\.0$/, "")}%`;
+}
+
+/** Binary: P(yes); scenario set: the leading scenario and its probability. */
+function crowdText(q: Question, crowd: number[]): string {
+  if (q.type === "binary") return `${pct(crowd[1])} yes`;
+  let lead = 0;
+  crowd.forEach((p, i) => {
+    if (p > crowd[lead]) lead = i;
+  });
+  return `${q.options[lead]} ${pct(crowd[lead])}`;
+}
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function QuestionsPage({ searchParams }: { searchParams: SearchParams }) {
+  const raw = await searchParams;
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const { tab, tag, q: search } = questionListParams.parse({ tab: first(raw.tab), tag: first(raw.tag), q: first(raw.q) });
+  const viewer = await getViewer();
+  const isAdmin = viewer?.role === "admin";
+  const db = getDb();
+  const now = Date.now();
+  const rows = listQuestions(db, { tag, search, includeDrafts: isAdmin })
+    .filter((q) => inTab(q, tab, now))
+    .map((q) => {
+      const forecasts = listForecastsForQuestion(db, q.id);
+      const forecasters = new Set(forecasts.map((f) => f.forecasterId));
+      const hidden = q.hideCrowdUntilForecast && !isAdmin && !(viewer && forecasters.has(viewer.id));
+      const crowd = hidden ? null : crowdForecastAt(q, forecasts, Math.min(now, actualCloseTime(q)), DEFAULT_AGGREGATION_METHOD);
+      return { q, forecasters: forecasters.size, hidden, crowd, status: questionStatus(q, now), due: isDueForResolution(q, now) };
+    });
+  if (tab === "resolved") rows.reverse();
+  const tags = listTagsInUse(db, isAdmin);
+  const href = (over: { tab?: QuestionTab; tag?: string | null }) => {
+    const p = new URLSearchParams();
+    p.set("tab", over.tab ?? tab);
+    const t = over.tag === null ? undefined : (over.tag ?? tag);
+    if (t) p.set("tag", t);
+    if (search) p.set("q", search);
+    return `/questions?${p.toString()}`;
+  };
+
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>Questions</h1>
+          <p className="muted" style={{ margin: 0 }}>
+            Crowd forecast: recency-weighted median of everyone&apos;s standing forecast.
+          </p>
+        </div>
+        {isAdmin ? (
+          <Link href="/questions/new" className="btn btn-primary">
+            New question
+          </Link>
+        ) : null}
+      </div>
+
+      <nav className="tabs" aria-label="Question status">
+        {TABS.map((t) => (
+          <Link key={t.tab} href={href({ tab: t.tab })} className="tab" aria-current={t.tab === tab ? "page" : undefined}>
+            {t.label}
+          </Link>
+        ))}
+      </nav>
+
+      <form method="get" action="/questions" className="row" role="search" style={{ marginBottom: "1rem" }}>
+        <input type="hidden" name="tab" value={tab} />
+        <div className="field" style={{ margin: 0, flex: "1 1 16rem" }}>
+          <label htmlFor="q" className="sr-only">
+            Search questions
+          </label>
+          <input id="q" name="q" type="search" placeholder="Search questions" defaultValue={search ?? ""} />
+        </div>
+        <div className="field" style={{ margin: 0 }}>
+          <label htmlFor="tag" className="sr-only">
+            Tag
+          </label>
+          <select id="tag" name="tag" defaultValue={tag ?? ""}>
+            <option value="">All tags</option>
+            {tags.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="btn">
+          Filter
+        </button>
+        {tag || search ? (
+          <Link href={`/questions?tab=${tab}`} className="small">
+            Clear filters
+          </Link>
+        ) : null}
+      </form>
+
+      {rows.length === 0 ? (
+        <div className="card">
+          <p className="muted" style={{ margin: 0 }}>
+            No questions here{tag ? ` tagged “${tag}”` : ""}
+            {search ? ` matching “${search}”` : ""}.
+          </p>
+        </div>
+      ) : (
+        <div className="table-wrap card" style={{ padding: 0 }}>
+          <table className="table" data-testid="question-list">
+            <thead>
+              <tr>
+                <th scope="col">Question</th>
+                <th scope="col">Type</th>
+                <th scope="col">Crowd forecast</th>
+                <th scope="col" className="num">
+                  Forecasters
+                </th>
+                <th scope="col">Deadline</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map(({ q, forecasters, hidden, crowd, status, due }) => (
+                <tr key={q.id} data-question-id={q.id}>
+                  <td>
+                    <Link href={`/questions/${encodeURIComponent(q.id)}`}>{q.title}</Link>
+                    {q.tags.length ? (
+                      <div className="small muted">
+                        {q.tags.map((t, i) => (
+                          <span key={t}>
+                            {i > 0 ? " · " : ""}
+                            <Link href={href({ tag: t })} className="muted">
+                              {t}
+                            </Link>
+                          </span>
+                        ))}
+                      </div>
+                    ) : null}
+                  </td>
+                  <td>{q.type === "binary" ? "Binary" : `Scenario set (${q.options.length})`}</td>
+                  <td data-testid="crowd-cell">
+                    {hidden ? (
+                      <span className="muted small">hidden until you forecast</span>
+                    ) : crowd ? (
+                      crowdText(q, crowd)
+                    ) : (
+                      <span className="muted">—</span>
+                    )}
+                  </td>
+                  <td className="num">{forecasters}</td>
+                  <td className="small">
+                    {status === "open" || status === "upcoming" || status === "draft" ? (
+                      <>
+                        Closes <LocalTime ms={q.closeTime} />
+                      </>
+                    ) : q.resolveBy !== null ? (
+                      <>
+                        Resolve by <LocalTime ms={q.resolveBy} />
+                      </>
+                    ) : (
+                      <>
+                        Closed <LocalTime ms={q.closeTime} />
+                      </>
+                    )}
+                  </td>
+                  <td>
+                    <StatusBadge status={status} due={due} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
