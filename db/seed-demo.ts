@@ -6,7 +6,7 @@ import { isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { importDataset } from "@/db/queries/exchange";
 import { recordResolution } from "@/db/queries/resolutions";
-import { createUser, hashCredentialPassword } from "@/db/queries/users";
+import { createUser, findUserByEmail, findUserByHandle, hashCredentialPassword } from "@/db/queries/users";
 import { questions } from "@/db/schema/questions";
 import { accounts } from "@/db/schema/users";
 import { buildDemoDataset } from "@/db/demo/build-demo-dataset";
@@ -31,12 +31,16 @@ export type SeedDemoResult =
 
 /**
  * Writes the demo for the seeding day `now` (epoch ms), all or nothing. Refuses, writing nothing,
- * when the database already holds questions (the demo is for an empty desk).
+ * when the database already holds questions or any demo user (the demo is for an empty desk).
  */
 export function seedDemo(db: Db, options: { now: number }): SeedDemoResult {
   const existing = db.select({ n: sql<number>`count(*)` }).from(questions).get()!.n;
   if (existing > 0)
     return { seeded: false, reason: `the database already has ${existing} question(s); the demo seeds only an empty desk` };
+  const taken = DEMO_LOGINS.filter((l) => findUserByEmail(db, l.email)).map((l) => l.email);
+  taken.push(...[DEMO_ADMIN.handle, ...DEMO_ANALYSTS.map((a) => a.handle)].filter((h) => findUserByHandle(db, h)));
+  if (taken.length > 0)
+    return { seeded: false, reason: `demo users already exist (${taken.join(", ")}); the demo seeds only an empty desk` };
   const dataset = buildDemoDataset(options.now);
   // The analysts share one demo password, so one (deliberately slow) hash serves all twelve:
   // hashing it per user would take seconds.

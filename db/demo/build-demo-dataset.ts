@@ -213,7 +213,8 @@ function forecastHistory(
         question: spec.id,
         forecaster: analyst.handle,
         time: t,
-        probabilities: pct.map((x) => x / 100),
+        // A binary forecast is its P(yes), as forecast-desk/v1 carries it: [1 − p, p].
+        probabilities: spec.type === "binary" ? [1 - pct[1] / 100, pct[1] / 100] : pct.map((x) => x / 100),
         rationale,
       });
       previous = pct;

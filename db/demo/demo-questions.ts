@@ -811,7 +811,7 @@ export function demoQuestionSpecs(now: number): DemoQuestionSpec[] {
       type: "binary",
       openTime: daysAgo(170),
       closeTime: councilClose,
-      resolveBy: endOfDayFrom(now, 10),
+      resolveBy: endOfDayFrom(now, -1),
       resolution: null,
       isIllustrative: false,
       hideCrowdUntilForecast: false,

@@ -10,7 +10,7 @@ import { DEMO_ANALYSTS } from "@/db/demo/demo-analysts";
 import { exportDataset } from "@/db/queries/exchange";
 import { getQuestion, getQuestions, listQuestionIds } from "@/db/queries/questions";
 import { listResolutionAudit } from "@/db/queries/resolutions";
-import { findUserByEmail, findUserByHandle } from "@/db/queries/users";
+import { createUser, findUserByEmail, findUserByHandle } from "@/db/queries/users";
 import { forecasts } from "@/db/schema/forecasts";
 import { accounts, users } from "@/db/schema/users";
 import { DEMO_LOGINS, seedDemo } from "@/db/seed-demo";
@@ -117,5 +117,21 @@ describe("seedDemo on an empty database", () => {
     if (!again.seeded) expect(again.reason).toMatch(/already has \d+ question/);
     expect(countOf(forecasts)).toBe(demo.forecasts.length);
     expect(countOf(users)).toBe(1 + DEMO_ANALYSTS.length);
+  });
+
+  it("refuses, writing nothing, when a demo user already exists on a desk without questions", () => {
+    const other = openDb(path.join(dir, "users-only.db"));
+    try {
+      createUser(other, { email: "ana@forecast-desk.local", name: "Someone Else", handle: "someone" });
+      const refused = seedDemo(other, { now: NOW });
+      expect(refused).toEqual({
+        seeded: false,
+        reason: "demo users already exist (ana@forecast-desk.local); the demo seeds only an empty desk",
+      });
+      expect(other.select({ n: sql<number>`count(*)` }).from(users).get()!.n).toBe(1);
+      expect(listQuestionIds(other)).toEqual([]);
+    } finally {
+      other.$client.close();
+    }
   });
 });
