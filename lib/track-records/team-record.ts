@@ -1,18 +1,16 @@
-// Assembles the track-record pages from the engine: every number comes from lib/scoring,
+// Assembles the forecaster track records (profile, leaderboard) from the engine: every number comes from lib/scoring,
 // lib/track-record, lib/calibration and lib/aggregation; this file only chooses which questions,
 // which forecasters and which samples go in, and groups what comes out.
-import { fitExtremizingFactor } from "@/lib/aggregation/method-comparison";
 import { calibrate } from "@/lib/calibration/bins";
-import { aggregateSample, finalSamples, timeWeightedSamples, type CalibrationSample } from "@/lib/calibration/samples";
+import { finalSamples, timeWeightedSamples, type CalibrationSample } from "@/lib/calibration/samples";
 import { scoreQuestion } from "@/lib/scoring/question-scores";
-import { actualCloseTime, countedForecasts, standingForecastsAt } from "@/lib/standing-forecast";
+import { actualCloseTime } from "@/lib/standing-forecast";
 import { summariseForecaster } from "@/lib/track-record";
 import { discriminationHistogram, forecastHistogram } from "@/lib/track-records/forecast-histograms";
 import { rankLeaderboard, type LeaderboardRanking } from "@/lib/track-records/leaderboard";
-import { bestMethodSentence, methodRecords } from "@/lib/track-records/method-record";
 import type { ForecasterName, ResolvedQuestionInput } from "@/lib/track-records/resolved-question";
 import { trailingWindowScores } from "@/lib/track-records/scores-over-time";
-import { AGGREGATION_METHODS, DEFAULT_SCORING_PARAMS, type AggregationMethod, type ScoringParams } from "@/lib/types";
+import { DEFAULT_SCORING_PARAMS, type ScoringParams } from "@/lib/types";
 
 export type QuestionScores = ReturnType<typeof scoreQuestion>;
 export type ScoreRow = QuestionScores["rows"][number];
@@ -33,7 +31,7 @@ export function scoreResolvedQuestions(
   return inputs.map((input) => ({ input, scores: scoreQuestion(input.question, input.forecasts, params) }));
 }
 
-function isResolvedBinary(input: ResolvedQuestionInput): boolean {
+export function isResolvedBinary(input: ResolvedQuestionInput): boolean {
   return input.question.type === "binary" && input.question.outcome?.kind === "option";
 }
 
@@ -122,53 +120,4 @@ export function leaderboard(
     }
   const entries = forecasters.map((f) => ({ ...f, summary: summariseForecaster(rowsBy.get(f.handle) ?? []) }));
   return rankLeaderboard(entries, ranking, minQuestions);
-}
-
-/** The standing P(yes) of each forecaster at Ta on every resolved binary question that has any (input of the d fit). */
-export function extremizingInputs(scored: readonly ScoredQuestion[]): Array<{ forecasts: number[]; outcome: 0 | 1 }> {
-  const out: Array<{ forecasts: number[]; outcome: 0 | 1 }> = [];
-  for (const s of scored) {
-    const q = s.input.question;
-    if (!isResolvedBinary(s.input) || q.outcome?.kind !== "option") continue;
-    const standing = standingForecastsAt(countedForecasts(q, s.input.forecasts), actualCloseTime(q));
-    if (standing.length === 0) continue;
-    out.push({ forecasts: standing.map((f) => f.probabilities[1]), outcome: q.outcome.option === 1 ? 1 : 0 });
-  }
-  return out;
-}
-
-export interface CrowdRecord {
-  nQuestions: number;
-  methods: ReturnType<typeof methodRecords>;
-  sentence: string;
-  calibration: Record<AggregationMethod, { samples: CalibrationSample[]; calibration: Calibration; histogram: ReturnType<typeof forecastHistogram> }>;
-  extremizing: ReturnType<typeof fitExtremizingFactor>;
-  /** Everyone's final forecasts pooled (one sample per forecaster and resolved binary question). */
-  everyone: { samples: CalibrationSample[]; calibration: Calibration; histogram: ReturnType<typeof forecastHistogram> };
-}
-
-/** The crowd's track record: each method's scores, paired differences, calibration and the fitted d. */
-export function crowdRecord(scored: readonly ScoredQuestion[], params: ScoringParams, bins: number): CrowdRecord {
-  const methods = methodRecords(
-    scored.map((s) => ({ questionId: s.scores.questionId, aggregateScores: s.scores.aggregateScores })),
-  );
-  const binary = scored.filter((s) => isResolvedBinary(s.input));
-  const calibration = Object.fromEntries(
-    AGGREGATION_METHODS.map((method) => {
-      const samples = binary.flatMap((s) => {
-        const sample = aggregateSample(s.input.question, s.input.forecasts, method, params);
-        return sample === null ? [] : [sample];
-      });
-      return [method, { samples, calibration: calibrate(samples, bins), histogram: forecastHistogram(samples, bins) }];
-    }),
-  ) as CrowdRecord["calibration"];
-  const everyone = forecasterSamples(scored, null, "final");
-  return {
-    everyone: { samples: everyone, calibration: calibrate(everyone, bins), histogram: forecastHistogram(everyone, bins) },
-    nQuestions: scored.length,
-    methods,
-    sentence: bestMethodSentence(methods),
-    calibration,
-    extremizing: fitExtremizingFactor(extremizingInputs(scored)),
-  };
 }

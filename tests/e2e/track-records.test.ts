@@ -7,7 +7,8 @@ import type { Locator, Page } from "playwright-core";
 import { openBrowser, saveScreenshot, type BrowserSession } from "./browser";
 import { deskDb, eventually } from "./desk";
 import { loadResolvedQuestions } from "@/db/queries/track-records";
-import { crowdRecord, forecasterRecord, leaderboard, scoreResolvedQuestions } from "@/lib/track-records/team-record";
+import { crowdRecord } from "@/lib/track-records/crowd-record";
+import { forecasterRecord, leaderboard, scoreResolvedQuestions } from "@/lib/track-records/team-record";
 import { AGGREGATION_METHODS, DEFAULT_SCORING_PARAMS } from "@/lib/types";
 
 let browser: BrowserSession;

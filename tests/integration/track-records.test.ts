@@ -10,7 +10,8 @@ import { openDb, type Db } from "@/db/client";
 import { importDataset } from "@/db/queries/exchange";
 import { findForecasterName, listResolvedQuestionTags, loadResolvedQuestions } from "@/db/queries/track-records";
 import { readDatasetV1 } from "@/lib/exchange/read-v1";
-import { crowdRecord, forecasterRecord, leaderboard, scoreResolvedQuestions } from "@/lib/track-records/team-record";
+import { crowdRecord } from "@/lib/track-records/crowd-record";
+import { forecasterRecord, leaderboard, scoreResolvedQuestions } from "@/lib/track-records/team-record";
 import { AGGREGATION_METHODS, DEFAULT_SCORING_PARAMS } from "@/lib/types";
 import { periodBounds } from "@/lib/validation/track-record-filters";
 

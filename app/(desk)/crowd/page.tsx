@@ -6,7 +6,8 @@ import { FilterErrors, TrackRecordFilters } from "@/components/track-records/Tra
 import { getDb } from "@/db/client";
 import { listResolvedQuestionTags, loadResolvedQuestions } from "@/db/queries/track-records";
 import { AGGREGATION_METHOD_LABELS } from "@/lib/track-records/method-record";
-import { crowdRecord, scoreResolvedQuestions } from "@/lib/track-records/team-record";
+import { crowdRecord } from "@/lib/track-records/crowd-record";
+import { scoreResolvedQuestions } from "@/lib/track-records/team-record";
 import { AGGREGATION_METHODS, DEFAULT_SCORING_PARAMS } from "@/lib/types";
 import { crowdFields, parseTrackRecordParams, periodBounds } from "@/lib/validation/track-record-filters";
 
