@@ -62,14 +62,14 @@ export function CrowdForecastChart({
             domain={[0, 100]}
             ticks={[0, 25, 50, 75, 100]}
             tickFormatter={(v: number) => `${v}%`}
-            label={{ value: "P(yes), %", angle: -90, position: "insideLeft", offset: 8 }}
-            width={56}
+            label={{ value: "P(yes), %", angle: -90, position: "insideLeft", offset: 4, style: { textAnchor: "middle" } }}
+            width={72}
           />
           <Tooltip
             labelFormatter={(t) => formatLocalTime(Number(t))}
             formatter={(value, name) => [value === null || value === undefined ? "—" : `${value}%`, name]}
           />
-          <Legend verticalAlign="top" height={28} />
+          <Legend verticalAlign="top" height={28} itemSorter={null} />
           <Line
             name={crowdLabel}
             dataKey="crowd"

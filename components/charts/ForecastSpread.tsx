@@ -47,8 +47,8 @@ export function BinarySpreadChart({ percents }: { percents: number[] }) {
           />
           <YAxis
             allowDecimals={false}
-            label={{ value: "Forecasters", angle: -90, position: "insideLeft", offset: 8 }}
-            width={56}
+            label={{ value: "Forecasters", angle: -90, position: "insideLeft", offset: 4, style: { textAnchor: "middle" } }}
+            width={72}
           />
           <Tooltip formatter={(value) => [value, "Forecasters"]} />
           <Bar dataKey="forecasters" name="Forecasters" fill="#1f5fbf" isAnimationActive={false} />
@@ -68,7 +68,7 @@ export interface ScenarioSpreadPoint {
 /** Scenario set: a dot strip per scenario of everyone's standing probabilities. */
 export function ScenarioSpreadChart({ options, points }: { options: readonly string[]; points: ScenarioSpreadPoint[] }) {
   const ready = useClientRender();
-  const height = Math.max(HEIGHT, 60 + options.length * 36);
+  const height = Math.max(HEIGHT, 80 + options.length * 56);
   if (!ready) return <div style={{ height }} aria-hidden="true" />;
   return (
     <div style={{ width: "100%", height }}>
@@ -90,8 +90,8 @@ export function ScenarioSpreadChart({ options, points }: { options: readonly str
             ticks={options.map((_, i) => i)}
             tickFormatter={(i: number) => options[i] ?? ""}
             reversed
-            width={120}
-            tick={{ fontSize: 12 }}
+            width={200}
+            tick={{ fontSize: 11 }}
             label={{ value: "Scenario", angle: -90, position: "insideLeft", offset: 0 }}
           />
           <Tooltip

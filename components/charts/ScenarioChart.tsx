@@ -44,14 +44,14 @@ export function ScenarioChart({
             domain={[0, 100]}
             ticks={[0, 25, 50, 75, 100]}
             tickFormatter={(v: number) => `${v}%`}
-            label={{ value: "Probability, %", angle: -90, position: "insideLeft", offset: 8 }}
-            width={56}
+            label={{ value: "Probability, %", angle: -90, position: "insideLeft", offset: 4, style: { textAnchor: "middle" } }}
+            width={72}
           />
           <Tooltip
             labelFormatter={(t) => formatLocalTime(Number(t))}
             formatter={(value, name) => [value === null || value === undefined ? "—" : `${value}%`, name]}
           />
-          <Legend verticalAlign="top" />
+          <Legend verticalAlign="top" itemSorter={null} />
           {options.map((label, i) => (
             <Line
               key={i}

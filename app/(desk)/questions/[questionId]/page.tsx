@@ -156,7 +156,7 @@ export default async function QuestionPage({ params }: { params: Params }) {
         </p>
       ) : (
         <>
-          <CrowdPanel question={question} series={series} own={own} end={end} />
+          <CrowdPanel question={question} series={series} own={own} end={end} atClose={end < now} />
           <SpreadPanel question={question} standing={standing} />
         </>
       )}

@@ -16,6 +16,7 @@ export function CrowdPanel({
   series,
   own,
   end,
+  atClose,
 }: {
   question: Question;
   /** crowdForecastSeries(question, forecasts, "recency_weighted_median", …, now). */
@@ -24,6 +25,8 @@ export function CrowdPanel({
   own: readonly ForecastRecord[];
   /** Where the chart's time axis ends: now, or Ta once forecasting has ended. */
   end: number;
+  /** Forecasting has ended: the headline value is the crowd forecast at the close (Ta). */
+  atClose: boolean;
 }) {
   const binary = question.type === "binary";
   const current = series.at(-1) ?? null;
@@ -32,16 +35,32 @@ export function CrowdPanel({
   const slug = question.id.replace(/[^A-Za-z0-9_-]+/g, "-");
 
   const headline = (
-    <p style={{ margin: "0 0 0.5rem" }}>
-      <span className="muted">Crowd forecast now (recency-weighted median of {current?.forecasters ?? 0} forecasters): </span>
-      <strong className="mono" data-testid="crowd-forecast-value" style={{ fontSize: "1.25rem" }}>
-        {current === null
-          ? "no forecasts yet"
-          : binary
-            ? percentText(current.probabilities[1])
-            : question.options.map((label, i) => `${label}: ${percentText(current.probabilities[i])}`).join(" · ")}
-      </strong>
-    </p>
+    <div style={{ margin: "0 0 0.75rem" }}>
+      <p className="muted" style={{ margin: 0 }}>
+        Crowd forecast {atClose ? "at the close" : "now"} (recency-weighted median of {current?.forecasters ?? 0}{" "}
+        forecasters):
+      </p>
+      {current === null ? (
+        <p className="mono" data-testid="crowd-forecast-value" style={{ margin: 0 }}>
+          no forecasts yet
+        </p>
+      ) : binary ? (
+        <p className="stat mono" data-testid="crowd-forecast-value" style={{ margin: 0 }}>
+          {percentText(current.probabilities[1])}
+        </p>
+      ) : (
+        <ul data-testid="crowd-forecast-value" style={{ listStyle: "none", padding: 0, margin: "0.25rem 0 0" }}>
+          {question.options.map((label, i) => (
+            <li key={i} className="row" style={{ gap: "0.5rem", alignItems: "baseline" }}>
+              <strong className="mono" style={{ minWidth: "4.5rem", textAlign: "right" }} data-testid={`crowd-scenario-value-${i}`}>
+                {percentText(current.probabilities[i])}
+              </strong>
+              <span>{label}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 
   if (binary) {

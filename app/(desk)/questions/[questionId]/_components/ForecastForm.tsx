@@ -49,6 +49,12 @@ export function ForecastForm({
       : (normaliseScenarioPercents(options.map(() => 1)) ?? []).map(String),
   );
   const [rationale, setRationale] = useState("");
+  // After a recorded forecast the rationale box empties (the probability stays as the new standing one).
+  const [seenState, setSeenState] = useState(state);
+  if (state !== seenState) {
+    setSeenState(state);
+    if (state?.ok) setRationale("");
+  }
 
   const serverErrors = state && !state.ok ? state.fieldErrors : {};
   const errors = clientErrors ?? serverErrors;
