@@ -238,19 +238,13 @@ export function buildDemoDataset(now: number): Dataset {
     throw new RangeError(`now must be on or after ${new Date(EARLIEST_DEMO_NOW).toISOString()} (the demo's historical questions resolve by then)`);
   const specs = demoQuestionSpecs(now);
   const questions = specs.map(toDatasetQuestion);
-  const forecasts: Array<DatasetForecast & { order: number }> = [];
+  const forecasts: DatasetForecast[] = [];
   specs.forEach((spec, qi) => {
     const belief = latentBelief(spec, questions[qi], demoRandom(seedFromText(spec.id, DEMO_SEED)));
-    for (const analyst of DEMO_ANALYSTS) {
-      for (const f of forecastHistory(spec, questions[qi], analyst, belief, now))
-        forecasts.push({ ...f, order: forecasts.length });
-    }
+    for (const analyst of DEMO_ANALYSTS) forecasts.push(...forecastHistory(spec, questions[qi], analyst, belief, now));
   });
-  // Input order = time order (ids in the database follow it); ties keep generation order.
-  forecasts.sort((a, b) => a.time - b.time || a.order - b.order);
-  return {
-    params: { ...DEFAULT_SCORING_PARAMS },
-    questions,
-    forecasts: forecasts.map(({ order: _order, ...f }) => f),
-  };
+  // Input order = time order (ids in the database follow it); Array.prototype.sort is stable, so
+  // ties keep generation order.
+  forecasts.sort((a, b) => a.time - b.time);
+  return { params: { ...DEFAULT_SCORING_PARAMS }, questions, forecasts };
 }

@@ -103,7 +103,7 @@ export function demoQuestionSpecs(now: number): DemoQuestionSpec[] {
         "the programs were agreed at the highest level on the eve of the Duma elections",
         "a Supreme State Council session is being prepared for November",
         "both sides present the package as a breakthrough, so formal approval is low-cost",
-        "Lukashenko says the programs still need 'finishing touches' before signature",
+        "the programs still have to pass both governments before the council meets",
       ],
     },
     {
@@ -344,7 +344,7 @@ export function demoQuestionSpecs(now: number): DemoQuestionSpec[] {
       cues: [
         "Iskander systems able to carry nuclear warheads are transferred to Belarus",
         "Putin announces a storage facility will be finished by July",
-        "Lukashenko asks for nuclear weapons 'to be returned' to Belarus",
+        "Lukashenko says Belarus is ready to host Russian nuclear weapons",
         "Western officials doubt any warheads have moved",
       ],
     },
@@ -377,7 +377,7 @@ export function demoQuestionSpecs(now: number): DemoQuestionSpec[] {
       volatility: 0.4,
       cues: [
         "Zapad-2021 has just ended, so another large drill soon seems unlikely",
-        "Lukashenko announces a snap check of the Union State's forces",
+        "Lukashenko announces joint drills on the southern and western borders",
         "Russian trains with armour are reported heading west through Russia",
         "the defence ministries announce Union Resolve for February",
       ],
@@ -482,13 +482,15 @@ export function demoQuestionSpecs(now: number): DemoQuestionSpec[] {
     },
     {
       id: "migration-program-implemented-2022",
-      title: "Will the union program on migration policy be fully implemented by 30 June 2022?",
+      title: "Will the Union State's common migration-policy measures be fully implemented by 30 June 2022?",
       description:
-        "One of the 28 union programs concerns a common migration policy. The article warns that the programs look like " +
+        "Migration policy is one of the areas of the integration package approved in November 2021. The article warns " +
+        "that the union programs look like " +
         `framework documents still needing additional laws and agreements, with provisory timelines. Source: ${ARTICLE}.`,
       resolutionCriteria:
         "Yes if, by the end of 30 June 2022 (UTC), the Standing Committee of the Union State publishes an implementation " +
-        "report stating that every measure of the migration-policy program has been completed.",
+        "report stating that every Union State migration-policy measure scheduled for the first half of 2022 has been " +
+        "completed.",
       tags: ["union-programs", "migration"],
       type: "binary",
       openTime: utc(2021, 11, 10, 9),
@@ -498,7 +500,7 @@ export function demoQuestionSpecs(now: number): DemoQuestionSpec[] {
         outcome: "annulled",
         resolveTime: utc(2022, 7, 8, 10),
         evidence:
-          "Annulled (illustrative): the criterion depended on an official implementation report for this program, and no " +
+          "Annulled (illustrative): the criterion depended on an official implementation report on these measures, and no " +
           "such report was published, so the outcome could not be established fairly either way.",
       },
       isIllustrative: true,
@@ -555,8 +557,8 @@ export function demoQuestionSpecs(now: number): DemoQuestionSpec[] {
       title: `Will Alexander Lukashenko cease to be President of Belarus before ${deadlineLabel(lukashenkoEnd)}?`,
       description:
         "The article says a transition of power has already begun in Minsk and that it creates a window of opportunity for " +
-        "the Kremlin to increase its political influence. The 2022 constitution created the All-Belarusian People's Assembly " +
-        `as a possible vehicle for succession. Source: ${ARTICLE}.`,
+        "the Kremlin to increase its political influence. The 2022 constitution gave the All-Belarusian People's Assembly " +
+        `constitutional powers, a possible vehicle for succession. Source: ${ARTICLE}.`,
       resolutionCriteria:
         `Yes if, before the end of ${deadlineLabel(lukashenkoEnd)} (UTC), Alexander Lukashenko resigns, dies, is removed, ` +
         "or otherwise stops holding the office of President of Belarus, as reported by two major news agencies. Taking " +
