@@ -37,7 +37,7 @@ function cell(key: ScoreTableColumn, row: ScoreTableEntry) {
     case "coverage":
       return formatPercent(v as number | null);
     default:
-      return formatScore(v as number | null);
+      return formatScore(v as number | null, 4);
   }
 }
 
