@@ -14,6 +14,7 @@ import { ForecastForm } from "./_components/ForecastForm";
 import { OwnHistory } from "./_components/OwnHistory";
 import { QuestionFacts } from "./_components/QuestionFacts";
 import { RationaleList } from "./_components/RationaleList";
+import { ResolutionPanel } from "./_components/ResolutionPanel";
 import { SpreadPanel } from "./_components/SpreadPanel";
 
 type Params = Promise<{ questionId: string }>;
@@ -73,10 +74,8 @@ export default async function QuestionPage({ params }: { params: Params }) {
   const forecasts = listForecastsForQuestion(getDb(), question.id);
   const own = viewer ? forecasts.filter((f) => f.forecasterId === viewer.id) : [];
 
-  // Anchoring guard: while forecasting is possible, a viewer sees the crowd only after forecasting.
-  const forecastingOver = status === "closed" || status === "resolved" || status === "annulled";
-  const crowdHidden =
-    question.hideCrowdUntilForecast && viewer?.role !== "admin" && own.length === 0 && !forecastingOver;
+  // Anchoring guard (same rule as the questions list): admins and those who have forecast see the crowd.
+  const crowdHidden = question.hideCrowdUntilForecast && viewer?.role !== "admin" && own.length === 0;
 
   const end = Math.min(now, actualCloseTime(question));
   const series = crowdForecastSeries(question, forecasts, DEFAULT_AGGREGATION_METHOD, undefined, end);
@@ -125,7 +124,7 @@ export default async function QuestionPage({ params }: { params: Params }) {
         ) : null}
       </section>
 
-      {/* SLOT (app-core): <ResolutionPanel question={question} viewer={viewer} /> from ./_components/ResolutionPanel.tsx */}
+      <ResolutionPanel question={question} viewer={viewer} />
 
       <section aria-labelledby="forecast-heading" className="card">
         <h2 id="forecast-heading">{latestOwn ? "Update your forecast" : "Make a forecast"}</h2>
