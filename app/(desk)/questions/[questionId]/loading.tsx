@@ -1,7 +1,0 @@
-export default function QuestionLoading() {
-  return (
-    <p className="muted" role="status" aria-live="polite">
-      Loading the question…
-    </p>
-  );
-}
