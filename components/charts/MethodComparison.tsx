@@ -3,7 +3,10 @@
 import { Bar, BarChart, CartesianGrid, ErrorBar, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 
 export interface MethodDifferencePoint {
+  /** Short axis label. */
   label: string;
+  /** Full name, for the tooltip. */
+  name: string;
   /** Mean paired difference in Brier from the default method (negative: better than the default). */
   mean: number;
   lo: number | null;
@@ -17,7 +20,7 @@ function DifferenceTooltip({ active, payload }: { active?: boolean; payload?: Ar
   return (
     <div style={{ background: "#fff", border: "1px solid #c5ccd4", padding: "0.4rem 0.6rem", fontSize: "0.85rem" }}>
       <div>
-        <strong>{p.label}</strong>
+        <strong>{p.name}</strong>
       </div>
       <div>Mean Brier difference: {p.mean.toFixed(4)}</div>
       <div>95% interval: {p.lo === null || p.hi === null ? "n/a (fewer than 2 questions)" : `${p.lo.toFixed(4)} to ${p.hi.toFixed(4)}`}</div>

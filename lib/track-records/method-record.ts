@@ -78,8 +78,9 @@ export function methodRecords(questions: readonly QuestionAggregateScores[]): Me
   });
 }
 
+/** Brier values to 4 decimals: team-level differences are often in the third. */
 function f3(x: number): string {
-  return x.toFixed(3);
+  return x.toFixed(4);
 }
 
 function signed(x: number): string {

@@ -24,8 +24,8 @@ describe("bestMethodSentence", () => {
     ]);
     expect(bestMethod(r)!.method).toBe("geometric_odds");
     expect(bestMethodSentence(r)).toBe(
-      "Over 12 resolved questions, the geometric mean of odds would have served the team best (mean Brier 0.150 against 0.200 " +
-        "for the default recency-weighted median), a paired difference of −0.050 in Brier (95% interval −0.080 to −0.020).",
+      "Over 12 resolved questions, the geometric mean of odds would have served the team best (mean Brier 0.1500 against 0.2000 " +
+        "for the default recency-weighted median), a paired difference of −0.0500 in Brier (95% interval −0.0800 to −0.0200).",
     );
   });
 
@@ -43,8 +43,8 @@ describe("bestMethodSentence", () => {
       M("median", 0.21, { n: 12, mean: 0.03, lo: -0.01, hi: 0.07 }),
     ]);
     expect(bestMethodSentence(r)).toBe(
-      "Over 12 resolved questions, the default recency-weighted median has served the team best (mean Brier 0.180); " +
-        "the runner-up, the median, scored 0.210, a paired difference of −0.030 in Brier (95% interval −0.070 to +0.010). " +
+      "Over 12 resolved questions, the default recency-weighted median has served the team best (mean Brier 0.1800); " +
+        "the runner-up, the median, scored 0.2100, a paired difference of −0.0300 in Brier (95% interval −0.0700 to +0.0100). " +
         "The 95% interval includes zero, so the data cannot yet tell these two rules apart.",
     );
   });
