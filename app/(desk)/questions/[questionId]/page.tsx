@@ -48,12 +48,12 @@ function findQuestion(segment: string): Question | null {
   }
 }
 
-/** Draft questions are for admins only: everyone else gets a 404. */
+/** The question, the viewer and the request's clock. Draft questions are for admins only: everyone else gets a 404. */
 async function loadQuestion(questionId: string) {
   const question = findQuestion(questionId);
   const viewer = await getViewer();
   if (!question || (question.isDraft && viewer?.role !== "admin")) notFound();
-  return { question, viewer };
+  return { question, viewer, now: Date.now() };
 }
 
 function outcomeLabel(q: Question): string | null {
@@ -68,8 +68,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function QuestionPage({ params }: { params: Params }) {
-  const { question, viewer } = await loadQuestion((await params).questionId);
-  const now = Date.now();
+  const { question, viewer, now } = await loadQuestion((await params).questionId);
   const status = questionStatus(question, now);
   const forecasts = listForecastsForQuestion(getDb(), question.id);
   const own = viewer ? forecasts.filter((f) => f.forecasterId === viewer.id) : [];
