@@ -6,6 +6,7 @@ import { Command, InvalidArgumentError } from "commander";
 import { readDatasetV1 } from "@/lib/exchange/read-v1";
 import { reportToJson } from "@/lib/exchange/write-report";
 import { scoreDataset } from "@/lib/report";
+import type { Dataset } from "@/lib/types";
 
 function integerAtLeastOne(value: string): number {
   const n = Number(value);
@@ -22,6 +23,36 @@ function finiteNumber(value: string): number {
 function reject(lines: string[]): void {
   process.stderr.write(lines.map((l) => `${l}\n`).join(""));
   process.exitCode = 2;
+}
+
+/** The dataset in `file`, or null after writing the problems to stderr (exit code 2). */
+function readDatasetFile(file: string): Dataset | null {
+  const doc = readJsonFile(file); // the file text is garbage once this returns
+  if (doc === NOT_READ) return null;
+  const read = readDatasetV1(doc);
+  if (!read.ok) {
+    reject(read.errors.map((e) => `${e.path}: ${e.rule}`));
+    return null;
+  }
+  return read.dataset;
+}
+
+const NOT_READ = Symbol("not read");
+
+function readJsonFile(file: string): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (error) {
+    reject([`$: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? "read error"})`]);
+    return NOT_READ;
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    reject([`$: must be valid JSON (${(error as Error).message})`]);
+    return NOT_READ;
+  }
 }
 
 function main(argv: string[]): void {
@@ -43,30 +74,13 @@ function main(argv: string[]): void {
   const [file] = program.args;
   const options = program.opts<{ bins?: number; extremize?: number }>();
 
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch (error) {
-    reject([`$: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? "read error"})`]);
-    return;
-  }
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (error) {
-    reject([`$: must be valid JSON (${(error as Error).message})`]);
-    return;
-  }
-  const read = readDatasetV1(doc);
-  if (!read.ok) {
-    reject(read.errors.map((e) => `${e.path}: ${e.rule}`));
-    return;
-  }
-  const dataset = read.dataset;
+  const dataset = readDatasetFile(file);
+  if (dataset === null) return;
   if (options.bins !== undefined) dataset.params.calibrationBins = options.bins;
   if (options.extremize !== undefined) dataset.params.extremizeD = options.extremize;
-  const report = reportToJson(scoreDataset(dataset));
-  process.stdout.write(`${JSON.stringify(report)}\n`);
+  // Nested calls, no locals: the file text, the parsed document and the dataset can each be collected
+  // once the next stage has what it needs (1M forecasts stay under 1 GB).
+  process.stdout.write(`${JSON.stringify(reportToJson(scoreDataset(dataset)))}\n`);
   if (process.env.FORECAST_DESK_REPORT_USAGE) {
     const usage = process.resourceUsage();
     process.stderr.write(`usage: ${JSON.stringify({ maxRssKb: usage.maxRSS, userMs: usage.userCPUTime / 1000 })}\n`);

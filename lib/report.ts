@@ -1,8 +1,8 @@
 import { calibrate, type Calibration } from "./calibration/bins";
-import { timeWeightedSamples, type CalibrationSample } from "./calibration/samples";
+import type { CalibrationSample } from "./calibration/samples";
 import { compareCodePoints } from "./code-point-order";
 import { clipProbability, readForecastVector, MAX_PROBABILITY, MIN_PROBABILITY } from "./probability";
-import { scoreQuestion, type QuestionScores, type ScoreRow } from "./scoring/question-scores";
+import { scoreQuestionInDetail, type QuestionScores, type ScoreRow } from "./scoring/question-scores";
 import { summariseForecaster, type ForecasterSummary } from "./track-record";
 import {
   AGGREGATION_METHODS,
@@ -49,8 +49,9 @@ export interface Report {
 export function clipDatasetForecast(type: QuestionType, raw: readonly number[]): { probabilities: number[]; clipped: boolean } {
   if (type === "binary") {
     const p = raw[1];
+    if (p >= MIN_PROBABILITY && p <= MAX_PROBABILITY) return { probabilities: raw as number[], clipped: false };
     const c = clipProbability(p);
-    return { probabilities: [1 - c, c], clipped: p < MIN_PROBABILITY || p > MAX_PROBABILITY };
+    return { probabilities: [1 - c, c], clipped: true };
   }
   return readForecastVector(raw);
 }
@@ -65,9 +66,13 @@ export function scoreDataset(dataset: Dataset): Report {
   let nClippedForecasts = 0;
   for (const f of dataset.forecasts) {
     const { probabilities, clipped } = clipDatasetForecast(typeOf.get(f.question) as QuestionType, f.probabilities);
-    if (clipped) nClippedForecasts++;
     forecasterNames.add(f.forecaster);
-    byQuestion.get(f.question)?.push({ forecaster: f.forecaster, time: f.time, probabilities });
+    if (clipped) {
+      nClippedForecasts++;
+      byQuestion.get(f.question)?.push({ forecaster: f.forecaster, time: f.time, probabilities });
+    } else {
+      byQuestion.get(f.question)?.push(f); // unchanged values: reuse the record (1M forecasts: less garbage)
+    }
   }
   const names = [...forecasterNames].sort(compareCodePoints);
 
@@ -84,7 +89,7 @@ export function scoreDataset(dataset: Dataset): Report {
 
   for (const q of dataset.questions) {
     const forecasts = byQuestion.get(q.id) as ForecastRecord[];
-    const result = scoreQuestion(q, forecasts, params);
+    const { scores: result, counted, stood } = scoreQuestionInDetail(q, forecasts, params);
     questions.push({ ...result, type: q.type, options: q.options });
     for (const row of result.rows) rows.push(row);
     if (q.type !== "binary" || q.outcome?.kind !== "option") continue;
@@ -95,10 +100,16 @@ export function scoreDataset(dataset: Dataset): Report {
       finalAll.push(sample);
       finalBy.get(row.forecaster)?.push(sample);
     }
-    for (const sample of timeWeightedSamples(q, forecasts)) {
+    // Time-weighted samples: each counted forecast weighted by the share of [T0, Ta] it stood
+    // (formats.md §3.4), as the sweep measured it; weight 0 is left out.
+    const window = result.actualCloseTime - q.openTime;
+    counted.forEach((f, i) => {
+      const stoodFor = (stood as Float64Array)[i];
+      if (stoodFor <= 0) return;
+      const sample = { p: f.probabilities[1], y, w: stoodFor / window, forecaster: f.forecaster, question: q.id } as const;
       timeAll.push(sample);
-      timeBy.get(sample.forecaster as string)?.push(sample);
-    }
+      timeBy.get(f.forecaster)?.push(sample);
+    });
     for (const method of AGGREGATION_METHODS) {
       const pooled = result.aggregates[method];
       if (pooled) aggregateSamples[method].push({ p: pooled[1], y, w: 1, question: q.id });

@@ -36,8 +36,11 @@ export function readExchangeTime(text: string): { ok: true; time: number } | { o
     offsetMinutes = (zone[0] === "-" ? -1 : 1) * (offsetHours * 60 + offsetMins);
   }
   const millisecond = fraction === undefined ? 0 : Number(fraction.padEnd(3, "0"));
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, dayOfMonth); // setUTCFullYear keeps years 0–99 literal
-  date.setUTCHours(hour, minute, second, millisecond);
-  return { ok: true, time: date.getTime() - offsetMinutes * 60_000 };
+  let time = Date.UTC(year, month - 1, dayOfMonth, hour, minute, second, millisecond);
+  if (year < 100) {
+    const date = new Date(time);
+    date.setUTCFullYear(year); // Date.UTC reads years 0–99 as 1900–1999
+    time = date.getTime();
+  }
+  return { ok: true, time: time - offsetMinutes * 60_000 };
 }

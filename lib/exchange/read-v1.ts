@@ -96,7 +96,8 @@ export function readDatasetV1(doc: unknown): DatasetReadResult {
   else {
     const list = doc.forecasts as unknown[];
     for (let i = 0; i < list.length; i++) {
-      const f = readForecast(list[i], i, byId, invalidIds, fail);
+      // Most forecasts are well formed: check those cheaply, and explain the rest in detail.
+      const f = readWellFormedForecast(list[i], byId, invalidIds) ?? readForecast(list[i], i, byId, invalidIds, fail);
       if (f) forecasts.push(f);
     }
   }
@@ -225,6 +226,48 @@ function readQuestion(raw: unknown, path: string, fail: (path: string, rule: str
     tags,
     resolveBy: typeof resolveBy === "number" ? resolveBy : null,
   };
+}
+
+/**
+ * The forecast when it breaks no rule (the common case, checked without building paths or closures);
+ * null when anything is off, and readForecast then names every problem.
+ */
+function readWellFormedForecast(
+  raw: unknown,
+  byId: ReadonlyMap<string, Question | null>,
+  invalidIds: ReadonlySet<string>,
+): DatasetForecast | null {
+  if (!isObject(raw)) return null;
+  const { question: id, forecaster, time, rationale } = raw;
+  if (typeof id !== "string" || typeof forecaster !== "string" || forecaster === "" || typeof time !== "string") return null;
+  if (rationale !== undefined && rationale !== null && typeof rationale !== "string") return null;
+  const question = byId.get(id);
+  if (!question || invalidIds.has(id)) return null;
+  const parsed = readExchangeTime(time);
+  if (!parsed.ok) return null;
+  let probabilities: number[];
+  if (question.type === "binary") {
+    const p = raw.probability;
+    if (raw.probabilities !== undefined || !isProbability(p)) return null;
+    probabilities = [1 - p, p];
+  } else {
+    const given = raw.probabilities;
+    if (raw.probability !== undefined || !isObject(given) || question.options.length < 2) return null;
+    const options = question.options;
+    let keys = 0;
+    for (const key in given) if (has(given, key)) keys++;
+    if (keys !== options.length) return null;
+    probabilities = new Array<number>(options.length);
+    let sum = 0;
+    for (let k = 0; k < options.length; k++) {
+      const p = has(given, options[k]) ? given[options[k]] : undefined;
+      if (!isProbability(p)) return null;
+      probabilities[k] = p;
+      sum += p;
+    }
+    if (Math.abs(sum - 1) > SUM_TOLERANCE + 1e-12) return null;
+  }
+  return { question: id, forecaster, time: parsed.time, probabilities, rationale: typeof rationale === "string" ? rationale : null };
 }
 
 function readForecast(

@@ -72,6 +72,18 @@ export function scoreQuestion(
   forecasts: readonly ForecastRecord[],
   params: Partial<ScoringParams> = {},
 ): QuestionScores {
+  return scoreQuestionInDetail(q, forecasts, params).scores;
+}
+
+/**
+ * scoreQuestion plus what the sweep saw: the counted forecasts (sorted) and, on a resolved question,
+ * how long each of them stood inside [T0, Ta] in ms (time-weighted calibration reuses it).
+ */
+export function scoreQuestionInDetail(
+  q: ScoringQuestion,
+  forecasts: readonly ForecastRecord[],
+  params: Partial<ScoringParams> = {},
+): { scores: QuestionScores; counted: ForecastRecord[]; stood: Float64Array | null } {
   const merged = { ...DEFAULT_SCORING_PARAMS, ...params };
   const ta = actualCloseTime(q);
   const status = questionScoreStatus(q);
@@ -88,12 +100,19 @@ export function scoreQuestion(
         ? { brier: forecastBrier(q, pooled, q.outcome.option), logScore: Math.log(pooled[q.outcome.option]) }
         : null;
   }
-  const rows = q.outcome?.kind === "option" ? sweepScoreRows(q, counted, q.outcome.option, ta) : [];
-  return { questionId: q.id, status, actualCloseTime: ta, aggregates, aggregateScores, rows };
+  const stood = q.outcome?.kind === "option" ? new Float64Array(counted.length) : null;
+  const rows = q.outcome?.kind === "option" ? sweepScoreRows(q, counted, q.outcome.option, ta, stood as Float64Array) : [];
+  return { scores: { questionId: q.id, status, actualCloseTime: ta, aggregates, aggregateScores, rows }, counted, stood };
 }
 
 /** The time-integrated scores of every forecaster on a resolved question (formats.md §3.2). */
-function sweepScoreRows(q: ScoringQuestion, counted: readonly ForecastRecord[], outcome: number, ta: number): ScoreRow[] {
+function sweepScoreRows(
+  q: ScoringQuestion,
+  counted: readonly ForecastRecord[],
+  outcome: number,
+  ta: number,
+  stood: Float64Array,
+): ScoreRow[] {
   const t0 = q.openTime;
   const scheduledWindow = q.closeTime - t0;
   const actualWindow = ta - t0;
@@ -120,9 +139,14 @@ function sweepScoreRows(q: ScoringQuestion, counted: readonly ForecastRecord[], 
     }
     forecasterOf[i] = u;
   }
-  const distinct = [...new Set(brier)].sort((a, b) => a - b);
-  const rankOf = new Map<number, number>();
-  distinct.forEach((b, r) => rankOf.set(b, r));
+  // Rank each forecast's Brier among the distinct values (one sort), for the order-statistics tree.
+  const byBrier = Array.from({ length: n }, (_, i) => i).sort((a, b) => brier[a] - brier[b]);
+  const distinct: number[] = [];
+  const rank = new Int32Array(n);
+  for (const i of byBrier) {
+    if (distinct.length === 0 || distinct[distinct.length - 1] !== brier[i]) distinct.push(brier[i]);
+    rank[i] = distinct.length - 1;
+  }
   const briers = new OrderStatistics(distinct);
 
   const m = names.length;
@@ -159,6 +183,7 @@ function sweepScoreRows(q: ScoringQuestion, counted: readonly ForecastRecord[], 
   const settle = (u: number, t: number): void => {
     const j = current[u];
     const length = t - since[u];
+    stood[j] += length;
     brierIntegral[u] += brier[j] * length;
     baselineIntegral[u] += baseline[j] * length;
     peerIntegral[u] += 100 * (logP[j] * (peerGain - peerGainAt[u]) - (peerCrowd - peerCrowdAt[u]));
@@ -178,7 +203,7 @@ function sweepScoreRows(q: ScoringQuestion, counted: readonly ForecastRecord[], 
         settle(u, t);
         standingCount--;
         logSum -= logP[previous];
-        briers.add(rankOf.get(brier[previous]) as number, -1);
+        briers.add(rank[previous], -1);
       } else {
         firstAt[u] = t;
         since[u] = t;
@@ -189,7 +214,7 @@ function sweepScoreRows(q: ScoringQuestion, counted: readonly ForecastRecord[], 
       current[u] = i;
       standingCount++;
       logSum += logP[i];
-      briers.add(rankOf.get(brier[i]) as number, 1);
+      briers.add(rank[i], 1);
     }
   }
   advanceTo(ta);
