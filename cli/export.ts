@@ -7,7 +7,7 @@ import { rowProgress } from "@/cli/progress-bar";
 import { databasePath, openDb } from "@/db/client";
 import { exportDataset } from "@/db/queries/exchange";
 import { datasetToCsv } from "@/lib/exchange/csv";
-import { datasetToV1Json } from "@/lib/exchange/write-v1";
+import { datasetToV1Json, v1DocumentText } from "@/lib/exchange/write-v1";
 
 function fail(message: string, code = 2): never {
   console.error(message);
@@ -39,18 +39,14 @@ try {
     fs.writeFileSync(path.join(csv, "questions.csv"), files.questions);
     fs.writeFileSync(path.join(csv, "forecasts.csv"), files.forecasts);
   } else {
-    // One question or forecast per line: readable, diffable, and written in steps for the progress bar.
-    const doc = datasetToV1Json(dataset);
     const out = target === "-" ? 1 : fs.openSync(target!, "w");
-    const write = (text: string) => fs.writeSync(out, text);
-    write(`{"format": ${JSON.stringify(doc.format)},\n "params": ${JSON.stringify(doc.params)},\n "questions": [`);
-    doc.questions.forEach((q, i) => write(`${i === 0 ? "" : ","}\n  ${JSON.stringify(q)}`));
-    write(`\n ],\n "forecasts": [`);
-    doc.forecasts.forEach((f, i) => {
-      write(`${i === 0 ? "" : ","}\n  ${JSON.stringify(f)}`);
-      if ((i + 1) % 1000 === 0) progress.update(i + 1);
-    });
-    write(`\n ]}\n`);
+    let pieces = 0;
+    const questionPieces = dataset.questions.length + 1;
+    for (const piece of v1DocumentText(datasetToV1Json(dataset))) {
+      fs.writeSync(out, piece);
+      const forecastsWritten = ++pieces - questionPieces - 1;
+      if (forecastsWritten > 0 && forecastsWritten % 1000 === 0) progress.update(forecastsWritten);
+    }
     if (out !== 1) fs.closeSync(out);
   }
 } catch (error) {

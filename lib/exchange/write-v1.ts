@@ -75,3 +75,15 @@ export function datasetToV1Json(dataset: Dataset): V1Document {
     }),
   };
 }
+
+/**
+ * The text of a v1 document with one question or forecast per line (readable, diffable), in pieces so
+ * a writer can stream it and report progress. The CLI export and the admin download write these bytes.
+ */
+export function* v1DocumentText(doc: V1Document): Generator<string> {
+  yield `{"format": ${JSON.stringify(doc.format)},\n "params": ${JSON.stringify(doc.params)},\n "questions": [`;
+  for (let i = 0; i < doc.questions.length; i++) yield `${i === 0 ? "" : ","}\n  ${JSON.stringify(doc.questions[i])}`;
+  yield `\n ],\n "forecasts": [`;
+  for (let i = 0; i < doc.forecasts.length; i++) yield `${i === 0 ? "" : ","}\n  ${JSON.stringify(doc.forecasts[i])}`;
+  yield `\n ]}\n`;
+}

@@ -3,7 +3,7 @@ import { getViewer } from "@/app/_auth/session";
 import { getDb } from "@/db/client";
 import { exportDataset } from "@/db/queries/exchange";
 import { datasetToCsv } from "@/lib/exchange/csv";
-import { datasetToV1Json } from "@/lib/exchange/write-v1";
+import { datasetToV1Json, v1DocumentText } from "@/lib/exchange/write-v1";
 import { exportDownloadInput } from "@/lib/validation/export-download";
 
 // Admin download of every question and forecast: ?format=json (forecast-desk/v1) or
@@ -26,7 +26,7 @@ export async function GET(request: Request): Promise<Response> {
   if (!parsed.success) return Response.json({ error: "Invalid query", issues: z.flattenError(parsed.error) }, { status: 422 });
   const dataset = exportDataset(getDb(), { viewer });
   if (parsed.data.format === "json")
-    return attachment(JSON.stringify(datasetToV1Json(dataset), null, 1) + "\n", "forecast-desk-v1.json", "application/json");
+    return attachment([...v1DocumentText(datasetToV1Json(dataset))].join(""), "forecast-desk-v1.json", "application/json");
   const file = parsed.data.file;
   return attachment(datasetToCsv(dataset)[file], `forecast-desk-${file}.csv`, "text/csv");
 }

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isStoredForm, sameForecastVector, storedForecastVector } from "@/lib/exchange/imported-forecast";
 import { readDatasetV1 } from "@/lib/exchange/read-v1";
-import { datasetToV1Json } from "@/lib/exchange/write-v1";
+import { datasetToV1Json, v1DocumentText } from "@/lib/exchange/write-v1";
 import { readForecastVector } from "@/lib/probability";
 import { DEFAULT_SCORING_PARAMS, type Dataset } from "@/lib/types";
 
@@ -91,6 +91,13 @@ describe("datasetToV1Json", () => {
     if (!read.ok) return;
     expect(datasetToV1Json(read.dataset)).toEqual(doc);
     expect(read.dataset.params).toEqual({ extremizeD: 2, calibrationBins: 5 });
+  });
+
+  it("is written as text with one question or forecast per line, parsing back to the same object", () => {
+    const text = [...v1DocumentText(doc)].join("");
+    expect(JSON.parse(text)).toEqual(doc);
+    expect(text.split("\n")).toHaveLength(7 + doc.questions.length + doc.forecasts.length);
+    expect(text.split("\n")[3]).toBe(`  ${JSON.stringify(doc.questions[0])},`);
   });
 
   it("refuses a forecast on a question the dataset lacks", () => {
