@@ -1,5 +1,4 @@
-import { calibrate, type Calibration } from "./calibration/bins";
-import type { CalibrationSample } from "./calibration/samples";
+import { CalibrationAccumulator, type Calibration } from "./calibration/bins";
 import { compareCodePoints } from "./code-point-order";
 import { clipProbability, readForecastVector, MAX_PROBABILITY, MIN_PROBABILITY } from "./probability";
 import { scoreQuestionInDetail, type QuestionScores, type ScoreRow } from "./scoring/question-scores";
@@ -78,13 +77,15 @@ export function scoreDataset(dataset: Dataset): Report {
 
   const questions: QuestionReport[] = [];
   const rows: ScoreRow[] = [];
-  const finalAll: CalibrationSample[] = [];
-  const timeAll: CalibrationSample[] = [];
-  const finalBy = new Map<string, CalibrationSample[]>(names.map((n) => [n, []]));
-  const timeBy = new Map<string, CalibrationSample[]>(names.map((n) => [n, []]));
-  const aggregateSamples = Object.fromEntries(AGGREGATION_METHODS.map((m) => [m, [] as CalibrationSample[]])) as Record<
+  const accumulators = () => ({
+    all: new CalibrationAccumulator(binCount),
+    by: new Map(names.map((n) => [n, new CalibrationAccumulator(binCount)])),
+  });
+  const finalSet = accumulators();
+  const timeSet = accumulators();
+  const aggregateSets = Object.fromEntries(AGGREGATION_METHODS.map((m) => [m, new CalibrationAccumulator(binCount)])) as Record<
     AggregationMethod,
-    CalibrationSample[]
+    CalibrationAccumulator
   >;
 
   for (const q of dataset.questions) {
@@ -96,32 +97,31 @@ export function scoreDataset(dataset: Dataset): Report {
     const y = q.outcome.option === 1 ? 1 : 0;
     for (const row of result.rows) {
       // Final samples: the standing P(yes) at Ta of each score row, weight 1 (formats.md §3.4).
-      const sample = { p: row.finalProbabilities[1], y, w: 1, forecaster: row.forecaster, question: q.id } as const;
-      finalAll.push(sample);
-      finalBy.get(row.forecaster)?.push(sample);
+      finalSet.all.add(row.finalProbabilities[1], y, 1);
+      finalSet.by.get(row.forecaster)?.add(row.finalProbabilities[1], y, 1);
     }
     // Time-weighted samples: each counted forecast weighted by the share of [T0, Ta] it stood
     // (formats.md §3.4), as the sweep measured it; weight 0 is left out.
     const window = result.actualCloseTime - q.openTime;
-    counted.forEach((f, i) => {
+    for (let i = 0; i < counted.length; i++) {
       const stoodFor = (stood as Float64Array)[i];
-      if (stoodFor <= 0) return;
-      const sample = { p: f.probabilities[1], y, w: stoodFor / window, forecaster: f.forecaster, question: q.id } as const;
-      timeAll.push(sample);
-      timeBy.get(f.forecaster)?.push(sample);
-    });
+      if (stoodFor <= 0) continue;
+      const f = counted[i];
+      timeSet.all.add(f.probabilities[1], y, stoodFor / window);
+      timeSet.by.get(f.forecaster)?.add(f.probabilities[1], y, stoodFor / window);
+    }
     for (const method of AGGREGATION_METHODS) {
       const pooled = result.aggregates[method];
-      if (pooled) aggregateSamples[method].push({ p: pooled[1], y, w: 1, question: q.id });
+      if (pooled) aggregateSets[method].add(pooled[1], y, 1);
     }
   }
   rows.sort((a, b) => compareCodePoints(a.question, b.question) || compareCodePoints(a.forecaster, b.forecaster));
 
   const rowsBy = new Map<string, ScoreRow[]>(names.map((n) => [n, []]));
   for (const row of rows) rowsBy.get(row.forecaster)?.push(row);
-  const calibrationSet = (all: CalibrationSample[], by: Map<string, CalibrationSample[]>): CalibrationSet => ({
-    all: calibrate(all, binCount),
-    byForecaster: new Map(names.map((n) => [n, calibrate(by.get(n) as CalibrationSample[], binCount)])),
+  const calibrationSet = (set: ReturnType<typeof accumulators>): CalibrationSet => ({
+    all: set.all.result(),
+    byForecaster: new Map(names.map((n) => [n, (set.by.get(n) as CalibrationAccumulator).result()])),
   });
   return {
     params,
@@ -130,11 +130,12 @@ export function scoreDataset(dataset: Dataset): Report {
     scores: rows,
     forecasters: new Map(names.map((n) => [n, summariseForecaster(rowsBy.get(n) as ScoreRow[])])),
     calibration: {
-      final: calibrationSet(finalAll, finalBy),
-      timeWeighted: calibrationSet(timeAll, timeBy),
-      aggregates: Object.fromEntries(
-        AGGREGATION_METHODS.map((m) => [m, calibrate(aggregateSamples[m], binCount)]),
-      ) as Record<AggregationMethod, Calibration>,
+      final: calibrationSet(finalSet),
+      timeWeighted: calibrationSet(timeSet),
+      aggregates: Object.fromEntries(AGGREGATION_METHODS.map((m) => [m, aggregateSets[m].result()])) as Record<
+        AggregationMethod,
+        Calibration
+      >,
     },
   };
 }
