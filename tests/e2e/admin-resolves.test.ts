@@ -84,10 +84,19 @@ describe("resolving a due question", () => {
       ["an analyst", analystBrowser.context],
       ["a visitor", null],
     ] as const) {
+      // The form as the admin sees it…
+      await adminBrowser.context.clearCookies();
+      await adminBrowser.context.addCookies(adminCookies);
+      await page.goto(`/questions/${encodeURIComponent(due.id)}`);
+      const resolve = page.getByRole("button", { name: "Resolve", exact: true });
+      await resolve.waitFor();
+      // …posted with someone else's session (or none).
       await swapCookies(adminBrowser.context, from);
       await fillResolution(page, due, `e2e: posted by ${who}`);
       await clickResolve(page);
-      await new Promise((r) => setTimeout(r, 500));
+      const refusal = resolve.locator("xpath=ancestor::form[1]").getByRole("alert");
+      // Refused with a message in the form, or sent to sign in.
+      await Promise.any([refusal.first().waitFor(), page.waitForURL(/\/signin/)]);
       expect(reloadQuestion(due.id).resolution, `${who} could not resolve`).toBeNull();
     }
 
