@@ -43,10 +43,13 @@ export function ForecastForm({
   const [state, formAction, pending] = useActionState<ForecastFormState, FormData>(submitForecast, null);
   const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
   const [percent, setPercent] = useState(() => formatPercent(initialPercents?.[0] ?? 50));
+  // Start from the standing forecast rounded to one decimal and still totalling 100 (else equal shares).
   const [percents, setPercents] = useState<string[]>(() =>
-    initialPercents && initialPercents.length === options.length
-      ? initialPercents.map((p) => formatPercent(p))
-      : (normaliseScenarioPercents(options.map(() => 1)) ?? []).map(String),
+    (
+      (initialPercents && initialPercents.length === options.length ? normaliseScenarioPercents(initialPercents) : null) ??
+      normaliseScenarioPercents(options.map(() => 1)) ??
+      []
+    ).map(String),
   );
   const [rationale, setRationale] = useState("");
   // After a recorded forecast the rationale box empties (the probability stays as the new standing one).
