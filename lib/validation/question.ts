@@ -27,14 +27,11 @@ export interface QuestionDefinition {
   isDraft: boolean;
 }
 
-const text = (label: string, max: number) =>
-  z
-    .string({ error: `${label} must be text` })
-    .max(max, `${label} must be at most ${max.toLocaleString("en-US")} characters`)
-    .transform((s) => s.trim());
-
 /** HTML checkboxes send "on" when ticked and nothing otherwise. */
 const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
+
+/** A text field: absent → "". Every rule is checked in one pass below, so the form shows all errors at once. */
+const field = z.string({ error: "must be text" }).default("");
 
 /** "a, b ,, c" → ["a", "b", "c"], duplicates (case-insensitive) dropped. */
 export function splitTags(raw: string): string[] {
@@ -58,27 +55,41 @@ export function splitScenarios(raw: string): string[] {
 
 export const questionFormInput = z
   .object({
-    title: text("Title", TITLE_MAX).pipe(z.string().min(1, "Title is required")),
-    description: text("Description", LONG_TEXT_MAX).default(""),
-    resolutionCriteria: text("Resolution criteria", LONG_TEXT_MAX).default(""),
-    tags: z.string().max(2_000, "Tags must be at most 2,000 characters").default(""),
-    timeZone: z.string().default("UTC"),
-    openTime: z.string({ error: "Open time is required" }).min(1, "Open time is required"),
-    closeTime: z.string({ error: "Close time is required" }).min(1, "Close time is required"),
-    resolveBy: z.string().default(""),
-    type: z.enum(QUESTION_TYPES, { error: "Type must be binary or scenario set" }),
-    scenarios: z.string().max(10_000, "Scenarios must be at most 10,000 characters").default(""),
+    title: field,
+    description: field,
+    resolutionCriteria: field,
+    tags: field,
+    timeZone: field,
+    openTime: field,
+    closeTime: field,
+    resolveBy: field,
+    type: field,
+    scenarios: field,
     hideCrowdUntilForecast: checkbox,
     isDraft: checkbox,
   })
   .transform((f, ctx): QuestionDefinition => {
-    const zone = isKnownTimeZone(f.timeZone) ? f.timeZone : "UTC";
-    const openTime = wallClockToEpochMs(f.openTime, zone);
-    const closeTime = wallClockToEpochMs(f.closeTime, zone);
-    const resolveBy = f.resolveBy.trim() === "" ? null : endOfUtcDay(f.resolveBy);
     const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
-    if (openTime === null) issue("openTime", "Open time must be a date and time");
-    if (closeTime === null) issue("closeTime", "Close time must be a date and time");
+    const limit = (path: string, label: string, value: string, max: number) => {
+      if (value.length > max) issue(path, `${label} must be at most ${max.toLocaleString("en-US")} characters`);
+    };
+    const title = f.title.trim();
+    if (!title) issue("title", "Title is required");
+    limit("title", "Title", title, TITLE_MAX);
+    limit("description", "Description", f.description, LONG_TEXT_MAX);
+    limit("resolutionCriteria", "Resolution criteria", f.resolutionCriteria, LONG_TEXT_MAX);
+    limit("tags", "Tags", f.tags, 2_000);
+    limit("scenarios", "Scenarios", f.scenarios, 10_000);
+    const type = QUESTION_TYPES.find((t) => t === f.type);
+    if (!type) issue("type", "Type must be binary or scenario set");
+    if (!f.openTime.trim()) issue("openTime", "Open time is required");
+    if (!f.closeTime.trim()) issue("closeTime", "Close time is required");
+    const zone = isKnownTimeZone(f.timeZone) ? f.timeZone : "UTC";
+    const openTime = f.openTime.trim() ? wallClockToEpochMs(f.openTime, zone) : null;
+    const closeTime = f.closeTime.trim() ? wallClockToEpochMs(f.closeTime, zone) : null;
+    const resolveBy = f.resolveBy.trim() === "" ? null : endOfUtcDay(f.resolveBy);
+    if (f.openTime.trim() && openTime === null) issue("openTime", "Open time must be a date and time");
+    if (f.closeTime.trim() && closeTime === null) issue("closeTime", "Close time must be a date and time");
     if (openTime !== null && closeTime !== null && closeTime <= openTime)
       issue("closeTime", "Close time must be after the open time");
     if (f.resolveBy.trim() !== "" && resolveBy === null) issue("resolveBy", "Resolve-by must be a date (YYYY-MM-DD)");
@@ -91,7 +102,7 @@ export const questionFormInput = z
     if (longTag) issue("tags", `Each tag must be at most ${TAG_MAX} characters ("${longTag.slice(0, 20)}…" is longer)`);
 
     let scenarios: string[] = [];
-    if (f.type === "multiple_choice") {
+    if (type === "multiple_choice") {
       scenarios = splitScenarios(f.scenarios);
       const lower = scenarios.map((s) => s.toLowerCase());
       if (scenarios.length < 2) issue("scenarios", "A scenario set needs at least 2 scenarios, one per line");
@@ -102,14 +113,14 @@ export const questionFormInput = z
         issue("scenarios", `Each scenario name must be at most ${SCENARIO_MAX} characters`);
     }
     return {
-      title: f.title,
-      description: f.description,
-      resolutionCriteria: f.resolutionCriteria,
+      title,
+      description: f.description.trim(),
+      resolutionCriteria: f.resolutionCriteria.trim(),
       tags,
       openTime: openTime ?? 0,
       closeTime: closeTime ?? 0,
       resolveBy,
-      type: f.type,
+      type: type ?? "binary",
       scenarios,
       hideCrowdUntilForecast: f.hideCrowdUntilForecast,
       isDraft: f.isDraft,

@@ -19,23 +19,27 @@ export interface ResolutionDecision {
 export function resolutionFormInput(question: { options: readonly string[]; openTime: number }, now: number) {
   return z
     .object({
-      intent: z.enum(["resolve", "annul"], { error: "Choose Resolve or Annul question" }),
+      intent: z.string().default(""),
       outcome: z.string().optional(),
-      evidence: z
-        .string()
-        .max(EVIDENCE_MAX, `Evidence must be at most ${EVIDENCE_MAX.toLocaleString("en-US")} characters`)
-        .default("")
-        .transform((s) => s.trim()),
-      resolveTime: z.string({ error: "Resolve time is required" }).min(1, "Resolve time is required"),
+      evidence: z.string().default(""),
+      resolveTime: z.string().default(""),
       timeZone: z.string().default("UTC"),
     })
+    // Every rule in one pass so the form shows all errors at once.
     .transform((f, ctx): ResolutionDecision => {
       const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
-      const resolveTime = wallClockToEpochMs(f.resolveTime, isKnownTimeZone(f.timeZone) ? f.timeZone : "UTC");
-      if (resolveTime === null) issue("resolveTime", "Resolve time must be a date and time");
-      else if (resolveTime <= question.openTime) issue("resolveTime", "Resolve time must be after the question's open time");
+      if (f.intent !== "resolve" && f.intent !== "annul") issue("intent", "Choose Resolve or Annul question");
+      const evidence = f.evidence.trim();
+      if (evidence.length > EVIDENCE_MAX)
+        issue("evidence", `Evidence must be at most ${EVIDENCE_MAX.toLocaleString("en-US")} characters`);
+      if (!f.resolveTime.trim()) issue("resolveTime", "Resolve time is required");
+      const resolveTime = f.resolveTime.trim()
+        ? wallClockToEpochMs(f.resolveTime, isKnownTimeZone(f.timeZone) ? f.timeZone : "UTC")
+        : null;
+      if (f.resolveTime.trim() && resolveTime === null) issue("resolveTime", "Resolve time must be a date and time");
+      else if (resolveTime !== null && resolveTime <= question.openTime) issue("resolveTime", "Resolve time must be after the question's open time");
       // One minute of grace: the form's default is "now" in the browser, which may run slightly ahead.
-      else if (resolveTime > now + 60_000) issue("resolveTime", "Resolve time cannot be in the future");
+      else if (resolveTime !== null && resolveTime > now + 60_000) issue("resolveTime", "Resolve time cannot be in the future");
       let outcome: Outcome = { kind: "annulled" };
       if (f.intent === "resolve") {
         const option = f.outcome === undefined || f.outcome === "" ? NaN : Number(f.outcome);
@@ -43,7 +47,7 @@ export function resolutionFormInput(question: { options: readonly string[]; open
           issue("outcome", "Choose the outcome");
         else outcome = { kind: "option", option };
       }
-      return { outcome, resolveTime: resolveTime ?? 0, evidence: f.evidence };
+      return { outcome, resolveTime: resolveTime ?? 0, evidence };
     });
 }
 

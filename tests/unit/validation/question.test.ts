@@ -88,6 +88,12 @@ describe("questionFormInput", () => {
     expect(questionFormInput.parse(form({ hideCrowdUntilForecast: undefined })).hideCrowdUntilForecast).toBe(false);
   });
 
+  it("reports every problem at once, each on its field", () => {
+    const e = errorsOf({ title: "", description: "d".repeat(10_001), openTime: "2024-01-01T00:00", closeTime: "2023-01-01T00:00", type: "multiple_choice", scenarios: "only one" });
+    expect(Object.keys(e).sort()).toEqual(["closeTime", "description", "scenarios", "title"]);
+    expect(Object.keys(errorsOf({})).sort()).toEqual(["closeTime", "openTime", "title", "type"]);
+  });
+
   it("splits tags on commas, trimming and dropping duplicates", () => {
     expect(splitTags(" a, b ,,A, c d ")).toEqual(["a", "b", "c d"]);
   });

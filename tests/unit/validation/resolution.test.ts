@@ -29,6 +29,10 @@ describe("resolutionFormInput", () => {
     expect(errorsOf({ intent: "annul", resolveTime: "2023-01-01T00:00" }).resolveTime?.[0]).toMatch(/after the question's open time/);
     expect(errorsOf({ intent: "annul", resolveTime: "2024-01-02T00:00" }).resolveTime?.[0]).toMatch(/future/);
   });
+  it("reports every problem at once", () => {
+    expect(Object.keys(errorsOf({ intent: "resolve", evidence: "e".repeat(5_001) })).sort()).toEqual(["evidence", "outcome", "resolveTime"]);
+    expect(Object.keys(errorsOf({ intent: "delete", resolveTime: "2023-06-01T10:00" }))).toEqual(["intent"]);
+  });
   it("caps evidence at 5,000 characters", () => {
     const base = { intent: "annul", resolveTime: "2023-06-01T10:00" };
     expect(errorsOf({ ...base, evidence: "e".repeat(5_001) }).evidence?.[0]).toMatch(/5,000/);

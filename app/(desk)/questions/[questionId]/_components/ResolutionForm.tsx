@@ -47,6 +47,11 @@ export function ResolutionForm({
           {failed.message}
         </p>
       ) : null}
+      {errors.intent ? (
+        <p className="form-error" role="alert">
+          {errors.intent.join(" ")}
+        </p>
+      ) : null}
       <TimeZoneField />
       <fieldset className="field" aria-describedby={errors.outcome ? "outcome-error" : undefined} key={`o${state?.seq}`}>
         <legend>Outcome</legend>
