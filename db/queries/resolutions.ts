@@ -32,7 +32,12 @@ export interface AuditEntry {
 
 export type ResolutionChangeResult =
   | { ok: true; action: ResolutionAction }
-  | { ok: false; code: "not_found" | "refused"; reason: string };
+  | { ok: false; code: "not_found" | "refused" | "forbidden"; reason: string };
+
+/** The server actions check the role too; this makes the rule hold for every caller of db/. */
+function actorIsAdmin(db: Db, actorId: string): boolean {
+  return db.select({ role: users.role }).from(users).where(eq(users.id, actorId)).get()?.role === "admin";
+}
 
 function snapshot(row: typeof resolutions.$inferSelect | undefined): ResolutionSnapshot | null {
   if (!row) return null;
@@ -55,6 +60,8 @@ export function recordResolution(
   input: { questionId: string; outcome: Outcome; resolveTime: number; evidence: string; actorId: string; now: number },
 ): ResolutionChangeResult {
   return db.transaction((tx): ResolutionChangeResult => {
+    if (!actorIsAdmin(tx as unknown as Db, input.actorId))
+      return { ok: false, code: "forbidden", reason: "Only admins can resolve questions." };
     const q = tx.select().from(questions).where(eq(questions.id, input.questionId)).get();
     if (!q) return { ok: false, code: "not_found", reason: "This question does not exist." };
     if (q.isDraft) return { ok: false, code: "refused", reason: "A draft cannot be resolved; publish it first." };
@@ -104,6 +111,8 @@ export function undoResolution(
   input: { questionId: string; actorId: string; now: number },
 ): ResolutionChangeResult {
   return db.transaction((tx): ResolutionChangeResult => {
+    if (!actorIsAdmin(tx as unknown as Db, input.actorId))
+      return { ok: false, code: "forbidden", reason: "Only admins can undo a resolution." };
     const existing = tx.select().from(resolutions).where(eq(resolutions.questionId, input.questionId)).get();
     if (!existing) {
       const q = tx.select({ id: questions.id }).from(questions).where(eq(questions.id, input.questionId)).get();

@@ -87,6 +87,20 @@ describe("resolve / correct / annul / undo", () => {
     expect(db.select().from(resolutionAudit).all()).toHaveLength(0);
   });
 
+  it("refuses a non-admin (or unknown) actor and writes nothing", () => {
+    const ana = createUser(db, { email: "ana@x.org", name: "Ana", password: "password-1" });
+    expect(ana.role).toBe("analyst");
+    const attempt = (actorId: string) =>
+      recordResolution(db, { questionId: qid, outcome: { kind: "option", option: 0 }, resolveTime: NOW - DAY * 12, evidence: "", actorId, now: NOW });
+    expect(attempt(ana.id)).toMatchObject({ ok: false, code: "forbidden" });
+    expect(attempt("ghost")).toMatchObject({ ok: false, code: "forbidden" });
+    expect(db.select().from(resolutions).all()).toHaveLength(0);
+    expect(resolve(1).ok).toBe(true);
+    expect(undoResolution(db, { questionId: qid, actorId: ana.id, now: NOW })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(getQuestion(db, qid)!.resolution).not.toBeNull();
+    expect(db.select().from(resolutionAudit).all()).toHaveLength(1);
+  });
+
   it("a failing audit insert rolls the resolution back (one transaction)", () => {
     db.$client.exec(
       "create trigger fail_audit before insert on resolution_audit begin select raise(abort, 'audit down'); end;",

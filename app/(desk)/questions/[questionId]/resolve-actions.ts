@@ -10,7 +10,8 @@ import { resolutionFormInput, type ResolutionFormFields } from "@/lib/validation
 import { submittedValues } from "@/app/(desk)/questions/new/submitted-values";
 
 export type ResolutionFormState =
-  | { ok: true; seq: number; message: string }
+  /** `stamp`: the recordedAt of the resolution this produced (null after undo), so the form can drop a stale notice. */
+  | { ok: true; seq: number; message: string; stamp: number | null }
   | {
       ok: false;
       seq: number;
@@ -52,7 +53,7 @@ export async function resolveQuestionAction(
   const result = recordResolution(db, { questionId, ...parsed.data, actorId: viewer.id, now });
   if (!result.ok) return { ok: false, seq, fieldErrors: {}, message: result.reason, values };
   revalidateScores(questionId);
-  return { ok: true, seq, message: DONE[result.action] };
+  return { ok: true, seq, message: DONE[result.action], stamp: now };
 }
 
 /** Undo the current resolution, admins only. */
@@ -64,5 +65,5 @@ export async function undoResolutionAction(questionId: string, prev: ResolutionF
   const result = undoResolution(getDb(), { questionId, actorId: viewer.id, now: Date.now() });
   if (!result.ok) return { ok: false, seq, fieldErrors: {}, message: result.reason, values: {} };
   revalidateScores(questionId);
-  return { ok: true, seq, message: DONE.undo };
+  return { ok: true, seq, message: DONE.undo, stamp: null };
 }

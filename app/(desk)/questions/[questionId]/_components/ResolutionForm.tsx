@@ -17,12 +17,15 @@ export function ResolutionForm({
   binary,
   current,
   defaultResolveTime,
+  stamp,
 }: {
   action: Action;
   options: readonly string[];
   binary: boolean;
   current: { option: number | null; evidence: string; resolveTime: number } | null;
   defaultResolveTime: number;
+  /** recordedAt of the current resolution (null when none): a success notice shows only while it is current. */
+  stamp: number | null;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   const failed = state && !state.ok ? state : null;
@@ -37,7 +40,7 @@ export function ResolutionForm({
   const checkedValue = v ? v.outcome : current?.option != null ? String(current.option) : undefined;
   return (
     <form action={formAction} noValidate aria-label={current ? "Correct resolution" : "Resolve question"}>
-      {state?.ok ? (
+      {state?.ok && state.stamp === stamp ? (
         <p className="notice notice-success" role="status">
           {state.message}
         </p>

@@ -85,6 +85,7 @@ export function ResolutionPanel({ question, viewer }: { question: Question; view
             binary={question.type === "binary"}
             current={current}
             defaultResolveTime={Date.now()}
+            stamp={res?.recordedAt ?? null}
           />
           {res ? (
             <div style={{ marginTop: "1rem" }}>
