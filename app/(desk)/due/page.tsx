@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { requestTime } from "@/app/(desk)/request-time";
 import { getViewer } from "@/app/_auth/session";
 import { getDb } from "@/db/client";
 import { listDueQuestions } from "@/db/queries/questions";
@@ -11,7 +12,7 @@ export const dynamic = "force-dynamic";
 /** Every question past its resolve-by (or close, when none) with no resolution, oldest deadline first. */
 export default async function DuePage() {
   const viewer = await getViewer();
-  const now = Date.now();
+  const now = await requestTime();
   const due = listDueQuestions(getDb(), now);
   return (
     <>

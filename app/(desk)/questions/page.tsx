@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { requestTime } from "@/app/(desk)/request-time";
 import { getViewer } from "@/app/_auth/session";
 import { getDb } from "@/db/client";
 import { listForecastsForQuestion } from "@/db/queries/forecasts";
@@ -66,7 +67,7 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
   const viewer = await getViewer();
   const isAdmin = viewer?.role === "admin";
   const db = getDb();
-  const now = Date.now();
+  const now = await requestTime();
   const rows = listQuestions(db, { tag, search, includeDrafts: isAdmin })
     .filter((q) => inTab(q, tab, now))
     .map((q) => {

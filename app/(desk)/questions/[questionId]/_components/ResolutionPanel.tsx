@@ -1,3 +1,4 @@
+import { requestTime } from "@/app/(desk)/request-time";
 import { getDb } from "@/db/client";
 import { listResolutionAudit, type ResolutionSnapshot } from "@/db/queries/resolutions";
 import { getUserById, type UserProfile } from "@/db/queries/users";
@@ -28,7 +29,8 @@ const ACTION_LABEL = { resolve: "Resolved", correct: "Corrected", annul: "Annull
  * The question's resolution: outcome, evidence, resolve time and who; its audit log; and for admins
  * the resolve / correct / annul / undo forms.
  */
-export function ResolutionPanel({ question, viewer }: { question: Question; viewer: UserProfile | null }) {
+export async function ResolutionPanel({ question, viewer }: { question: Question; viewer: UserProfile | null }) {
+  const now = await requestTime();
   const db = getDb();
   const res = question.resolution;
   const resolver = res?.resolvedBy ? getUserById(db, res.resolvedBy) : null;
@@ -84,7 +86,7 @@ export function ResolutionPanel({ question, viewer }: { question: Question; view
             options={question.options}
             binary={question.type === "binary"}
             current={current}
-            defaultResolveTime={Date.now()}
+            defaultResolveTime={now}
             stamp={res?.recordedAt ?? null}
           />
           {res ? (
