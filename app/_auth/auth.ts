@@ -11,6 +11,12 @@ export function authBaseURL(): string {
   return process.env.BETTER_AUTH_URL || `http://localhost:${process.env.PORT || 3000}`;
 }
 
+/** The base URL, its 127.0.0.1 twin, and any extra origins in TRUSTED_ORIGINS (comma-separated). */
+function trustedOrigins(baseURL: string): string[] {
+  const extra = (process.env.TRUSTED_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean);
+  return [...new Set([baseURL, baseURL.replace("//localhost:", "//127.0.0.1:"), ...extra])];
+}
+
 /**
  * better-auth on our SQLite: email + password, server-side sessions in the `session` table,
  * HttpOnly cookies (nextCookies sets them from server actions), telemetry off.
@@ -22,7 +28,7 @@ export function createAuth(db: Db, options: { secret: string; baseURL: string })
     appName: "Forecast Desk",
     secret: options.secret,
     baseURL: options.baseURL,
-    trustedOrigins: [options.baseURL],
+    trustedOrigins: trustedOrigins(options.baseURL),
     telemetry: { enabled: false },
     database: drizzleAdapter(db, {
       provider: "sqlite",
