@@ -5,6 +5,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import * as z from "zod";
 import { getAuth } from "@/app/_auth/auth";
+import { isDeskPrivate } from "@/app/_auth/session";
 import { signInInput, signUpInput } from "@/lib/validation/user";
 
 export type AuthFormState = {
@@ -52,5 +53,5 @@ export async function signIn(_prev: AuthFormState, form: FormData): Promise<Auth
 
 export async function signOut(): Promise<void> {
   await getAuth().api.signOut({ headers: await headers() });
-  redirect("/questions");
+  redirect(isDeskPrivate() ? "/signin" : "/questions");
 }
