@@ -1,6 +1,6 @@
 // `npm run import:forecastbench -- <question_set.json> <forecasts.json> <resolution_set.json>`: loads one
 // ForecastBench round (Karger et al., ICLR 2025; CC BY-SA 4.0) into DATABASE_PATH, by the rules of
-// /work/shared/data/forecastbench/README.md, and prints what it loaded.
+// ../shared/data/forecastbench/README.md, and prints what it loaded.
 import fs from "node:fs";
 import { Command } from "commander";
 import { rowProgress } from "@/cli/progress-bar";

@@ -12,8 +12,9 @@ import { users } from "@/db/schema/users";
 import { convertForecastBench } from "@/lib/exchange/forecastbench";
 import { readDatasetV1 } from "@/lib/exchange/read-v1";
 import type { Dataset } from "@/lib/types";
+import { sharedPath } from "../shared-folder";
 
-const DIR = "/work/shared/data/forecastbench";
+const DIR = sharedPath("data", "forecastbench");
 const read = (name: string) => JSON.parse(fs.readFileSync(path.join(DIR, name), "utf8")) as unknown;
 
 let dir: string;

@@ -2,8 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { convertForecastBench, ForecastBenchFormatError } from "@/lib/exchange/forecastbench";
+import { sharedPath } from "../../shared-folder";
 
-const DIR = "/work/shared/data/forecastbench";
+const DIR = sharedPath("data", "forecastbench");
 const read = (name: string) => JSON.parse(fs.readFileSync(path.join(DIR, name), "utf8")) as unknown;
 const real = convertForecastBench({
   questionSet: read("2024-07-21-human.json"),
