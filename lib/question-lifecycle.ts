@@ -45,3 +45,19 @@ export function isDueForResolution(q: LifecycleFacts, now: number): boolean {
 export function isClosingSoon(q: LifecycleFacts, now: number, days = 14): boolean {
   return questionStatus(q, now) === "open" && q.closeTime - now <= days * 86_400_000;
 }
+
+/**
+ * Anchoring guard: on a guarded question, a non-admin who has not forecast does not see the crowd
+ * forecast or others' rationales while the question still takes forecasts. Once forecasting has
+ * ended there is nothing left to anchor, so the crowd shows to everyone.
+ */
+export function isCrowdHiddenFrom(
+  q: LifecycleFacts & { hideCrowdUntilForecast: boolean },
+  viewer: { role: "analyst" | "admin" } | null,
+  viewerHasForecast: boolean,
+  now: number,
+): boolean {
+  if (!q.hideCrowdUntilForecast || viewer?.role === "admin" || viewerHasForecast) return false;
+  const status = questionStatus(q, now);
+  return status === "open" || status === "upcoming" || status === "draft";
+}

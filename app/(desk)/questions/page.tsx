@@ -8,7 +8,7 @@ import { listQuestions, listTagsInUse } from "@/db/queries/questions";
 import { LocalTime } from "@/components/forecast/LocalTime";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import { crowdForecastAt } from "@/lib/aggregation/crowd-forecast";
-import { isClosingSoon, isDueForResolution, questionStatus } from "@/lib/question-lifecycle";
+import { isClosingSoon, isCrowdHiddenFrom, isDueForResolution, questionStatus } from "@/lib/question-lifecycle";
 import { actualCloseTime } from "@/lib/standing-forecast";
 import { DEFAULT_AGGREGATION_METHOD, type Question } from "@/lib/types";
 import { questionListParams, type QuestionTab } from "@/lib/validation/question";
@@ -73,7 +73,7 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
     .map((q) => {
       const forecasts = listForecastsForQuestion(db, q.id);
       const forecasters = new Set(forecasts.map((f) => f.forecasterId));
-      const hidden = q.hideCrowdUntilForecast && !isAdmin && !(viewer && forecasters.has(viewer.id));
+      const hidden = isCrowdHiddenFrom(q, viewer, viewer !== null && forecasters.has(viewer.id), now);
       const crowd = hidden ? null : crowdForecastAt(q, forecasts, Math.min(now, actualCloseTime(q)), DEFAULT_AGGREGATION_METHOD);
       return { q, forecasters: forecasters.size, hidden, crowd, status: questionStatus(q, now), due: isDueForResolution(q, now) };
     });

@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { listForecastsForQuestion } from "@/db/queries/forecasts";
 import { getQuestion } from "@/db/queries/questions";
 import { crowdForecastSeries } from "@/lib/aggregation/crowd-forecast";
-import { isDueForResolution, questionStatus, type QuestionStatus } from "@/lib/question-lifecycle";
+import { isCrowdHiddenFrom, isDueForResolution, questionStatus, type QuestionStatus } from "@/lib/question-lifecycle";
 import { actualCloseTime, countedForecasts, standingForecastsAt } from "@/lib/standing-forecast";
 import { DEFAULT_AGGREGATION_METHOD, type Question } from "@/lib/types";
 import { CrowdPanel } from "./_components/CrowdPanel";
@@ -73,8 +73,7 @@ export default async function QuestionPage({ params }: { params: Params }) {
   const forecasts = listForecastsForQuestion(getDb(), question.id);
   const own = viewer ? forecasts.filter((f) => f.forecasterId === viewer.id) : [];
 
-  // Anchoring guard (same rule as the questions list): admins and those who have forecast see the crowd.
-  const crowdHidden = question.hideCrowdUntilForecast && viewer?.role !== "admin" && own.length === 0;
+  const crowdHidden = isCrowdHiddenFrom(question, viewer, own.length > 0, now);
 
   const end = Math.min(now, actualCloseTime(question));
   const series = crowdForecastSeries(question, forecasts, DEFAULT_AGGREGATION_METHOD, undefined, end);
