@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { listForecastsByHandle } from "@/db/queries/forecasts";
 import { getQuestions, listQuestionIds } from "@/db/queries/questions";
 import { createUser, findUserByHandle } from "@/db/queries/users";
 import { forecasts } from "@/db/schema/forecasts";
 import { questionOptions, questions, questionTags, tags } from "@/db/schema/questions";
 import { resolutions } from "@/db/schema/resolutions";
-import { users } from "@/db/schema/users";
 import { sameForecastVector, storedForecastVector } from "@/lib/exchange/imported-forecast";
 import {
   DEFAULT_SCORING_PARAMS,
@@ -317,18 +317,7 @@ export function exportDataset(db: Db, options: ExportOptions = {}): Dataset {
   const all = getQuestions(db, listQuestionIds(db)).filter((q) => includeDrafts || !q.isDraft);
   all.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const included = new Set(all.map((q) => q.id));
-  const rows = db
-    .select({
-      question: forecasts.questionId,
-      forecaster: users.handle,
-      time: forecasts.madeAt,
-      probabilities: forecasts.probabilities,
-      rationale: forecasts.rationale,
-    })
-    .from(forecasts)
-    .innerJoin(users, eq(users.id, forecasts.forecasterId))
-    .orderBy(asc(forecasts.id))
-    .all();
+  const rows = listForecastsByHandle(db);
   return {
     params: { ...DEFAULT_SCORING_PARAMS },
     questions: all.map((q) => ({
@@ -350,12 +339,6 @@ export function exportDataset(db: Db, options: ExportOptions = {}): Dataset {
     })),
     forecasts: rows
       .filter((r) => included.has(r.question))
-      .map((r) => ({
-        question: r.question,
-        forecaster: r.forecaster,
-        time: r.time,
-        probabilities: r.probabilities,
-        rationale: r.rationale,
-      })),
+      .map(({ question, forecaster, time, probabilities, rationale }) => ({ question, forecaster, time, probabilities, rationale })),
   };
 }

@@ -5,7 +5,7 @@ import { questionOptions, questions } from "@/db/schema/questions";
 import { resolutions } from "@/db/schema/resolutions";
 import { users } from "@/db/schema/users";
 import { questionStatus, type QuestionStatus } from "@/lib/question-lifecycle";
-import type { ForecastRecord, Outcome } from "@/lib/types";
+import type { DatasetForecast, ForecastRecord, Outcome } from "@/lib/types";
 
 /** A forecast as the question page shows it: the math's record plus who made it and why. */
 export interface QuestionForecast extends ForecastRecord {
@@ -38,6 +38,42 @@ export function listForecastsForQuestion(db: Db, questionId: string): QuestionFo
     .orderBy(asc(forecasts.madeAt), asc(forecasts.id))
     .all()
     .map((r) => ({ ...r, forecaster: r.forecasterId }));
+}
+
+/** A forecast with its forecaster named by handle (datasets and track records key forecasters by handle). */
+export interface ForecastByHandle extends DatasetForecast {
+  /** Insertion order (DESIGN §2: ties between equal times are broken by it). */
+  id: number;
+  /** The forecaster's display name. */
+  name: string;
+}
+
+/**
+ * Forecasts with each forecaster's handle and name, in insertion (id) order: every forecast on the
+ * desk, or only those on `questionIds`.
+ */
+export function listForecastsByHandle(db: Db, questionIds?: readonly string[]): ForecastByHandle[] {
+  const select = (chunk?: readonly string[]) =>
+    db
+      .select({
+        id: forecasts.id,
+        question: forecasts.questionId,
+        forecaster: users.handle,
+        name: users.name,
+        time: forecasts.madeAt,
+        probabilities: forecasts.probabilities,
+        rationale: forecasts.rationale,
+      })
+      .from(forecasts)
+      .innerJoin(users, eq(users.id, forecasts.forecasterId))
+      .where(chunk ? inArray(forecasts.questionId, [...chunk]) : undefined)
+      .orderBy(asc(forecasts.id))
+      .all();
+  if (questionIds === undefined) return select();
+  // SQLite caps bound parameters: query in chunks, then restore insertion order across them.
+  const rows: ForecastByHandle[] = [];
+  for (let i = 0; i < questionIds.length; i += 500) rows.push(...select(questionIds.slice(i, i + 500)));
+  return questionIds.length > 500 ? rows.sort((a, b) => a.id - b.id) : rows;
 }
 
 export interface NewForecast {

@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { listForecastsByHandle } from "@/db/queries/forecasts";
 import { getQuestions } from "@/db/queries/questions";
-import { forecasts } from "@/db/schema/forecasts";
 import { questions, questionTags, tags } from "@/db/schema/questions";
 import { resolutions } from "@/db/schema/resolutions";
 import { users } from "@/db/schema/users";
@@ -33,49 +33,33 @@ export function loadResolvedQuestions(db: Db, filter: ResolvedQuestionFilter = {
   const conds: SQL[] = [eq(resolutions.annulled, false)];
   if (filter.from != null) conds.push(gte(resolutions.resolveTime, filter.from));
   if (filter.to != null) conds.push(lt(resolutions.resolveTime, filter.to));
-  let ids: string[];
-  if (filter.tag) {
-    ids = db
-      .select({ id: questions.id })
-      .from(questions)
-      .innerJoin(resolutions, eq(resolutions.questionId, questions.id))
-      .innerJoin(questionTags, eq(questionTags.questionId, questions.id))
-      .innerJoin(tags, eq(tags.id, questionTags.tagId))
-      .where(and(...conds, eq(tags.name, filter.tag)))
-      .orderBy(asc(resolutions.resolveTime), asc(questions.id))
-      .all()
-      .map((r) => r.id);
-  } else {
-    ids = db
-      .select({ id: questions.id })
-      .from(questions)
-      .innerJoin(resolutions, eq(resolutions.questionId, questions.id))
-      .where(and(...conds))
-      .orderBy(asc(resolutions.resolveTime), asc(questions.id))
-      .all()
-      .map((r) => r.id);
-  }
+  if (filter.tag)
+    conds.push(
+      inArray(
+        questions.id,
+        db
+          .select({ id: questionTags.questionId })
+          .from(questionTags)
+          .innerJoin(tags, eq(tags.id, questionTags.tagId))
+          .where(eq(tags.name, filter.tag)),
+      ),
+    );
+  const ids = db
+    .select({ id: questions.id })
+    .from(questions)
+    .innerJoin(resolutions, eq(resolutions.questionId, questions.id))
+    .where(and(...conds))
+    .orderBy(asc(resolutions.resolveTime), asc(questions.id))
+    .all()
+    .map((r) => r.id);
   const byQuestion = new Map<string, ForecastRecord[]>(ids.map((id) => [id, []]));
   const names = new Map<string, string>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const rows = db
-      .select({
-        questionId: forecasts.questionId,
-        handle: users.handle,
-        name: users.name,
-        time: forecasts.madeAt,
-        probabilities: forecasts.probabilities,
-      })
-      .from(forecasts)
-      .innerJoin(users, eq(users.id, forecasts.forecasterId))
-      .where(inArray(forecasts.questionId, ids.slice(i, i + 500)))
-      .orderBy(asc(forecasts.questionId), asc(forecasts.madeAt), asc(forecasts.id))
-      .all();
-    for (const r of rows) {
-      byQuestion.get(r.questionId)!.push({ forecaster: r.handle, time: r.time, probabilities: r.probabilities });
-      names.set(r.handle, r.name);
-    }
+  for (const f of listForecastsByHandle(db, ids)) {
+    byQuestion.get(f.question)!.push({ forecaster: f.forecaster, time: f.time, probabilities: f.probabilities });
+    names.set(f.forecaster, f.name);
   }
+  // Insertion order in, (made_at, id) order out: a stable sort by time.
+  for (const list of byQuestion.values()) list.sort((a, b) => a.time - b.time);
   const loaded = getQuestions(db, ids).map(
     (q): ResolvedQuestionInput => ({
       question: {

@@ -6,6 +6,7 @@ import { openDb, type Db } from "@/db/client";
 import {
   forecasterCountsByQuestion,
   hasForecast,
+  listForecastsByHandle,
   listForecastsForQuestion,
   recordForecast,
 } from "@/db/queries/forecasts";
@@ -190,5 +191,26 @@ describe("hasForecast and forecasterCountsByQuestion", () => {
     expect(hasForecast(db, "q1", ana)).toBe(true);
     expect(hasForecast(db, "q2", ana)).toBe(false);
     expect(hasForecast(db, "q3", ben)).toBe(false);
+  });
+});
+
+describe("listForecastsByHandle", () => {
+  it("names forecasters by handle and keeps insertion order, also across the 500-question chunks", () => {
+    const ids = Array.from({ length: 501 }, (_, i) => `q${String(i).padStart(3, "0")}`);
+    for (const id of ids) Q(id);
+    // Insert on the last question first: a per-chunk order would put it after the first chunk's rows.
+    db.insert(forecasts).values(F("q500", ben, MID + 1, 0.9)).run();
+    db.insert(forecasts).values(F("q000", ana, MID, 0.2, "base rate")).run();
+    db.insert(forecasts).values(F("q001", ben, MID - 1, 0.4)).run();
+    const all = listForecastsByHandle(db);
+    expect(all.map((f) => [f.question, f.forecaster, f.name])).toEqual([
+      ["q500", "ben", "Ben Ortiz"],
+      ["q000", "ana", "Ana Lind"],
+      ["q001", "ben", "Ben Ortiz"],
+    ]);
+    expect(all[1]).toMatchObject({ time: MID, probabilities: [0.8, 0.2], rationale: "base rate" });
+    expect(listForecastsByHandle(db, ids)).toEqual(all);
+    expect(listForecastsByHandle(db, ["q001", "q500"]).map((f) => f.question)).toEqual(["q500", "q001"]);
+    expect(listForecastsByHandle(db, [])).toEqual([]);
   });
 });
