@@ -1,16 +1,7 @@
 import { ChartFrame } from "@/components/charts/ChartFrame";
 import { ReliabilityDiagram, type ReliabilityPoint } from "@/components/charts/ReliabilityDiagram";
+import type { CalibrationBin } from "@/lib/calibration/bins";
 import { csvNumber, formatPercent } from "./score-format";
-
-export interface CalibrationBinView {
-  lo: number;
-  hi: number;
-  n: number;
-  meanForecast: number | null;
-  observed: number | null;
-  jeffreysLo: number | null;
-  jeffreysHi: number | null;
-}
 
 /**
  * A reliability diagram in its frame: every bin in the table and CSV, only the non-empty bins
@@ -27,7 +18,8 @@ export function CalibrationPanel({
 }: {
   title: string;
   description?: string;
-  bins: CalibrationBinView[];
+  /** calibrate(…).bins (lib/calibration/bins): empty bins carry nulls. */
+  bins: readonly CalibrationBin[];
   histogram: Array<{ lo: number; hi: number; n: number }>;
   csvFilename: string;
   testId: string;
