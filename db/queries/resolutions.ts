@@ -1,9 +1,10 @@
 import { count, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { getQuestions } from "@/db/queries/questions";
 import { questionOptions, questions } from "@/db/schema/questions";
 import { resolutionAudit, resolutions } from "@/db/schema/resolutions";
 import { users } from "@/db/schema/users";
-import type { Outcome } from "@/lib/types";
+import type { Outcome, QuestionType } from "@/lib/types";
 
 // A resolution change and its audit row commit in ONE transaction (STYLE rule 3). Scores are derived
 // from forecasts + resolutions on read, so there is no score cache to rebuild here.
@@ -17,12 +18,20 @@ export interface ResolutionSnapshot {
   resolvedBy: string | null;
 }
 
+/** The outcome a snapshot records (its `outcome` is an option index unless annulled). */
+export function snapshotOutcome(s: ResolutionSnapshot): Outcome {
+  return s.annulled ? { kind: "annulled" } : { kind: "option", option: s.outcome! };
+}
+
 export type ResolutionAction = "resolve" | "correct" | "annul" | "undo";
 
 export interface AuditEntry {
   id: number;
   questionId: string;
   questionTitle: string;
+  /** The question's type and option labels (binary: ["no", "yes"]), to name the outcomes. */
+  questionType: QuestionType;
+  questionOptions: readonly string[];
   action: ResolutionAction;
   before: ResolutionSnapshot | null;
   after: ResolutionSnapshot | null;
@@ -137,7 +146,7 @@ export function undoResolution(
 
 /** Resolution changes, newest first: of one question, or of all (the admin audit log). */
 export function listResolutionAudit(db: Db, filter: { questionId?: string; limit?: number } = {}): AuditEntry[] {
-  return db
+  const rows = db
     .select({
       id: resolutionAudit.id,
       questionId: resolutionAudit.questionId,
@@ -156,15 +165,21 @@ export function listResolutionAudit(db: Db, filter: { questionId?: string; limit
     .where(filter.questionId ? eq(resolutionAudit.questionId, filter.questionId) : undefined)
     .orderBy(desc(resolutionAudit.at), desc(resolutionAudit.id))
     .limit(filter.limit ?? 1_000)
-    .all()
-    .map((r) => ({
+    .all();
+  const questionById = new Map(getQuestions(db, [...new Set(rows.map((r) => r.questionId))]).map((q) => [q.id, q]));
+  return rows.map((r) => {
+    const q = questionById.get(r.questionId)!;
+    return {
       id: r.id,
       questionId: r.questionId,
       questionTitle: r.questionTitle,
+      questionType: q.type,
+      questionOptions: q.options,
       action: r.action,
       before: (r.before as ResolutionSnapshot | null) ?? null,
       after: (r.after as ResolutionSnapshot | null) ?? null,
       actor: r.actorId ? { id: r.actorId, name: r.actorName!, handle: r.actorHandle! } : null,
       at: r.at,
-    }));
+    };
+  });
 }

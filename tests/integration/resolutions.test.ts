@@ -4,7 +4,8 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDb, type Db } from "@/db/client";
 import { createQuestion, getQuestion, listDueQuestions } from "@/db/queries/questions";
-import { listResolutionAudit, recordResolution, undoResolution } from "@/db/queries/resolutions";
+import { listResolutionAudit, recordResolution, snapshotOutcome, undoResolution } from "@/db/queries/resolutions";
+import { outcomeLabel } from "@/lib/outcome-label";
 import { createUser } from "@/db/queries/users";
 import { resolutionAudit, resolutions } from "@/db/schema/resolutions";
 
@@ -76,6 +77,13 @@ describe("resolve / correct / annul / undo", () => {
     expect(audit[1]).toMatchObject({ before: { outcome: 2 }, after: { outcome: null, annulled: true } });
     expect(audit[0]).toMatchObject({ before: { annulled: true }, after: null, actor: { name: "Admin Person" } });
     expect(listResolutionAudit(db)).toHaveLength(4);
+    // Each entry names its question's options, so the audit can show "Rupture", not "option 2".
+    expect(audit[2]).toMatchObject({ questionType: "multiple_choice", questionOptions: ["Status quo", "Deeper", "Rupture"] });
+    expect(outcomeLabel(
+      { type: audit[2].questionType, options: audit[2].questionOptions },
+      snapshotOutcome(audit[2].after!),
+    )).toBe("Rupture");
+    expect(snapshotOutcome(audit[1].after!)).toEqual({ kind: "annulled" });
   });
 
   it("refuses bad input and writes neither resolution nor audit", () => {

@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import { listForecastsForQuestion } from "@/db/queries/forecasts";
 import { getQuestion } from "@/db/queries/questions";
 import { crowdForecastSeries } from "@/lib/aggregation/crowd-forecast";
+import { outcomeLabel } from "@/lib/outcome-label";
 import { isCrowdHiddenFrom, isDueForResolution, questionStatus, type QuestionStatus } from "@/lib/question-lifecycle";
 import { actualCloseTime, countedForecasts, standingForecastsAt } from "@/lib/standing-forecast";
 import { DEFAULT_AGGREGATION_METHOD, type Question } from "@/lib/types";
@@ -56,12 +57,6 @@ async function loadQuestion(questionId: string) {
   return { question, viewer, now: Date.now() };
 }
 
-function outcomeLabel(q: Question): string | null {
-  if (!q.outcome) return null;
-  if (q.outcome.kind === "annulled") return "annulled";
-  return q.type === "binary" ? (q.outcome.option === 1 ? "Yes" : "No") : (q.options[q.outcome.option] ?? null);
-}
-
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const question = findQuestion((await params).questionId);
   return { title: question?.title ?? "Question not found" };
@@ -80,7 +75,7 @@ export default async function QuestionPage({ params }: { params: Params }) {
   const standing = standingForecastsAt(countedForecasts(question, forecasts), end);
   const latestOwn = own.at(-1);
   const binary = question.type === "binary";
-  const outcome = outcomeLabel(question);
+  const outcome = question.outcome ? outcomeLabel(question, question.outcome) : null;
 
   return (
     <article className="stack" data-testid="question-page" data-question-id={question.id}>

@@ -1,29 +1,13 @@
 import { requestTime } from "@/app/(desk)/request-time";
+import { ResolutionAuditTable } from "@/app/_components/ResolutionAuditTable";
 import { getDb } from "@/db/client";
-import { listResolutionAudit, type ResolutionSnapshot } from "@/db/queries/resolutions";
+import { listResolutionAudit } from "@/db/queries/resolutions";
 import { getUserById, type UserProfile } from "@/db/queries/users";
 import { LocalTime } from "@/components/forecast/LocalTime";
+import { outcomeLabel } from "@/lib/outcome-label";
 import type { Question } from "@/lib/types";
 import { resolveQuestionAction, undoResolutionAction } from "../resolve-actions";
 import { ResolutionForm, UndoResolutionForm } from "./ResolutionForm";
-
-function outcomeName(q: Question, snap: { outcome: number | null; annulled: boolean }): string {
-  if (snap.annulled) return "Annulled";
-  if (snap.outcome === null) return "—";
-  return q.type === "binary" ? (snap.outcome === 1 ? "Yes" : "No") : (q.options[snap.outcome] ?? `option ${snap.outcome}`);
-}
-
-function SnapshotText({ q, snap }: { q: Question; snap: ResolutionSnapshot | null }) {
-  if (!snap) return <span className="muted">unresolved</span>;
-  return (
-    <>
-      {outcomeName(q, snap)} · <LocalTime ms={snap.resolveTime} />
-      {snap.evidence ? <span className="muted"> · {snap.evidence.length > 80 ? `${snap.evidence.slice(0, 80)}…` : snap.evidence}</span> : null}
-    </>
-  );
-}
-
-const ACTION_LABEL = { resolve: "Resolved", correct: "Corrected", annul: "Annulled", undo: "Undone" } as const;
 
 /**
  * The question's resolution: outcome, evidence, resolve time and who; its audit log; and for admins
@@ -52,7 +36,7 @@ export async function ResolutionPanel({ question, viewer }: { question: Question
           <div>
             <dt className="muted small">Outcome</dt>
             <dd style={{ margin: 0, fontWeight: 600 }} data-testid="resolution-outcome">
-              {outcomeName(question, { outcome: current!.option, annulled: res.outcome.kind === "annulled" })}
+              {outcomeLabel(question, res.outcome)}
             </dd>
           </div>
           <div>
@@ -101,34 +85,7 @@ export async function ResolutionPanel({ question, viewer }: { question: Question
         <details style={{ marginTop: "1.25rem" }} open={isAdmin}>
           <summary>Resolution history ({audit.length})</summary>
           <div className="table-wrap">
-            <table className="table" data-testid="resolution-audit">
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Who</th>
-                  <th scope="col">Change</th>
-                  <th scope="col">Before</th>
-                  <th scope="col">After</th>
-                </tr>
-              </thead>
-              <tbody>
-                {audit.map((a) => (
-                  <tr key={a.id}>
-                    <td className="small">
-                      <LocalTime ms={a.at} />
-                    </td>
-                    <td>{a.actor?.name ?? "—"}</td>
-                    <td>{ACTION_LABEL[a.action]}</td>
-                    <td className="small">
-                      <SnapshotText q={question} snap={a.before} />
-                    </td>
-                    <td className="small">
-                      <SnapshotText q={question} snap={a.after} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ResolutionAuditTable entries={audit} testId="resolution-audit" />
           </div>
         </details>
       ) : null}
