@@ -17,10 +17,12 @@ export const DEFAULT_DATABASE_PATH = "./data/forecast-desk.db";
 
 /** The database file the app and every CLI use: DATABASE_PATH, or ./data/forecast-desk.db. */
 export function databasePath(): string {
-  return path.resolve(process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH);
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH);
 }
 
-const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
+// Resolved at run time from the project root; the ignore comment keeps Turbopack from tracing the
+// whole project into the server bundle because of it.
+const MIGRATIONS_FOLDER = path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");
 
 /**
  * Opens (creating if needed) a SQLite file with WAL, a busy timeout and foreign keys on,
