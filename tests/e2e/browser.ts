@@ -17,8 +17,8 @@ export interface BrowserSession {
 
 let profiles = 0;
 
-export async function openBrowser(): Promise<BrowserSession> {
-  const baseURL = inject("baseURL");
+/** A fresh browser on the global setup's server, or on `baseURL` (a test file's own server). */
+export async function openBrowser(baseURL: string = inject("baseURL")): Promise<BrowserSession> {
   const profileDir = path.join(inject("e2eTmpDir"), `chromium-profile-${process.pid}-${++profiles}`);
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: process.env.CHROME_PATH || "/usr/bin/chromium",

@@ -1,6 +1,7 @@
 // Global setup of the e2e project: a production build of the app, served against a fresh, seeded
 // SQLite file in a temp dir, on a free port. Tests get the base URL (and the database file, to pick
-// questions and check what the server wrote) through vitest's provide/inject.
+// questions and check what the server wrote) through vitest's provide/inject. Test files that need a
+// desk of their own (tests/e2e/forecastbench.test.ts) reuse runTool/serve with the same build.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -18,10 +19,10 @@ declare module "vitest" {
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const DIST_DIR = ".next-e2e";
-const BIN = path.join(ROOT, "node_modules", ".bin");
+export const BIN = path.join(ROOT, "node_modules", ".bin");
 const LOG_DIR = path.join(ROOT, "artifacts", "e2e");
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();
@@ -39,7 +40,7 @@ function tail(file: string, lines = 60): string {
 }
 
 /** Runs a command to completion, its output going to a log file; throws with the log's tail on failure. */
-function run(command: string, args: string[], env: NodeJS.ProcessEnv, logName: string): Promise<void> {
+export function run(command: string, args: string[], env: NodeJS.ProcessEnv, logName: string): Promise<void> {
   const logFile = path.join(LOG_DIR, logName);
   const log = fs.openSync(logFile, "w");
   return new Promise((resolve, reject) => {
@@ -95,19 +96,53 @@ function stopServer(server: ChildProcess): Promise<void> {
   });
 }
 
-export default async function setup(project: TestProject) {
-  fs.mkdirSync(LOG_DIR, { recursive: true });
-  const buildId = path.join(ROOT, DIST_DIR, "BUILD_ID");
-  // vitest sets NODE_ENV=test and VITEST*; next build/start want a production environment.
+/** The environment of next build/start and the CLIs: vitest sets NODE_ENV=test and VITEST*, they want production. */
+export function productionEnv(): NodeJS.ProcessEnv {
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => key !== "NODE_ENV" && !key.startsWith("VITEST")),
   );
-  const baseEnv: NodeJS.ProcessEnv = {
-    ...inherited,
-    NODE_ENV: "production",
-    NEXT_DIST_DIR: DIST_DIR,
-    NEXT_TELEMETRY_DISABLED: "1",
-  };
+  return { ...inherited, NODE_ENV: "production", NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" };
+}
+
+/** The app's environment for a database file, served at a port. */
+export function appEnvironment(databasePath: string, port: number): NodeJS.ProcessEnv {
+  return { ...productionEnv(), DATABASE_PATH: databasePath, PORT: String(port), BETTER_AUTH_URL: `http://localhost:${port}` };
+}
+
+export interface RunningServer {
+  baseURL: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * `next start` of the .next-e2e build on `port` against a prepared database file (its own process
+ * group, so stop() ends every worker it forks); resolves once it answers HTTP.
+ */
+export async function serve(databasePath: string, port: number, logName = "server.log"): Promise<RunningServer> {
+  fs.mkdirSync(LOG_DIR, { recursive: true });
+  const baseURL = `http://localhost:${port}`;
+  const serverLog = path.join(LOG_DIR, logName);
+  const serverOut = fs.openSync(serverLog, "w");
+  const server = spawn(path.join(BIN, "next"), ["start", "--port", String(port)], {
+    cwd: ROOT,
+    env: appEnvironment(databasePath, port),
+    stdio: ["ignore", serverOut, serverOut],
+    detached: true, // its own process group, so teardown can stop every worker it forks
+  });
+  fs.closeSync(serverOut);
+  try {
+    await waitUntilServing(baseURL, server, serverLog);
+  } catch (error) {
+    await stopServer(server);
+    throw error;
+  }
+  return { baseURL, stop: () => stopServer(server) };
+}
+
+export default async function setup(project: TestProject) {
+  fs.mkdirSync(LOG_DIR, { recursive: true });
+  const buildId = path.join(ROOT, DIST_DIR, "BUILD_ID");
+  const baseEnv = productionEnv();
 
   if (process.env.E2E_SKIP_BUILD === "1" && fs.existsSync(buildId)) {
     console.log(`[e2e] E2E_SKIP_BUILD=1: reusing ${DIST_DIR}`);
@@ -128,38 +163,22 @@ export default async function setup(project: TestProject) {
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "forecast-desk-e2e-"));
   const databasePath = path.join(tmpDir, "forecast-desk.db");
   const port = await freePort();
-  const baseURL = `http://localhost:${port}`;
-  const appEnv: NodeJS.ProcessEnv = {
-    ...baseEnv,
-    DATABASE_PATH: databasePath,
-    PORT: String(port),
-    BETTER_AUTH_URL: baseURL,
-  };
 
-  let server: ChildProcess | undefined;
+  let server: RunningServer | undefined;
   const teardown = async () => {
-    if (server) await stopServer(server);
+    await server?.stop();
     fs.rmSync(tmpDir, { recursive: true, force: true });
   };
 
   try {
     // The app's own preparation: migrate, auth secret, demo seed.
-    await run(path.join(BIN, "tsx"), ["cli/prepare.ts"], appEnv, "prepare.log");
-
-    const serverLog = path.join(LOG_DIR, "server.log");
-    const serverOut = fs.openSync(serverLog, "w");
-    server = spawn(path.join(BIN, "next"), ["start", "--port", String(port)], {
-      cwd: ROOT,
-      env: appEnv,
-      stdio: ["ignore", serverOut, serverOut],
-      detached: true, // its own process group, so teardown can stop every worker it forks
-    });
-    fs.closeSync(serverOut);
-    await waitUntilServing(baseURL, server, serverLog);
+    await run(path.join(BIN, "tsx"), ["cli/prepare.ts"], appEnvironment(databasePath, port), "prepare.log");
+    server = await serve(databasePath, port);
   } catch (error) {
     await teardown();
     throw error;
   }
+  const { baseURL } = server;
   console.log(`[e2e] serving ${baseURL} (database ${databasePath})`);
 
   project.provide("baseURL", baseURL);
