@@ -32,13 +32,18 @@ export function acceptsForecasts(q: LifecycleFacts, now: number): boolean {
   return questionStatus(q, now) === "open";
 }
 
+/** When a resolution is due: the resolve-by date, or the close time when there is none. */
+export function resolutionDeadline(q: Pick<LifecycleFacts, "closeTime" | "resolveBy">): number {
+  return q.resolveBy ?? q.closeTime;
+}
+
 /**
- * Due for resolution: no resolution, and the resolve-by date has passed (the close time when
- * there is no resolve-by date). Drafts are never due.
+ * Due for resolution: no resolution, and the resolution deadline (resolve-by, else close) has
+ * passed. Drafts are never due.
  */
 export function isDueForResolution(q: LifecycleFacts, now: number): boolean {
   if (q.outcome || q.isDraft) return false;
-  return now >= (q.resolveBy ?? q.closeTime);
+  return now >= resolutionDeadline(q);
 }
 
 /** Closes within `days` days from now and is still open ("Closing soon" tab: 14 days). */

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { LocalTime } from "@/components/forecast/LocalTime";
+import { Table } from "@/components/ui/Table";
 import { snapshotOutcome, type AuditEntry, type ResolutionSnapshot } from "@/db/queries/resolutions";
 import { outcomeLabel } from "@/lib/outcome-label";
 
@@ -21,51 +22,53 @@ function SnapshotText({ entry, snap }: { entry: AuditEntry; snap: ResolutionSnap
 
 /**
  * Resolution changes (listResolutionAudit), newest first: when, who, what changed, before and after.
- * `showQuestion` adds a column linking each change's question (the desk-wide audit log).
+ * `showQuestion` adds a column linking each change's question (the desk-wide audit log); `inCard`
+ * as for Table.
  */
 export function ResolutionAuditTable({
   entries,
   showQuestion = false,
+  inCard = true,
   testId,
 }: {
   entries: readonly AuditEntry[];
   showQuestion?: boolean;
+  inCard?: boolean;
   testId: string;
 }) {
   return (
-    <table className="table" data-testid={testId}>
-      <thead>
-        <tr>
-          <th scope="col">When</th>
-          <th scope="col">Who</th>
-          {showQuestion ? <th scope="col">Question</th> : null}
-          <th scope="col">Change</th>
-          <th scope="col">Before</th>
-          <th scope="col">After</th>
+    <Table
+      testId={testId}
+      inCard={inCard}
+      columns={[
+        { label: "When" },
+        { label: "Who" },
+        showQuestion ? { label: "Question" } : null,
+        { label: "Change" },
+        { label: "Before" },
+        { label: "After" },
+      ]}
+    >
+      {entries.map((e) => (
+        <tr key={e.id}>
+          <td className="small">
+            <LocalTime ms={e.at} />
+          </td>
+          <td>{e.actor?.name ?? "—"}</td>
+          {showQuestion ? (
+            <td>
+              <Link href={`/questions/${encodeURIComponent(e.questionId)}`}>{e.questionTitle}</Link>
+            </td>
+          ) : null}
+          <td>{ACTION_LABEL[e.action]}</td>
+          <td className="small">
+            <SnapshotText entry={e} snap={e.before} />
+          </td>
+          <td className="small">
+            <SnapshotText entry={e} snap={e.after} />
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {entries.map((e) => (
-          <tr key={e.id}>
-            <td className="small">
-              <LocalTime ms={e.at} />
-            </td>
-            <td>{e.actor?.name ?? "—"}</td>
-            {showQuestion ? (
-              <td>
-                <Link href={`/questions/${encodeURIComponent(e.questionId)}`}>{e.questionTitle}</Link>
-              </td>
-            ) : null}
-            <td>{ACTION_LABEL[e.action]}</td>
-            <td className="small">
-              <SnapshotText entry={e} snap={e.before} />
-            </td>
-            <td className="small">
-              <SnapshotText entry={e} snap={e.after} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </Table>
   );
 }

@@ -1,5 +1,10 @@
 import type { ReactNode } from "react";
 
+/** The filters in words, for a page's summary line: ` tagged “x”, resolved 2024-01-01 to …` (empty when none). */
+export function selectionPhrase({ from, to, tag }: { from?: string; to?: string; tag?: string }): string {
+  return `${tag ? ` tagged “${tag}”` : ""}${from || to ? `, resolved ${from ?? "…"} to ${to ?? "…"}` : ""}`;
+}
+
 /**
  * The GET form of a track-record page: period (questions resolved between two dates, inclusive),
  * tag, and any page-specific fields passed as children. Submitting reloads the page with the

@@ -6,6 +6,7 @@ import {
   isCrowdHiddenFrom,
   isDueForResolution,
   questionStatus,
+  resolutionDeadline,
   type LifecycleFacts,
 } from "@/lib/question-lifecycle";
 
@@ -45,6 +46,13 @@ describe("questionStatus", () => {
     expect(forecastingEndsAt(Q({ outcome: yes, resolveTime: 15 * DAY }))).toBe(15 * DAY);
     expect(forecastingEndsAt(Q({ outcome: yes, resolveTime: 45 * DAY }))).toBe(40 * DAY);
     expect(forecastingEndsAt(Q())).toBe(40 * DAY);
+  });
+});
+
+describe("resolutionDeadline", () => {
+  it("is the resolve-by date, or the close time without one", () => {
+    expect(resolutionDeadline(Q())).toBe(50 * DAY);
+    expect(resolutionDeadline(Q({ resolveBy: null }))).toBe(40 * DAY);
   });
 });
 

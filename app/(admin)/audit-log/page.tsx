@@ -3,6 +3,8 @@ import { requireAdmin } from "@/app/_auth/session";
 import { ResolutionAuditTable } from "@/app/_components/ResolutionAuditTable";
 import { getDb } from "@/db/client";
 import { listResolutionAudit } from "@/db/queries/resolutions";
+import { PageHeader } from "@/components/ui/PageHeader";
+import { EmptyCard } from "@/components/ui/Table";
 
 export const metadata: Metadata = { title: "Audit log" };
 export const dynamic = "force-dynamic";
@@ -13,22 +15,11 @@ export default async function AuditLogPage() {
   const entries = listResolutionAudit(getDb(), { limit: 2_000 });
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Audit log</h1>
-          <p className="muted" style={{ margin: 0 }}>
-            Every resolution, correction, annulment and undo, newest first.
-          </p>
-        </div>
-      </div>
+      <PageHeader title="Audit log" lede="Every resolution, correction, annulment and undo, newest first." />
       {entries.length === 0 ? (
-        <div className="card">
-          <p style={{ margin: 0 }}>No resolution changes yet.</p>
-        </div>
+        <EmptyCard>No resolution changes yet.</EmptyCard>
       ) : (
-        <div className="table-wrap card" style={{ padding: 0 }}>
-          <ResolutionAuditTable entries={entries} showQuestion testId="audit-log" />
-        </div>
+        <ResolutionAuditTable entries={entries} showQuestion testId="audit-log" />
       )}
     </>
   );

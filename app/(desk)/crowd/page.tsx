@@ -2,7 +2,7 @@ import { CalibrationPanel } from "@/components/track-records/CalibrationPanel";
 import { ExtremizingPanel } from "@/components/track-records/ExtremizingPanel";
 import { MethodComparisonPanel } from "@/components/track-records/MethodComparisonPanel";
 import { formatScore } from "@/components/track-records/score-format";
-import { FilterErrors, TrackRecordFilters } from "@/components/track-records/TrackRecordFilters";
+import { FilterErrors, selectionPhrase, TrackRecordFilters } from "@/components/track-records/TrackRecordFilters";
 import { getDb } from "@/db/client";
 import { listResolvedQuestionTags, loadResolvedQuestions } from "@/db/queries/track-records";
 import { AGGREGATION_METHOD_LABELS } from "@/lib/track-records/method-record";
@@ -10,6 +10,7 @@ import { crowdRecord } from "@/lib/track-records/crowd-record";
 import { scoreResolvedQuestions } from "@/lib/track-records/team-record";
 import { AGGREGATION_METHODS, DEFAULT_SCORING_PARAMS } from "@/lib/types";
 import { crowdFields, parseTrackRecordParams, periodBounds } from "@/lib/validation/track-record-filters";
+import { PageHeader } from "@/components/ui/PageHeader";
 
 export const metadata = { title: "The crowd's track record" };
 
@@ -28,15 +29,16 @@ export default async function CrowdPage({ searchParams }: { searchParams: Promis
 
   return (
     <div className="stack">
-      <header className="page-header">
-        <h1>The crowd&apos;s track record</h1>
-        <p className="muted">
-          How each way of pooling the team&apos;s forecasts would have scored at close on {crowd.nQuestions} resolved question
-          {crowd.nQuestions === 1 ? "" : "s"}
-          {values.tag ? ` tagged “${values.tag}”` : ""}
-          {values.from || values.to ? `, resolved ${values.from ?? "…"} to ${values.to ?? "…"}` : ""}.
-        </p>
-      </header>
+      <PageHeader
+        title="The crowd's track record"
+        lede={
+          <>
+            How each way of pooling the team&apos;s forecasts would have scored at close on {crowd.nQuestions} resolved question
+            {crowd.nQuestions === 1 ? "" : "s"}
+            {selectionPhrase(values)}.
+          </>
+        }
+      />
       <FilterErrors errors={errors} />
       <TrackRecordFilters action="/crowd" from={values.from} to={values.to} tag={values.tag} tags={tags}>
         <div className="field">

@@ -4,7 +4,10 @@ import { requestTime } from "@/app/(desk)/request-time";
 import { getViewer } from "@/app/_auth/session";
 import { getDb } from "@/db/client";
 import { listDueQuestions } from "@/db/queries/questions";
-import { LocalTime } from "@/components/forecast/LocalTime";
+import { QuestionDeadline } from "@/components/forecast/QuestionDeadline";
+import { PageHeader } from "@/components/ui/PageHeader";
+import { EmptyCard, Table } from "@/components/ui/Table";
+import { resolutionDeadline } from "@/lib/question-lifecycle";
 
 export const metadata: Metadata = { title: "Due for resolution" };
 export const dynamic = "force-dynamic";
@@ -14,62 +17,49 @@ export default async function DuePage() {
   const viewer = await getViewer();
   const now = await requestTime();
   const due = listDueQuestions(getDb(), now);
+  const isAdmin = viewer?.role === "admin";
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Due for resolution</h1>
-          <p className="muted" style={{ margin: 0 }}>
-            Past the resolve-by date (or the close time when there is none) and not yet resolved. Oldest first.
-          </p>
-        </div>
-      </div>
+      <PageHeader
+        title="Due for resolution"
+        lede="Past the resolve-by date (or the close time when there is none) and not yet resolved. Oldest first."
+      />
       {due.length === 0 ? (
-        <div className="card">
-          <p style={{ margin: 0 }}>Nothing is due. Every question past its deadline has been resolved.</p>
-        </div>
+        <EmptyCard>Nothing is due. Every question past its deadline has been resolved.</EmptyCard>
       ) : (
-        <div className="table-wrap card" style={{ padding: 0 }}>
-          <table className="table" data-testid="due-list">
-            <thead>
-              <tr>
-                <th scope="col">Question</th>
-                <th scope="col">Type</th>
-                <th scope="col">Deadline</th>
-                <th scope="col" className="num">
-                  Overdue
-                </th>
-                {viewer?.role === "admin" ? <th scope="col">Action</th> : null}
+        <Table
+          testId="due-list"
+          columns={[
+            { label: "Question" },
+            { label: "Type" },
+            { label: "Deadline" },
+            { label: "Overdue", numeric: true },
+            isAdmin ? { label: "Action" } : null,
+          ]}
+        >
+          {due.map((q) => {
+            const days = Math.floor((now - resolutionDeadline(q)) / 86_400_000);
+            return (
+              <tr key={q.id} data-question-id={q.id}>
+                <td>
+                  <Link href={`/questions/${encodeURIComponent(q.id)}`}>{q.title}</Link>
+                </td>
+                <td>{q.type === "binary" ? "Binary" : "Scenario set"}</td>
+                <td className="small">
+                  <QuestionDeadline question={q} forecastingOver />
+                </td>
+                <td className="num">{days < 1 ? "today" : `${days} d`}</td>
+                {isAdmin ? (
+                  <td>
+                    <Link href={`/questions/${encodeURIComponent(q.id)}#resolution-heading`} className="btn btn-small">
+                      Resolve…
+                    </Link>
+                  </td>
+                ) : null}
               </tr>
-            </thead>
-            <tbody>
-              {due.map((q) => {
-                const deadline = q.resolveBy ?? q.closeTime;
-                const days = Math.floor((now - deadline) / 86_400_000);
-                return (
-                  <tr key={q.id} data-question-id={q.id}>
-                    <td>
-                      <Link href={`/questions/${encodeURIComponent(q.id)}`}>{q.title}</Link>
-                    </td>
-                    <td>{q.type === "binary" ? "Binary" : "Scenario set"}</td>
-                    <td className="small">
-                      {q.resolveBy !== null ? "Resolve by " : "Closed "}
-                      <LocalTime ms={deadline} />
-                    </td>
-                    <td className="num">{days < 1 ? "today" : `${days} d`}</td>
-                    {viewer?.role === "admin" ? (
-                      <td>
-                        <Link href={`/questions/${encodeURIComponent(q.id)}#resolution-heading`} className="btn btn-small">
-                          Resolve…
-                        </Link>
-                      </td>
-                    ) : null}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </Table>
       )}
     </>
   );

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { formatPercent, formatPoints, formatScore } from "@/components/track-records/score-format";
-import { FilterErrors, TrackRecordFilters } from "@/components/track-records/TrackRecordFilters";
+import { FilterErrors, selectionPhrase, TrackRecordFilters } from "@/components/track-records/TrackRecordFilters";
 import { getDb } from "@/db/client";
 import { listResolvedQuestionTags, loadResolvedQuestions } from "@/db/queries/track-records";
 import {
@@ -11,6 +11,7 @@ import {
 } from "@/lib/track-records/leaderboard";
 import { leaderboard, scoreResolvedQuestions } from "@/lib/track-records/team-record";
 import { leaderboardFields, parseTrackRecordParams, periodBounds } from "@/lib/validation/track-record-filters";
+import { PageHeader } from "@/components/ui/PageHeader";
 
 export const metadata = { title: "Leaderboard" };
 
@@ -25,15 +26,16 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
 
   return (
     <div className="stack">
-      <header className="page-header">
-        <h1>Leaderboard</h1>
-        <p className="muted">
-          Forecasters ranked by {LEADERBOARD_RANKING_LABELS[ranking].toLowerCase()} ({higherIsBetter(ranking) ? "higher" : "lower"} is better) over{" "}
-          {inputs.questions.length} resolved question{inputs.questions.length === 1 ? "" : "s"}
-          {values.tag ? ` tagged “${values.tag}”` : ""}
-          {values.from || values.to ? `, resolved ${values.from ?? "…"} to ${values.to ?? "…"}` : ""}.
-        </p>
-      </header>
+      <PageHeader
+        title="Leaderboard"
+        lede={
+          <>
+            Forecasters ranked by {LEADERBOARD_RANKING_LABELS[ranking].toLowerCase()} ({higherIsBetter(ranking) ? "higher" : "lower"} is better) over{" "}
+            {inputs.questions.length} resolved question{inputs.questions.length === 1 ? "" : "s"}
+            {selectionPhrase(values)}.
+          </>
+        }
+      />
       <FilterErrors errors={errors} />
       <TrackRecordFilters action="/leaderboard" from={values.from} to={values.to} tag={values.tag} tags={tags}>
         <div className="field">

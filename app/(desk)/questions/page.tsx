@@ -5,7 +5,9 @@ import { getViewer } from "@/app/_auth/session";
 import { getDb } from "@/db/client";
 import { listForecastsForQuestion } from "@/db/queries/forecasts";
 import { listQuestions, listTagsInUse } from "@/db/queries/questions";
-import { LocalTime } from "@/components/forecast/LocalTime";
+import { QuestionDeadline } from "@/components/forecast/QuestionDeadline";
+import { PageHeader } from "@/components/ui/PageHeader";
+import { EmptyCard, Table } from "@/components/ui/Table";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import { crowdForecastAt } from "@/lib/aggregation/crowd-forecast";
 import { isClosingSoon, isCrowdHiddenFrom, isDueForResolution, questionStatus } from "@/lib/question-lifecycle";
@@ -90,19 +92,17 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
 
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Questions</h1>
-          <p className="muted" style={{ margin: 0 }}>
-            Crowd forecast: recency-weighted median of everyone&apos;s standing forecast.
-          </p>
-        </div>
-        {isAdmin ? (
-          <Link href="/questions/new" className="btn btn-primary">
-            New question
-          </Link>
-        ) : null}
-      </div>
+      <PageHeader
+        title="Questions"
+        lede="Crowd forecast: recency-weighted median of everyone's standing forecast."
+        actions={
+          isAdmin ? (
+            <Link href="/questions/new" className="btn btn-primary">
+              New question
+            </Link>
+          ) : null
+        }
+      />
 
       <nav className="tabs" aria-label="Question status">
         {TABS.map((t) => (
@@ -144,79 +144,62 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
       </form>
 
       {rows.length === 0 ? (
-        <div className="card">
-          <p className="muted" style={{ margin: 0 }}>
-            No questions here{tag ? ` tagged “${tag}”` : ""}
-            {search ? ` matching “${search}”` : ""}.
-          </p>
-        </div>
+        <EmptyCard>
+          No questions here{tag ? ` tagged “${tag}”` : ""}
+          {search ? ` matching “${search}”` : ""}.
+        </EmptyCard>
       ) : (
-        <div className="table-wrap card" style={{ padding: 0 }}>
-          <table className="table" data-testid="question-list">
-            <thead>
-              <tr>
-                <th scope="col">Question</th>
-                <th scope="col">Type</th>
-                <th scope="col">Crowd forecast</th>
-                <th scope="col" className="num">
-                  Forecasters
-                </th>
-                <th scope="col">Deadline</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map(({ q, forecasters, hidden, crowd, status, due }) => (
-                <tr key={q.id} data-question-id={q.id}>
-                  <td>
-                    <Link href={`/questions/${encodeURIComponent(q.id)}`}>{q.title}</Link>
-                    {q.tags.length ? (
-                      <div className="small muted">
-                        {q.tags.map((t, i) => (
-                          <span key={t}>
-                            {i > 0 ? " · " : ""}
-                            <Link href={href({ tag: t })} className="muted">
-                              {t}
-                            </Link>
-                          </span>
-                        ))}
-                      </div>
-                    ) : null}
-                  </td>
-                  <td>{q.type === "binary" ? "Binary" : `Scenario set (${q.options.length})`}</td>
-                  <td data-testid="crowd-cell">
-                    {hidden ? (
-                      <span className="muted small">hidden until you forecast</span>
-                    ) : crowd ? (
-                      crowdText(q, crowd)
-                    ) : (
-                      <span className="muted">—</span>
-                    )}
-                  </td>
-                  <td className="num">{forecasters}</td>
-                  <td className="small">
-                    {status === "open" || status === "upcoming" || status === "draft" ? (
-                      <>
-                        Closes <LocalTime ms={q.closeTime} />
-                      </>
-                    ) : q.resolveBy !== null ? (
-                      <>
-                        Resolve by <LocalTime ms={q.resolveBy} />
-                      </>
-                    ) : (
-                      <>
-                        Closed <LocalTime ms={q.closeTime} />
-                      </>
-                    )}
-                  </td>
-                  <td>
-                    <StatusBadge status={status} due={due} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          testId="question-list"
+          columns={[
+            { label: "Question" },
+            { label: "Type" },
+            { label: "Crowd forecast" },
+            { label: "Forecasters", numeric: true },
+            { label: "Deadline" },
+            { label: "Status" },
+          ]}
+        >
+          {rows.map(({ q, forecasters, hidden, crowd, status, due }) => (
+            <tr key={q.id} data-question-id={q.id}>
+              <td>
+                <Link href={`/questions/${encodeURIComponent(q.id)}`}>{q.title}</Link>
+                {q.tags.length ? (
+                  <div className="small muted">
+                    {q.tags.map((t, i) => (
+                      <span key={t}>
+                        {i > 0 ? " · " : ""}
+                        <Link href={href({ tag: t })} className="muted">
+                          {t}
+                        </Link>
+                      </span>
+                    ))}
+                  </div>
+                ) : null}
+              </td>
+              <td>{q.type === "binary" ? "Binary" : `Scenario set (${q.options.length})`}</td>
+              <td data-testid="crowd-cell">
+                {hidden ? (
+                  <span className="muted small">hidden until you forecast</span>
+                ) : crowd ? (
+                  crowdText(q, crowd)
+                ) : (
+                  <span className="muted">—</span>
+                )}
+              </td>
+              <td className="num">{forecasters}</td>
+              <td className="small">
+                <QuestionDeadline
+                  question={q}
+                  forecastingOver={!(status === "open" || status === "upcoming" || status === "draft")}
+                />
+              </td>
+              <td>
+                <StatusBadge status={status} due={due} />
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
     </>
   );

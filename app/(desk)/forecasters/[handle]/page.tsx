@@ -6,13 +6,14 @@ import { DiscriminationPanel } from "@/components/track-records/DiscriminationPa
 import { ScoresOverTimePanel } from "@/components/track-records/ScoresOverTimePanel";
 import { ScoreTable, type ScoreTableEntry } from "@/components/track-records/ScoreTable";
 import { formatPoints, formatScore, formatPercent } from "@/components/track-records/score-format";
-import { FilterErrors, TrackRecordFilters } from "@/components/track-records/TrackRecordFilters";
+import { FilterErrors, selectionPhrase, TrackRecordFilters } from "@/components/track-records/TrackRecordFilters";
 import { getDb } from "@/db/client";
 import { findForecasterName, listResolvedQuestionTags, loadResolvedQuestions } from "@/db/queries/track-records";
 import { explainMurphyTerms } from "@/lib/track-records/murphy-explanations";
 import { sortScoreTable, type ScoreTableColumn, type SortDirection } from "@/lib/track-records/score-table";
 import { forecasterRecord, scoreResolvedQuestions } from "@/lib/track-records/team-record";
 import { forecasterProfileFields, parseTrackRecordParams, periodBounds } from "@/lib/validation/track-record-filters";
+import { PageHeader } from "@/components/ui/PageHeader";
 
 type Props = {
   params: Promise<{ handle: string }>;
@@ -80,13 +81,14 @@ export default async function ForecasterProfilePage({ params, searchParams }: Pr
 
   return (
     <div className="stack">
-      <header className="page-header">
-        <h1>{forecaster.name}</h1>
-        <p className="muted">
-          @{forecaster.handle} · track record over resolved questions{values.tag ? ` tagged “${values.tag}”` : ""}
-          {values.from || values.to ? ` resolved ${values.from ?? "…"} to ${values.to ?? "…"}` : ""}
-        </p>
-      </header>
+      <PageHeader
+        title={forecaster.name}
+        lede={
+          <>
+            @{forecaster.handle} · track record over resolved questions{selectionPhrase(values)}
+          </>
+        }
+      />
       <FilterErrors errors={errors} />
       <TrackRecordFilters action={`/forecasters/${encodeURIComponent(handle)}`} from={values.from} to={values.to} tag={values.tag} tags={tags}>
         <div className="field">

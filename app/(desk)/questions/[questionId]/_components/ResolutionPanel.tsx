@@ -84,9 +84,7 @@ export async function ResolutionPanel({ question, viewer }: { question: Question
       {audit.length > 0 ? (
         <details style={{ marginTop: "1.25rem" }} open={isAdmin}>
           <summary>Resolution history ({audit.length})</summary>
-          <div className="table-wrap">
-            <ResolutionAuditTable entries={audit} testId="resolution-audit" />
-          </div>
+          <ResolutionAuditTable entries={audit} inCard={false} testId="resolution-audit" />
         </details>
       ) : null}
     </section>
