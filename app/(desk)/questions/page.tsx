@@ -3,14 +3,16 @@ import Link from "next/link";
 import { requestTime } from "@/app/(desk)/request-time";
 import { getViewer } from "@/app/_auth/session";
 import { getDb } from "@/db/client";
-import { listForecastsForQuestion } from "@/db/queries/forecasts";
+import { listForecastsByHandle, type ForecastByHandle } from "@/db/queries/forecasts";
 import { listQuestions, listTagsInUse } from "@/db/queries/questions";
+import { percentText } from "@/components/forecast/forecast-display";
 import { QuestionDeadline } from "@/components/forecast/QuestionDeadline";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { EmptyCard, Table } from "@/components/ui/Table";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import { crowdForecastAt } from "@/lib/aggregation/crowd-forecast";
-import { isClosingSoon, isCrowdHiddenFrom, isDueForResolution, questionStatus } from "@/lib/question-lifecycle";
+import { isCrowdHiddenFrom, isDueForResolution, questionStatus } from "@/lib/question-lifecycle";
+import { isInQuestionTab } from "@/lib/question-tabs";
 import { actualCloseTime } from "@/lib/standing-forecast";
 import { DEFAULT_AGGREGATION_METHOD, type Question } from "@/lib/types";
 import { questionListParams, type QuestionTab } from "@/lib/validation/question";
@@ -27,37 +29,14 @@ const TABS: ReadonlyArray<{ tab: QuestionTab; label: string }> = [
   { tab: "all", label: "All" },
 ];
 
-/** Which questions each tab shows (lib/question-lifecycle decides every state). */
-function inTab(q: Question, tab: QuestionTab, now: number): boolean {
-  const status = questionStatus(q, now);
-  switch (tab) {
-    case "open":
-      return status === "open" || status === "upcoming" || status === "draft";
-    case "closing-soon":
-      return isClosingSoon(q, now, 14);
-    case "due":
-      return isDueForResolution(q, now);
-    case "closed":
-      return status === "closed" && !isDueForResolution(q, now);
-    case "resolved":
-      return status === "resolved" || status === "annulled";
-    case "all":
-      return true;
-  }
-}
-
-function pct(p: number): string {
-  return `${(p * 100).toFixed(1).replace(/\.0$/, "")}%`;
-}
-
 /** Binary: P(yes); scenario set: the leading scenario and its probability. */
 function crowdText(q: Question, crowd: number[]): string {
-  if (q.type === "binary") return `${pct(crowd[1])} yes`;
+  if (q.type === "binary") return `${percentText(crowd[1])} yes`;
   let lead = 0;
   crowd.forEach((p, i) => {
     if (p > crowd[lead]) lead = i;
   });
-  return `${q.options[lead]} ${pct(crowd[lead])}`;
+  return `${q.options[lead]} ${percentText(crowd[lead])}`;
 }
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -70,15 +49,17 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
   const isAdmin = viewer?.role === "admin";
   const db = getDb();
   const now = await requestTime();
-  const rows = listQuestions(db, { tag, search, includeDrafts: isAdmin })
-    .filter((q) => inTab(q, tab, now))
-    .map((q) => {
-      const forecasts = listForecastsForQuestion(db, q.id);
-      const forecasters = new Set(forecasts.map((f) => f.forecasterId));
-      const hidden = isCrowdHiddenFrom(q, viewer, viewer !== null && forecasters.has(viewer.id), now);
-      const crowd = hidden ? null : crowdForecastAt(q, forecasts, Math.min(now, actualCloseTime(q)), DEFAULT_AGGREGATION_METHOD);
-      return { q, forecasters: forecasters.size, hidden, crowd, status: questionStatus(q, now), due: isDueForResolution(q, now) };
-    });
+  const listed = listQuestions(db, { tag, search, includeDrafts: isAdmin }).filter((q) => isInQuestionTab(q, tab, now));
+  // One query for every listed question's forecasts, grouped here (forecasters keyed by handle).
+  const forecastsOf = new Map<string, ForecastByHandle[]>(listed.map((q) => [q.id, []]));
+  for (const f of listForecastsByHandle(db, listed.map((q) => q.id))) forecastsOf.get(f.question)!.push(f);
+  const rows = listed.map((q) => {
+    const forecasts = forecastsOf.get(q.id)!;
+    const forecasters = new Set(forecasts.map((f) => f.forecaster));
+    const hidden = isCrowdHiddenFrom(q, viewer, viewer !== null && forecasters.has(viewer.handle), now);
+    const crowd = hidden ? null : crowdForecastAt(q, forecasts, Math.min(now, actualCloseTime(q)), DEFAULT_AGGREGATION_METHOD);
+    return { q, forecasters: forecasters.size, hidden, crowd, status: questionStatus(q, now), due: isDueForResolution(q, now) };
+  });
   if (tab === "resolved") rows.reverse();
   const tags = listTagsInUse(db, isAdmin);
   const href = (over: { tab?: QuestionTab; tag?: string | null }) => {

@@ -3,7 +3,7 @@ import { CrowdForecastChart, type CrowdForecastRow } from "@/components/charts/C
 import { ScenarioChart, type ScenarioRow } from "@/components/charts/ScenarioChart";
 import type { CrowdForecastPoint } from "@/lib/aggregation/crowd-forecast";
 import type { ForecastRecord, Question } from "@/lib/types";
-import { percentText, percentValue } from "./forecast-display";
+import { percentText, percentValue } from "@/components/forecast/forecast-display";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

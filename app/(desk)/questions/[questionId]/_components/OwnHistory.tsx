@@ -1,7 +1,7 @@
 import { LocalTime } from "@/components/forecast/LocalTime";
 import type { QuestionForecast } from "@/db/queries/forecasts";
 import type { Question } from "@/lib/types";
-import { percentText } from "./forecast-display";
+import { percentText } from "@/components/forecast/forecast-display";
 
 /** The viewer's own forecasts on this question, newest first. */
 export function OwnHistory({ question, forecasts }: { question: Question; forecasts: readonly QuestionForecast[] }) {

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { LocalTime } from "@/components/forecast/LocalTime";
 import type { QuestionForecast } from "@/db/queries/forecasts";
 import type { Question } from "@/lib/types";
-import { forecastText } from "./forecast-display";
+import { forecastText } from "@/components/forecast/forecast-display";
 
 /** How many rationales show before the rest fold into "Show … older". */
 const VISIBLE = 10;

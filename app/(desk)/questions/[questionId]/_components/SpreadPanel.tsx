@@ -2,7 +2,7 @@ import { ChartFrame } from "@/components/charts/ChartFrame";
 import { BinarySpreadChart, ScenarioSpreadChart } from "@/components/charts/ForecastSpread";
 import type { Question } from "@/lib/types";
 import type { QuestionForecast } from "@/db/queries/forecasts";
-import { percentValue } from "./forecast-display";
+import { percentValue } from "@/components/forecast/forecast-display";
 
 /** Everyone's standing forecast now (or at the close): a histogram of P(yes), or a dot strip per scenario. */
 export function SpreadPanel({ question, standing }: { question: Question; standing: readonly QuestionForecast[] }) {
