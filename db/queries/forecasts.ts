@@ -1,11 +1,10 @@
-import { and, asc, count, countDistinct, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, countDistinct, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { forecasts } from "@/db/schema/forecasts";
-import { questionOptions, questions } from "@/db/schema/questions";
-import { resolutions } from "@/db/schema/resolutions";
+import { getQuestion } from "@/db/queries/questions";
 import { users } from "@/db/schema/users";
 import { questionStatus, type QuestionStatus } from "@/lib/question-lifecycle";
-import type { DatasetForecast, ForecastRecord, Outcome } from "@/lib/types";
+import type { DatasetForecast, ForecastRecord } from "@/lib/types";
 
 /** A forecast as the question page shows it: the math's record plus who made it and why. */
 export interface QuestionForecast extends ForecastRecord {
@@ -35,8 +34,8 @@ function prepareForecastsForQuestion(db: Db) {
     .prepare();
 }
 
-// Prepared once per database: the question list calls this once per question (968 on a ForecastBench
-// round), and building the query each time cost ~5× the query itself.
+// Prepared once per database: building the query cost ~5× running it when a page called this once per
+// question (the question list now loads every listed question's forecasts in one listForecastsByHandle).
 const forecastsForQuestion = new WeakMap<Db, ReturnType<typeof prepareForecastsForQuestion>>();
 
 /**
@@ -125,21 +124,11 @@ function vectorProblem(probabilities: readonly number[], optionCount: number): s
  */
 export function recordForecast(db: Db, input: NewForecast): RecordForecastResult {
   return db.transaction((tx): RecordForecastResult => {
-    const q = tx.select().from(questions).where(eq(questions.id, input.questionId)).get();
+    const q = getQuestion(tx as unknown as Db, input.questionId);
     if (!q) return { ok: false, code: "not_found", reason: "This question does not exist." };
-    const res = tx.select().from(resolutions).where(eq(resolutions.questionId, q.id)).get();
-    const outcome: Outcome | null = !res
-      ? null
-      : res.annulled
-        ? { kind: "annulled" }
-        : { kind: "option", option: res.outcome ?? 0 };
-    const status = questionStatus({ ...q, outcome, resolveTime: res?.resolveTime ?? null }, input.madeAt);
+    const status = questionStatus(q, input.madeAt);
     if (status !== "open") return { ok: false, code: "not_open", reason: REFUSALS[status] };
-
-    const optionCount =
-      q.type === "binary"
-        ? 2
-        : (tx.select({ n: count() }).from(questionOptions).where(eq(questionOptions.questionId, q.id)).get()?.n ?? 0);
+    const optionCount = q.options.length;
     const problem = vectorProblem(input.probabilities, optionCount);
     if (problem) return { ok: false, code: "invalid", reason: problem };
 
