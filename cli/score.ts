@@ -1,6 +1,7 @@
 // The command-line scorer (formats.md §2.3.1): `npm run --silent score -- <dataset.json> [--bins N]
 // [--extremize D]` reads a forecast-desk/v1 file and prints its forecast-desk-report/v1 on stdout. A
 // rejected document prints one `<json path>: <rule>` line per problem on stderr and exits 2. lib/ only.
+import { isAscii } from "node:buffer";
 import fs from "node:fs";
 import { Command, InvalidArgumentError } from "commander";
 import { readDatasetV1 } from "@/lib/exchange/read-v1";
@@ -39,10 +40,16 @@ function readDatasetFile(file: string): Dataset | null {
 
 const NOT_READ = Symbol("not read");
 
+/** The file as text: an all-ASCII file (the usual export) is copied byte for byte, faster than UTF-8 decoding. */
+function readTextFile(file: string): string {
+  const bytes = fs.readFileSync(file);
+  return isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
+}
+
 function readJsonFile(file: string): unknown {
   let text: string;
   try {
-    text = fs.readFileSync(file, "utf8");
+    text = readTextFile(file);
   } catch (error) {
     reject([`$: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? "read error"})`]);
     return NOT_READ;
