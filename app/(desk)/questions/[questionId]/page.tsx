@@ -10,6 +10,7 @@ import { outcomeLabel } from "@/lib/outcome-label";
 import { isCrowdHiddenFrom, isDueForResolution, questionStatus, type QuestionStatus } from "@/lib/question-lifecycle";
 import { actualCloseTime, countedForecasts, standingForecastsAt } from "@/lib/standing-forecast";
 import { DEFAULT_AGGREGATION_METHOD, type Question } from "@/lib/types";
+import { StatusBadge } from "@/components/ui/StatusBadge";
 import { CrowdPanel } from "./_components/CrowdPanel";
 import { ForecastForm } from "./_components/ForecastForm";
 import { OwnHistory } from "./_components/OwnHistory";
@@ -19,15 +20,6 @@ import { ResolutionPanel } from "./_components/ResolutionPanel";
 import { SpreadPanel } from "./_components/SpreadPanel";
 
 type Params = Promise<{ questionId: string }>;
-
-const STATUS_LABEL: Record<QuestionStatus, string> = {
-  draft: "Draft",
-  upcoming: "Not yet open",
-  open: "Open",
-  closed: "Closed",
-  resolved: "Resolved",
-  annulled: "Annulled",
-};
 
 const CLOSED_NOTE: Partial<Record<QuestionStatus, string>> = {
   draft: "This question is a draft: forecasting opens once it is published.",
@@ -81,10 +73,7 @@ export default async function QuestionPage({ params }: { params: Params }) {
     <article className="stack" data-testid="question-page" data-question-id={question.id}>
       <header>
         <p className="row" style={{ margin: "0 0 0.25rem", gap: "0.4rem" }}>
-          <span className={`badge badge-${status}`} data-testid="question-status">
-            {STATUS_LABEL[status]}
-            {outcome && status === "resolved" ? `: ${outcome}` : ""}
-          </span>
+          <StatusBadge status={status} detail={status === "resolved" ? outcome : null} testId="question-status" />
           {isDueForResolution(question, now) ? <span className="badge badge-due">Due for resolution</span> : null}
           <span className="badge">{binary ? "Yes / No" : `Scenario set · ${question.options.length} scenarios`}</span>
         </p>
