@@ -12,7 +12,7 @@ import {
   YAxis,
 } from "recharts";
 import { SCENARIO_COLOURS } from "./ScenarioChart";
-import { useClientRender } from "./use-client-render";
+import { useClientRender } from "@/components/ui/use-client-render";
 
 const HEIGHT = 240;
 

@@ -12,7 +12,7 @@ import {
   YAxis,
 } from "recharts";
 import { formatLocalTime } from "@/components/forecast/LocalTime";
-import { useClientRender } from "./use-client-render";
+import { useClientRender } from "@/components/ui/use-client-render";
 
 /** One series of the chart: `dataKey` names the row field holding a probability in percent. */
 export interface ProbabilitySeries {

@@ -1,8 +1,6 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
-
-const subscribeNever = () => () => {};
+import { useClientRender } from "@/components/ui/use-client-render";
 
 export type LocalTimeStyle = "datetime" | "date";
 
@@ -28,14 +26,10 @@ function formatUtc(ms: number, style: LocalTimeStyle): string {
 
 /**
  * A moment (UTC epoch ms) shown in the viewer's local time. The server renders UTC and the client
- * switches to local time after hydration (useSyncExternalStore's server snapshot), so no mismatch.
+ * switches to local time after hydration (useClientRender), so no mismatch.
  */
 export function LocalTime({ ms, style = "datetime" }: { ms: number; style?: LocalTimeStyle }) {
-  const text = useSyncExternalStore(
-    subscribeNever,
-    () => formatLocalTime(ms, style),
-    () => formatUtc(ms, style),
-  );
+  const text = useClientRender() ? formatLocalTime(ms, style) : formatUtc(ms, style);
   return (
     <time dateTime={new Date(ms).toISOString()} title={new Date(ms).toISOString()}>
       {text}
