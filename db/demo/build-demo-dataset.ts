@@ -7,6 +7,7 @@
 // happened as the resolve time nears. Each analyst reads that belief through their style
 // (lookahead = skill, sharpness = over/underconfidence, noise, contrarian, anchored) and enters
 // whole percentages, as people do.
+import { binaryVector } from "@/lib/probability";
 import { forecastingEndsAt } from "@/lib/question-lifecycle";
 import { DEFAULT_SCORING_PARAMS, type Dataset, type DatasetForecast, type Outcome } from "@/lib/types";
 import { DEMO_ANALYSTS, type DemoAnalyst } from "./demo-analysts";
@@ -214,7 +215,7 @@ function forecastHistory(
         forecaster: analyst.handle,
         time: t,
         // A binary forecast is its P(yes), as forecast-desk/v1 carries it: [1 − p, p].
-        probabilities: spec.type === "binary" ? [1 - pct[1] / 100, pct[1] / 100] : pct.map((x) => x / 100),
+        probabilities: spec.type === "binary" ? binaryVector(pct[1] / 100) : pct.map((x) => x / 100),
         rationale,
       });
       previous = pct;

@@ -1,6 +1,7 @@
 import type { Dataset, DatasetForecast, Outcome, QuestionDetails, ScoringParams, ScoringQuestion } from "../types";
 import { DEFAULT_SCORING_PARAMS } from "../types";
-import { readExchangeTime } from "./read-time";
+import { binaryVector } from "../probability";
+import { exchangeTimeMs, readExchangeTime } from "./read-time";
 
 // Reads and validates a `forecast-desk/v1` document (formats.md §2). A document breaking any rule is
 // rejected whole; every problem found is reported as a JSON path and the rule. Probabilities are kept
@@ -242,14 +243,14 @@ function readWellFormedForecast(
   if (typeof id !== "string" || typeof forecaster !== "string" || forecaster === "" || typeof time !== "string") return null;
   if (rationale !== undefined && rationale !== null && typeof rationale !== "string") return null;
   const question = byId.get(id);
-  if (!question || invalidIds.has(id)) return null;
-  const parsed = readExchangeTime(time);
-  if (!parsed.ok) return null;
+  if (!question || (invalidIds.size > 0 && invalidIds.has(id))) return null;
+  const at = exchangeTimeMs(time);
+  if (Number.isNaN(at)) return null;
   let probabilities: number[];
   if (question.type === "binary") {
     const p = raw.probability;
     if (raw.probabilities !== undefined || !isProbability(p)) return null;
-    probabilities = [1 - p, p];
+    probabilities = binaryVector(p);
   } else {
     const given = raw.probabilities;
     if (raw.probability !== undefined || !isObject(given) || question.options.length < 2) return null;
@@ -267,7 +268,7 @@ function readWellFormedForecast(
     }
     if (Math.abs(sum - 1) > SUM_TOLERANCE + 1e-12) return null;
   }
-  return { question: id, forecaster, time: parsed.time, probabilities, rationale: typeof rationale === "string" ? rationale : null };
+  return { question: id, forecaster, time: at, probabilities, rationale: typeof rationale === "string" ? rationale : null };
 }
 
 function readForecast(
