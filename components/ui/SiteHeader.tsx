@@ -12,6 +12,7 @@ const ADMIN_LINKS = [
   { href: "/questions/new", label: "New question" },
   { href: "/users", label: "Users" },
   { href: "/audit-log", label: "Audit log" },
+  { href: "/export", label: "Export" },
 ] as const;
 
 /** The top bar: main navigation, then the signed-in user with "Sign out", or "Sign in"/"Sign up". */
