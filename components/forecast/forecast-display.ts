@@ -1,8 +1,8 @@
-import { formatPercent } from "@/lib/validation/forecast";
+import { percentDigits } from "@/lib/validation/forecast";
 
 /** A probability in [0, 1] as percent text with one decimal at most: 0.625 → "62.5%". */
 export function percentText(p: number): string {
-  return `${formatPercent(p * 100)}%`;
+  return `${percentDigits(p * 100)}%`;
 }
 
 /** A probability in [0, 1] as a percent number with one decimal (chart and CSV cells). */

@@ -65,7 +65,7 @@ export const scenarioForecastFields = z
       ctx.addIssue({
         code: "custom",
         path: ["total"],
-        message: `Scenario probabilities must total 100% (within ±${SCENARIO_TOTAL_TOLERANCE} points); they total ${formatPercent(total, 2)}%`,
+        message: `Scenario probabilities must total 100% (within ±${SCENARIO_TOTAL_TOLERANCE} points); they total ${percentDigits(total, 2)}%`,
       });
     }
   });
@@ -100,8 +100,8 @@ export function scenarioTotal(percents: readonly number[]): number {
   return percents.reduce((s, p) => s + (Number.isFinite(p) ? p : 0), 0);
 }
 
-/** A percentage with at most `digits` decimals and no trailing zeros ("62.5", "100"). */
-export function formatPercent(percent: number, digits = 1): string {
+/** The digits of a percentage (a number in 0–100, not a probability): at most `digits` decimals, no trailing zeros ("62.5", "100"). */
+export function percentDigits(percent: number, digits = 1): string {
   return String(Number(percent.toFixed(digits)));
 }
 

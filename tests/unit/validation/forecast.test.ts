@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   forecastFieldErrors,
   forecastInput,
-  formatPercent,
+  percentDigits,
   normaliseScenarioPercents,
   scenarioTotal,
 } from "@/lib/validation/forecast";
@@ -171,9 +171,9 @@ describe("form plumbing", () => {
   it("a question id is required", () => {
     expect(errorsOf({ kind: "binary", questionId: "", percent: "50" })).toEqual({ questionId: "Question is required" });
   });
-  it("formatPercent drops trailing zeros", () => {
-    expect(formatPercent(62.5)).toBe("62.5");
-    expect(formatPercent(100)).toBe("100");
-    expect(formatPercent(33.333333)).toBe("33.3");
+  it("percentDigits drops trailing zeros", () => {
+    expect(percentDigits(62.5)).toBe("62.5");
+    expect(percentDigits(100)).toBe("100");
+    expect(percentDigits(33.333333)).toBe("33.3");
   });
 });

@@ -4,7 +4,7 @@ import { useActionState, useState, type FormEvent } from "react";
 import {
   forecastFieldErrors,
   forecastInput,
-  formatPercent,
+  percentDigits,
   MAX_PERCENT,
   MAX_RATIONALE_LENGTH,
   MIN_PERCENT,
@@ -42,7 +42,7 @@ export function ForecastForm({
 }) {
   const [state, formAction, pending] = useActionState<ForecastFormState, FormData>(submitForecast, null);
   const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
-  const [percent, setPercent] = useState(() => formatPercent(initialPercents?.[0] ?? 50));
+  const [percent, setPercent] = useState(() => percentDigits(initialPercents?.[0] ?? 50));
   // Start from the standing forecast rounded to one decimal and still totalling 100 (else equal shares).
   const [percents, setPercents] = useState<string[]>(() =>
     (
@@ -159,7 +159,7 @@ export function ForecastForm({
           ))}
           <div className="row" style={{ alignItems: "center" }}>
             <p aria-live="polite" data-testid="scenario-total" style={{ margin: 0 }}>
-              Total: <strong>{formatPercent(total, 2)}%</strong>
+              Total: <strong>{percentDigits(total, 2)}%</strong>
               {Math.abs(total - 100) > 0.05 + 1e-9 ? <span className="muted"> (must be 100%)</span> : null}
             </p>
             <button
