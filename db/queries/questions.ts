@@ -105,7 +105,10 @@ export function listQuestionIds(db: Db): string[] {
 
 // ---- Listing, creating and editing (admin) ----
 
-/** Question ids matching a tag (exact, case-insensitive) and a text search over title, description and criteria. */
+/**
+ * Questions carrying a tag (exact, case-insensitive) and matching a text search over title, description
+ * and criteria (drafts only when asked), soonest close first.
+ */
 export function listQuestions(
   db: Db,
   filter: { tag?: string; search?: string; includeDrafts: boolean },

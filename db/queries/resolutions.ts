@@ -1,7 +1,7 @@
-import { count, desc, eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { getQuestions } from "@/db/queries/questions";
-import { questionOptions, questions } from "@/db/schema/questions";
+import { getQuestion, getQuestions } from "@/db/queries/questions";
+import { questions } from "@/db/schema/questions";
 import { resolutionAudit, resolutions } from "@/db/schema/resolutions";
 import { users } from "@/db/schema/users";
 import type { Outcome, QuestionType } from "@/lib/types";
@@ -71,17 +71,14 @@ export function recordResolution(
   return db.transaction((tx): ResolutionChangeResult => {
     if (!actorIsAdmin(tx as unknown as Db, input.actorId))
       return { ok: false, code: "forbidden", reason: "Only admins can resolve questions." };
-    const q = tx.select().from(questions).where(eq(questions.id, input.questionId)).get();
+    const q = getQuestion(tx as unknown as Db, input.questionId);
     if (!q) return { ok: false, code: "not_found", reason: "This question does not exist." };
     if (q.isDraft) return { ok: false, code: "refused", reason: "A draft cannot be resolved; publish it first." };
     if (input.resolveTime <= q.openTime)
       return { ok: false, code: "refused", reason: "The resolve time must be after the question's open time." };
     if (input.outcome.kind === "option") {
-      const n =
-        q.type === "binary"
-          ? 2
-          : (tx.select({ n: count() }).from(questionOptions).where(eq(questionOptions.questionId, q.id)).get()?.n ?? 0);
-      if (!Number.isInteger(input.outcome.option) || input.outcome.option < 0 || input.outcome.option >= n)
+      const option = input.outcome.option;
+      if (!Number.isInteger(option) || option < 0 || option >= q.options.length)
         return { ok: false, code: "refused", reason: "The outcome is not one of this question's options." };
     }
     const existing = tx.select().from(resolutions).where(eq(resolutions.questionId, q.id)).get();
