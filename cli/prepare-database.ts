@@ -1,8 +1,7 @@
 // Shared by `npm start`/`npm run dev` (cli/prepare.ts) and `npm run demo` (cli/demo.ts).
-import { sql } from "drizzle-orm";
 import { ensureAuthSecret, authSecretPath } from "@/app/_auth/auth-secret";
 import { databasePath, openDb } from "@/db/client";
-import { questions } from "@/db/schema/questions";
+import { countQuestions } from "@/db/queries/questions";
 
 export interface PrepareResult {
   file: string;
@@ -22,8 +21,7 @@ export async function prepareDatabase(): Promise<PrepareResult> {
   ensureAuthSecret(file);
   let seeded: PrepareResult["seeded"] = null;
   let logins: PrepareResult["logins"] = [];
-  const count = db.select({ n: sql<number>`count(*)` }).from(questions).get()!.n;
-  if (count === 0 && process.env.SEED_DEMO !== "0") {
+  if (countQuestions(db) === 0 && process.env.SEED_DEMO !== "0") {
     // Dynamic import: prepare must work even in a tree without the demo seed.
     const demo = await import("@/db/seed-demo").catch(() => null);
     if (demo) {

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { importDataset } from "@/db/queries/exchange";
+import { countQuestions } from "@/db/queries/questions";
 import { recordResolution } from "@/db/queries/resolutions";
 import { createUser, findUserByEmail, findUserByHandle, hashCredentialPassword } from "@/db/queries/users";
 import { questions } from "@/db/schema/questions";
@@ -34,7 +35,7 @@ export type SeedDemoResult =
  * when the database already holds questions or any demo user (the demo is for an empty desk).
  */
 export function seedDemo(db: Db, options: { now: number }): SeedDemoResult {
-  const existing = db.select({ n: sql<number>`count(*)` }).from(questions).get()!.n;
+  const existing = countQuestions(db);
   if (existing > 0)
     return { seeded: false, reason: `the database already has ${existing} question(s); the demo seeds only an empty desk` };
   const taken = DEMO_LOGINS.filter((l) => findUserByEmail(db, l.email)).map((l) => l.email);

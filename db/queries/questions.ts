@@ -103,6 +103,11 @@ export function listQuestionIds(db: Db): string[] {
     .map((r) => r.id);
 }
 
+/** How many questions the desk holds (drafts included): 0 means an empty desk. */
+export function countQuestions(db: Db): number {
+  return db.select({ n: sql<number>`count(*)` }).from(questions).get()!.n;
+}
+
 // ---- Listing, creating and editing (admin) ----
 
 /**
