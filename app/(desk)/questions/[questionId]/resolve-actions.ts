@@ -7,7 +7,7 @@ import { getDb } from "@/db/client";
 import { getQuestion } from "@/db/queries/questions";
 import { recordResolution, undoResolution } from "@/db/queries/resolutions";
 import { resolutionFormInput, type ResolutionFormFields } from "@/lib/validation/resolution";
-import { submittedValues } from "@/app/(desk)/questions/new/submitted-values";
+import { submittedValues } from "@/app/_forms/submitted-values";
 
 export type ResolutionFormState =
   /** `stamp`: the recordedAt of the resolution this produced (null after undo), so the form can drop a stale notice. */

@@ -7,7 +7,7 @@ import { getViewer } from "@/app/_auth/session";
 import { getDb } from "@/db/client";
 import { createQuestion } from "@/db/queries/questions";
 import { questionFormInput, type QuestionFormFields } from "@/lib/validation/question";
-import { submittedValues } from "./submitted-values";
+import { submittedValues } from "@/app/_forms/submitted-values";
 
 export type QuestionFormState = {
   ok: false;

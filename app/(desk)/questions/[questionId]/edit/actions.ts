@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import * as z from "zod";
 import type { QuestionFormState } from "@/app/(desk)/questions/new/actions";
-import { submittedValues } from "@/app/(desk)/questions/new/submitted-values";
+import { submittedValues } from "@/app/_forms/submitted-values";
 import { getViewer } from "@/app/_auth/session";
 import { getDb } from "@/db/client";
 import { updateQuestion } from "@/db/queries/questions";
