@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import * as z from "zod";
 import { getAuth } from "@/app/_auth/auth";
 import { isDeskPrivate } from "@/app/_auth/session";
-import { signInInput, signUpInput } from "@/lib/validation/user";
+import { safeRedirectPath, signInInput, signUpInput } from "@/lib/validation/user";
 
 export type AuthFormState = {
   ok: false;
@@ -14,12 +14,6 @@ export type AuthFormState = {
   message?: string;
   values: { name?: string; email?: string };
 } | null;
-
-/** Only same-site paths: "/questions/q1" yes, "//evil.example" or "https://…" no. */
-function safeNext(raw: FormDataEntryValue | null): string {
-  const next = typeof raw === "string" ? raw : "";
-  return next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/questions";
-}
 
 export async function signUp(_prev: AuthFormState, form: FormData): Promise<AuthFormState> {
   const raw = { name: form.get("name"), email: form.get("email"), password: form.get("password") };
@@ -34,7 +28,7 @@ export async function signUp(_prev: AuthFormState, form: FormData): Promise<Auth
     if (e instanceof APIError) return { ok: false, fieldErrors: {}, message: e.body?.message ?? "Sign-up failed", values };
     throw e;
   }
-  redirect(safeNext(form.get("next")));
+  redirect(safeRedirectPath(form.get("next")));
 }
 
 export async function signIn(_prev: AuthFormState, form: FormData): Promise<AuthFormState> {
@@ -48,7 +42,7 @@ export async function signIn(_prev: AuthFormState, form: FormData): Promise<Auth
     if (e instanceof APIError) return { ok: false, fieldErrors: {}, message: "Email or password is incorrect", values };
     throw e;
   }
-  redirect(safeNext(form.get("next")));
+  redirect(safeRedirectPath(form.get("next")));
 }
 
 export async function signOut(): Promise<void> {

@@ -5,6 +5,7 @@ import { forecasts } from "@/db/schema/forecasts";
 import { questionOptions, questions, questionTags, tags } from "@/db/schema/questions";
 import { resolutions } from "@/db/schema/resolutions";
 import { isDueForResolution } from "@/lib/question-lifecycle";
+import { slugify } from "@/lib/slug";
 import type { Outcome, Question, ResolutionRecord } from "@/lib/types";
 import type { QuestionDefinition } from "@/lib/validation/question";
 
@@ -196,15 +197,7 @@ export function questionHasForecasts(db: Db, questionId: string): boolean {
 
 /** A readable, unique id: the title's first words as a slug plus a short random suffix. */
 function newQuestionId(db: Db, title: string): string {
-  const slug =
-    title
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 48)
-      .replace(/-+$/g, "") || "question";
+  const slug = slugify(title, 48) || "question";
   for (;;) {
     const id = `${slug}-${randomBytes(3).toString("hex")}`;
     if (!db.select({ id: questions.id }).from(questions).where(eq(questions.id, id)).get()) return id;

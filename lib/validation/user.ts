@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { slugify } from "@/lib/slug";
 
 // Account inputs (sign-up, sign-in, the user:create CLI, role changes) and the handle rule.
 // One schema per input, shared by forms, server actions and the CLI (STYLE rule 5).
@@ -54,15 +55,7 @@ export const setRoleInput = z.object({
  * one '-', trimmed to 40 characters; "forecaster" when nothing is left ("Ana Pérez" → "ana-perez").
  */
 export function handleFromName(fullName: string): string {
-  const base = fullName
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 40)
-    .replace(/-+$/g, "");
-  return base || "forecaster";
+  return slugify(fullName, 40) || "forecaster";
 }
 
 /** The first of base, base-2, base-3, … that `isTaken` rejects not. */
@@ -73,4 +66,13 @@ export function firstFreeHandle(base: string, isTaken: (handle: string) => boole
     const candidate = `${base.slice(0, 40 - suffix.length).replace(/-+$/g, "")}${suffix}`;
     if (!isTaken(candidate)) return candidate;
   }
+}
+
+/**
+ * Where to go after signing in or up: a same-site path as given ("/questions/q1"), else "/questions"
+ * (no open redirect through "//evil.example", "/\\evil.example" or "https://…").
+ */
+export function safeRedirectPath(raw: unknown): string {
+  const next = typeof raw === "string" ? raw : "";
+  return next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/questions";
 }

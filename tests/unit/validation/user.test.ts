@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createUserInput, firstFreeHandle, handleFromName, HANDLE_PATTERN, signUpInput } from "@/lib/validation/user";
+import { createUserInput, firstFreeHandle, handleFromName, HANDLE_PATTERN, safeRedirectPath, signUpInput } from "@/lib/validation/user";
 
 describe("handles", () => {
   it.each([
@@ -32,5 +32,20 @@ describe("signUpInput / createUserInput", () => {
   });
   it("rejects a bad explicit handle", () => {
     expect(createUserInput.safeParse({ name: "A", email: "a@x.org", password: "12345678", handle: "Bad Handle" }).success).toBe(false);
+  });
+});
+
+describe("safeRedirectPath", () => {
+  it.each([
+    ["/questions/q1?tab=open", "/questions/q1?tab=open"],
+    ["/", "/"],
+    ["//evil.example/x", "/questions"],
+    ["/\\evil.example", "/questions"],
+    ["https://evil.example", "/questions"],
+    ["questions", "/questions"],
+    ["", "/questions"],
+    [null, "/questions"],
+  ])("%s → %s", (next, path) => {
+    expect(safeRedirectPath(next)).toBe(path);
   });
 });
