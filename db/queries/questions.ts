@@ -221,6 +221,21 @@ function writeScenarios(db: Db, questionId: string, def: QuestionDefinition): vo
     .run();
 }
 
+/** The columns a question form sets, on create and on edit alike. */
+function definitionColumns(def: QuestionDefinition) {
+  return {
+    title: def.title,
+    description: def.description,
+    resolutionCriteria: def.resolutionCriteria,
+    type: def.type,
+    openTime: def.openTime,
+    closeTime: def.closeTime,
+    resolveBy: def.resolveBy,
+    isDraft: def.isDraft,
+    hideCrowdUntilForecast: def.hideCrowdUntilForecast,
+  };
+}
+
 /** Creates a question (validated by lib/validation/question.ts) with its scenarios and tags, in one transaction. */
 export function createQuestion(db: Db, def: QuestionDefinition, meta: { createdBy: string | null; now: number }): string {
   return db.transaction((tx) => {
@@ -229,15 +244,7 @@ export function createQuestion(db: Db, def: QuestionDefinition, meta: { createdB
     t.insert(questions)
       .values({
         id,
-        title: def.title,
-        description: def.description,
-        resolutionCriteria: def.resolutionCriteria,
-        type: def.type,
-        openTime: def.openTime,
-        closeTime: def.closeTime,
-        resolveBy: def.resolveBy,
-        isDraft: def.isDraft,
-        hideCrowdUntilForecast: def.hideCrowdUntilForecast,
+        ...definitionColumns(def),
         createdBy: meta.createdBy,
         createdAt: meta.now,
         updatedAt: meta.now,
@@ -277,15 +284,7 @@ export function updateQuestion(db: Db, id: string, def: QuestionDefinition, now:
     }
     t.update(questions)
       .set({
-        title: def.title,
-        description: def.description,
-        resolutionCriteria: def.resolutionCriteria,
-        type: def.type,
-        openTime: def.openTime,
-        closeTime: def.closeTime,
-        resolveBy: def.resolveBy,
-        isDraft: def.isDraft,
-        hideCrowdUntilForecast: def.hideCrowdUntilForecast,
+        ...definitionColumns(def),
         updatedAt: now,
       })
       .where(eq(questions.id, id))
