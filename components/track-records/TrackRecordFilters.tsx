@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { CALIBRATION_BIN_CHOICES } from "@/lib/validation/track-record-filters";
 
 /** The filters in words, for a page's summary line: ` tagged “x”, resolved 2024-01-01 to …` (empty when none). */
 export function selectionPhrase({ from, to, tag }: { from?: string; to?: string; tag?: string }): string {
@@ -67,6 +68,22 @@ export function FilterErrors({ errors }: { errors: string[] }) {
           <li key={e}>{e}</li>
         ))}
       </ul>
+    </div>
+  );
+}
+
+/** The "bins" field of a track-record filter form: how many calibration bins to draw. */
+export function CalibrationBinsField({ bins, label = "Calibration bins" }: { bins: number; label?: string }) {
+  return (
+    <div className="field">
+      <label htmlFor="filter-bins">{label}</label>
+      <select id="filter-bins" name="bins" defaultValue={String(bins)}>
+        {CALIBRATION_BIN_CHOICES.map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }

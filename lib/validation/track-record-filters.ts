@@ -13,7 +13,9 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
   .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "must be a real calendar date");
 
-const binCount = z.enum(["5", "10", "20"], "must be 5, 10 or 20").transform(Number);
+/** The calibration bin counts a track-record page offers. */
+export const CALIBRATION_BIN_CHOICES = ["5", "10", "20"] as const;
+const binCount = z.enum(CALIBRATION_BIN_CHOICES, "must be 5, 10 or 20").transform(Number);
 
 export const periodFields = {
   from: isoDate,

@@ -2,7 +2,7 @@ import { CalibrationPanel } from "@/components/track-records/CalibrationPanel";
 import { ExtremizingPanel } from "@/components/track-records/ExtremizingPanel";
 import { MethodComparisonPanel } from "@/components/track-records/MethodComparisonPanel";
 import { formatScore } from "@/components/track-records/score-format";
-import { FilterErrors, selectionPhrase, TrackRecordFilters } from "@/components/track-records/TrackRecordFilters";
+import { CalibrationBinsField, FilterErrors, selectionPhrase, TrackRecordFilters } from "@/components/track-records/TrackRecordFilters";
 import { getDb } from "@/db/client";
 import { listResolvedQuestionTags, loadResolvedQuestions } from "@/db/queries/track-records";
 import { AGGREGATION_METHOD_LABELS } from "@/lib/track-records/method-record";
@@ -41,14 +41,7 @@ export default async function CrowdPage({ searchParams }: { searchParams: Promis
       />
       <FilterErrors errors={errors} />
       <TrackRecordFilters action="/crowd" from={values.from} to={values.to} tag={values.tag} tags={tags}>
-        <div className="field">
-          <label htmlFor="filter-bins">Calibration bins</label>
-          <select id="filter-bins" name="bins" defaultValue={String(bins)}>
-            <option value="5">5</option>
-            <option value="10">10</option>
-            <option value="20">20</option>
-          </select>
-        </div>
+        <CalibrationBinsField bins={bins} />
       </TrackRecordFilters>
 
       <p className="notice" data-testid="best-method-sentence">

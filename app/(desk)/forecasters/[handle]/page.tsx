@@ -6,7 +6,7 @@ import { DiscriminationPanel } from "@/components/track-records/DiscriminationPa
 import { ScoresOverTimePanel } from "@/components/track-records/ScoresOverTimePanel";
 import { ScoreTable, type ScoreTableEntry } from "@/components/track-records/ScoreTable";
 import { formatPoints, formatScore, formatPercent } from "@/components/track-records/score-format";
-import { FilterErrors, selectionPhrase, TrackRecordFilters } from "@/components/track-records/TrackRecordFilters";
+import { CalibrationBinsField, FilterErrors, selectionPhrase, TrackRecordFilters } from "@/components/track-records/TrackRecordFilters";
 import { getDb } from "@/db/client";
 import { findForecasterName, listResolvedQuestionTags, loadResolvedQuestions } from "@/db/queries/track-records";
 import { explainMurphyTerms } from "@/lib/track-records/murphy-explanations";
@@ -98,14 +98,7 @@ export default async function ForecasterProfilePage({ params, searchParams }: Pr
             <option value="time_weighted">Every forecast, time-weighted</option>
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="filter-bins">Bins</label>
-          <select id="filter-bins" name="bins" defaultValue={String(bins)}>
-            <option value="5">5</option>
-            <option value="10">10</option>
-            <option value="20">20</option>
-          </select>
-        </div>
+        <CalibrationBinsField bins={bins} label="Bins" />
       </TrackRecordFilters>
 
       <section className="grid grid-3" aria-label="Summary" data-testid="forecaster-summary">
