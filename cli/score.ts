@@ -5,7 +5,7 @@ import { isAscii } from "node:buffer";
 import fs from "node:fs";
 import { Command, InvalidArgumentError } from "commander";
 import { readDatasetV1 } from "@/lib/exchange/read-v1";
-import { reportToJson } from "@/lib/exchange/write-report";
+import { writeReportJson } from "@/lib/exchange/write-report";
 import { scoreDataset } from "@/lib/report";
 import type { Dataset } from "@/lib/types";
 
@@ -86,8 +86,9 @@ function main(argv: string[]): void {
   if (options.bins !== undefined) dataset.params.calibrationBins = options.bins;
   if (options.extremize !== undefined) dataset.params.extremizeD = options.extremize;
   // Nested calls, no locals: the file text, the parsed document and the dataset can each be collected
-  // once the next stage has what it needs (1M forecasts stay under 1 GB).
-  process.stdout.write(`${JSON.stringify(reportToJson(scoreDataset(dataset)))}\n`);
+  // once the next stage has what it needs (1M forecasts stay under 1 GB); the report goes out in pieces.
+  writeReportJson(scoreDataset(dataset), (piece) => process.stdout.write(piece));
+  process.stdout.write("\n");
   if (process.env.FORECAST_DESK_REPORT_USAGE) {
     const usage = process.resourceUsage();
     process.stderr.write(`usage: ${JSON.stringify({ maxRssKb: usage.maxRSS, userMs: usage.userCPUTime / 1000 })}\n`);

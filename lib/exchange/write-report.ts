@@ -1,5 +1,6 @@
 import type { Calibration } from "../calibration/bins";
 import type { CalibrationSet, QuestionReport, Report } from "../report";
+import type { ScoreRow } from "../scoring/question-scores";
 import { AGGREGATION_METHODS } from "../types";
 
 // Writes a Report as the `forecast-desk-report/v1` document (formats.md §3): snake_case keys, times as
@@ -7,6 +8,8 @@ import { AGGREGATION_METHODS } from "../types";
 
 type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 type JsonObject = { [key: string]: JsonValue };
+
+const REPORT_FORMAT = "forecast-desk-report/v1";
 
 /** An object without a prototype, so ids like "__proto__" stay plain keys. */
 function keyed(): JsonObject {
@@ -46,7 +49,7 @@ function aggregateJson(q: QuestionReport, vector: number[] | null): JsonValue {
   return labelled;
 }
 
-export function reportToJson(report: Report): JsonObject {
+function questionsJson(report: Report): JsonObject {
   const questions = keyed();
   for (const q of report.questions) {
     const aggregates: JsonObject = {};
@@ -63,6 +66,24 @@ export function reportToJson(report: Report): JsonObject {
       aggregate_scores: aggregateScores,
     };
   }
+  return questions;
+}
+
+function scoreRowJson(r: ScoreRow): JsonObject {
+  return {
+    question: r.question,
+    forecaster: r.forecaster,
+    final_brier: r.finalBrier,
+    final_log_score: r.finalLogScore,
+    brier_time_avg: r.brierTimeAvg,
+    relative_brier: r.relativeBrier,
+    baseline: r.baseline,
+    peer: r.peer,
+    coverage: r.coverage,
+  };
+}
+
+function forecastersJson(report: Report): JsonObject {
   const forecasters = keyed();
   for (const [name, s] of report.forecasters) {
     forecasters[name] = {
@@ -78,28 +99,69 @@ export function reportToJson(report: Report): JsonObject {
       mean_coverage: s.meanCoverage,
     };
   }
+  return forecasters;
+}
+
+function aggregatesCalibrationJson(report: Report): JsonObject {
   const aggregatesCalibration: JsonObject = {};
   for (const m of AGGREGATION_METHODS) aggregatesCalibration[m] = calibrationJson(report.calibration.aggregates[m]);
+  return aggregatesCalibration;
+}
+
+export function reportToJson(report: Report): JsonObject {
   return {
-    format: "forecast-desk-report/v1",
+    format: REPORT_FORMAT,
     n_clipped_forecasts: report.nClippedForecasts,
-    questions,
-    scores: report.scores.map((r) => ({
-      question: r.question,
-      forecaster: r.forecaster,
-      final_brier: r.finalBrier,
-      final_log_score: r.finalLogScore,
-      brier_time_avg: r.brierTimeAvg,
-      relative_brier: r.relativeBrier,
-      baseline: r.baseline,
-      peer: r.peer,
-      coverage: r.coverage,
-    })),
-    forecasters,
+    questions: questionsJson(report),
+    scores: report.scores.map(scoreRowJson),
+    forecasters: forecastersJson(report),
     calibration: {
       final: calibrationSetJson(report.calibration.final),
       time_weighted: calibrationSetJson(report.calibration.timeWeighted),
-      aggregates: aggregatesCalibration,
+      aggregates: aggregatesCalibrationJson(report),
     },
   };
+}
+
+/** Pieces of about this many characters go to `write` (1M forecasts: a 47 MB report). */
+const PIECE_LENGTH = 1 << 20;
+
+/**
+ * Writes exactly the text JSON.stringify(reportToJson(report)), in pieces: the score rows and the
+ * per-forecaster calibration (nearly all of it) entry by entry, so neither the whole text nor the
+ * whole object tree is ever held at once.
+ */
+export function writeReportJson(report: Report, write: (piece: string) => void): void {
+  let pending = "";
+  const put = (text: string): void => {
+    pending += text;
+    if (pending.length >= PIECE_LENGTH) {
+      write(pending);
+      pending = "";
+    }
+  };
+  put(`{"format":${JSON.stringify(REPORT_FORMAT)},"n_clipped_forecasts":${JSON.stringify(report.nClippedForecasts)}`);
+  put(`,"questions":${JSON.stringify(questionsJson(report))},"scores":[`);
+  const rows = report.scores;
+  for (let i = 0; i < rows.length; i++) put((i === 0 ? "" : ",") + JSON.stringify(scoreRowJson(rows[i])));
+  put(`],"forecasters":${JSON.stringify(forecastersJson(report))},"calibration":{"final":`);
+  putCalibrationSet(report.calibration.final, put);
+  put(`,"time_weighted":`);
+  putCalibrationSet(report.calibration.timeWeighted, put);
+  put(`,"aggregates":${JSON.stringify(aggregatesCalibrationJson(report))}}}`);
+  if (pending !== "") write(pending);
+}
+
+/** calibrationSetJson as text, one forecaster at a time, keys in the order JSON.stringify gives them. */
+function putCalibrationSet(set: CalibrationSet, put: (text: string) => void): void {
+  put(`{"all":${JSON.stringify(calibrationJson(set.all))},"by_forecaster":{`);
+  // A keyed object orders its keys as JSON.stringify will (integer-like names first).
+  const byName = Object.create(null) as Record<string, Calibration>;
+  for (const [name, c] of set.byForecaster) byName[name] = c;
+  let first = true;
+  for (const name of Object.keys(byName)) {
+    put(`${first ? "" : ","}${JSON.stringify(name)}:${JSON.stringify(calibrationJson(byName[name]))}`);
+    first = false;
+  }
+  put("}}");
 }
