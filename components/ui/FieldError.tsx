@@ -1,9 +1,13 @@
-/** The error messages of one form field, shown under it (id lets the input point at it via aria-describedby). */
-export function FieldError({ id, errors }: { id: string; errors?: readonly string[] }) {
-  if (!errors || errors.length === 0) return null;
+/**
+ * The error message(s) of one form field, shown under it (id lets the input point at it via
+ * aria-describedby): zod's string[] of a field, or one message.
+ */
+export function FieldError({ id, errors }: { id: string; errors?: string | readonly string[] }) {
+  const text = typeof errors === "string" ? errors : errors?.join(" ");
+  if (!text) return null;
   return (
     <p className="field-error" id={id} role="alert">
-      {errors.join(" ")}
+      {text}
     </p>
   );
 }

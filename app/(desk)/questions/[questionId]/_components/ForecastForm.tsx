@@ -11,16 +11,8 @@ import {
   normaliseScenarioPercents,
   scenarioTotal,
 } from "@/lib/validation/forecast";
+import { FieldError } from "@/components/ui/FieldError";
 import { submitForecast, type ForecastFormState } from "../actions";
-
-function FieldMessage({ id, message }: { id: string; message?: string }) {
-  if (!message) return null;
-  return (
-    <p className="field-error" id={id} role="alert">
-      {message}
-    </p>
-  );
-}
 
 /**
  * Enter a forecast: a binary probability (typed box and slider kept in sync) or one percentage per
@@ -132,7 +124,7 @@ export function ForecastForm({
           <p className="field-hint" id="forecast-percent-hint">
             Your probability that the answer is Yes, from {MIN_PERCENT}% to {MAX_PERCENT}% (one decimal).
           </p>
-          <FieldMessage id="percent-error" message={errors.percent} />
+          <FieldError id="percent-error" errors={errors.percent} />
         </div>
       ) : (
         <fieldset className="field" style={{ border: 0, padding: 0, margin: 0 }}>
@@ -154,7 +146,7 @@ export function ForecastForm({
                 aria-describedby={describedBy(`percents.${i}`)}
                 style={{ maxWidth: "8rem" }}
               />
-              <FieldMessage id={`percents-${i}-error`} message={errors[`percents.${i}`]} />
+              <FieldError id={`percents-${i}-error`} errors={errors[`percents.${i}`]} />
             </div>
           ))}
           <div className="row" style={{ alignItems: "center" }}>
@@ -173,8 +165,8 @@ export function ForecastForm({
               Normalise to 100%
             </button>
           </div>
-          <FieldMessage id="total-error" message={errors.total} />
-          <FieldMessage id="percents-error" message={errors.percents} />
+          <FieldError id="total-error" errors={errors.total} />
+          <FieldError id="percents-error" errors={errors.percents} />
         </fieldset>
       )}
 
@@ -193,9 +185,9 @@ export function ForecastForm({
           Optional. Why you think so ({rationale.length.toLocaleString("en")} / {MAX_RATIONALE_LENGTH.toLocaleString("en")}{" "}
           characters).
         </p>
-        <FieldMessage id="rationale-error" message={errors.rationale} />
+        <FieldError id="rationale-error" errors={errors.rationale} />
       </div>
-      <FieldMessage id="questionId-error" message={errors.questionId ?? errors.kind ?? errors.form} />
+      <FieldError id="questionId-error" errors={errors.questionId ?? errors.kind ?? errors.form} />
       <button type="submit" className="btn btn-primary" disabled={pending}>
         Submit forecast
       </button>
