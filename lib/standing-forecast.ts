@@ -17,9 +17,35 @@ export function actualCloseTime(q: ScoringQuestion): number {
  */
 export function countedForecasts<F extends ForecastRecord>(q: ScoringQuestion, forecasts: readonly F[]): F[] {
   const ta = actualCloseTime(q);
-  const counted = forecasts.filter((f) => f.time <= ta);
-  // Array.prototype.sort is stable (ES2019), so ties keep input order.
-  return counted.sort((a, b) => a.time - b.time);
+  return sortByTime(forecasts.filter((f) => f.time <= ta));
+}
+
+/**
+ * Stable sort by time (ties keep list order), in place. Integer times (epoch ms) within 2^53 / n of
+ * each other take a numeric sort of the keys (time − min) · n + position: exact, unique, so no
+ * comparator calls and ties stay in order. Anything else takes Array.prototype.sort (stable, ES2019).
+ */
+function sortByTime<F extends ForecastRecord>(list: F[]): F[] {
+  const n = list.length;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  let inOrder = true;
+  let integers = true;
+  for (let i = 0; i < n; i++) {
+    const t = list[i].time;
+    if (t < max) inOrder = false;
+    if (t < min) min = t;
+    if (t > max) max = t;
+    if (!Number.isInteger(t)) integers = false;
+  }
+  if (inOrder) return list;
+  if (!integers || !((max - min + 1) * n <= Number.MAX_SAFE_INTEGER)) return list.sort((a, b) => a.time - b.time);
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = (list[i].time - min) * n + i;
+  keys.sort();
+  const original = list.slice();
+  for (let i = 0; i < n; i++) list[i] = original[keys[i] % n];
+  return list;
 }
 
 /**

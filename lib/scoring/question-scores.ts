@@ -1,6 +1,6 @@
 import { poolForecasts } from "../aggregation/crowd-forecast";
 import { compareCodePoints } from "../code-point-order";
-import { actualCloseTime, countedForecasts, standingForecastsAt } from "../standing-forecast";
+import { actualCloseTime, countedForecasts } from "../standing-forecast";
 import {
   AGGREGATION_METHODS,
   DEFAULT_SCORING_PARAMS,
@@ -88,7 +88,13 @@ export function scoreQuestionInDetail(
   const ta = actualCloseTime(q);
   const status = questionScoreStatus(q);
   const counted = countedForecasts(q, forecasts);
-  const standing = standingForecastsAt(counted, ta).map((f) => f.probabilities);
+  const forecasters = indexForecasters(counted);
+  // Everything counted is at or before Ta, so each forecaster's standing forecast at Ta is their last
+  // counted one (formats.md §2.4 rule 4); walking `counted` in order keeps the recency order.
+  const standing: (readonly number[])[] = [];
+  for (let i = 0; i < counted.length; i++) {
+    if (forecasters.last[forecasters.of[i]] === i) standing.push(counted[i].probabilities);
+  }
   const binary = q.type === "binary";
   const aggregates = {} as Record<AggregationMethod, number[] | null>;
   const aggregateScores = {} as Record<AggregationMethod, AggregateScore | null>;
@@ -101,14 +107,57 @@ export function scoreQuestionInDetail(
         : null;
   }
   const stood = q.outcome?.kind === "option" ? new Float64Array(counted.length) : null;
-  const rows = q.outcome?.kind === "option" ? sweepScoreRows(q, counted, q.outcome.option, ta, stood as Float64Array) : [];
+  const rows =
+    q.outcome?.kind === "option" ? sweepScoreRows(q, counted, forecasters, q.outcome.option, ta, stood as Float64Array) : [];
   return { scores: { questionId: q.id, status, actualCloseTime: ta, aggregates, aggregateScores, rows }, counted, stood };
+}
+
+/** The forecasters of `counted`, numbered in order of first appearance, with their last position. */
+interface ForecasterIndex {
+  names: string[];
+  /** of[i]: the number of counted[i]'s forecaster. */
+  of: Int32Array;
+  /** last[u]: the position in `counted` of forecaster u's last forecast. */
+  last: Int32Array;
+}
+
+function indexForecasters(counted: readonly ForecastRecord[]): ForecasterIndex {
+  const n = counted.length;
+  const of = new Int32Array(n);
+  const names: string[] = [];
+  const numberOf = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const name = counted[i].forecaster;
+    let u = numberOf.get(name);
+    if (u === undefined) {
+      u = names.length;
+      numberOf.set(name, u);
+      names.push(name);
+    }
+    of[i] = u;
+  }
+  const last = new Int32Array(names.length);
+  for (let i = 0; i < n; i++) last[of[i]] = i;
+  return { names, of, last };
+}
+
+/** Position of `value` in the ascending `sorted` (it must be there). */
+function positionIn(sorted: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The time-integrated scores of every forecaster on a resolved question (formats.md §3.2). */
 function sweepScoreRows(
   q: ScoringQuestion,
   counted: readonly ForecastRecord[],
+  forecasters: ForecasterIndex,
   outcome: number,
   ta: number,
   stood: Float64Array,
@@ -123,30 +172,23 @@ function sweepScoreRows(
   const brier = new Float64Array(n);
   const logP = new Float64Array(n);
   const baseline = new Float64Array(n);
-  const forecasterOf = new Int32Array(n);
-  const names: string[] = [];
-  const indexOf = new Map<string, number>();
+  const { names, of: forecasterOf } = forecasters;
   for (let i = 0; i < n; i++) {
     const f = counted[i];
     brier[i] = forecastBrier(q, f.probabilities, outcome);
     logP[i] = Math.log(f.probabilities[outcome]);
     baseline[i] = baselineScore(f.probabilities[outcome], optionCount);
-    let u = indexOf.get(f.forecaster);
-    if (u === undefined) {
-      u = names.length;
-      indexOf.set(f.forecaster, u);
-      names.push(f.forecaster);
-    }
-    forecasterOf[i] = u;
   }
-  // Rank each forecast's Brier among the distinct values (one sort), for the order-statistics tree.
-  const byBrier = Array.from({ length: n }, (_, i) => i).sort((a, b) => brier[a] - brier[b]);
+  // Rank each forecast's Brier among the distinct values (one numeric sort, then a binary search),
+  // for the order-statistics tree. Briers are ≥ 0 and never NaN, so the numeric order is plain <.
+  const sortedBriers = brier.slice().sort();
   const distinct: number[] = [];
-  const rank = new Int32Array(n);
-  for (const i of byBrier) {
-    if (distinct.length === 0 || distinct[distinct.length - 1] !== brier[i]) distinct.push(brier[i]);
-    rank[i] = distinct.length - 1;
+  for (let k = 0; k < n; k++) {
+    if (distinct.length === 0 || distinct[distinct.length - 1] !== sortedBriers[k]) distinct.push(sortedBriers[k]);
   }
+  const distinctBriers = Float64Array.from(distinct);
+  const rank = new Int32Array(n);
+  for (let i = 0; i < n; i++) rank[i] = positionIn(distinctBriers, brier[i]);
   const briers = new OrderStatistics(distinct);
 
   const m = names.length;
