@@ -1,12 +1,12 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
+import { isDeskPrivate } from "@/app/_auth/desk-privacy";
 
 // With REQUIRE_SIGN_IN=1 the whole desk is private: requests without a valid session go to /signin.
 // Layouts render in parallel with their pages, so a layout redirect alone could still stream page
 // data; this check runs before any page. The session is validated by better-auth's own endpoint.
 export async function proxy(request: NextRequest) {
-  const privateDesk = process.env.REQUIRE_SIGN_IN === "1" || process.env.REQUIRE_SIGN_IN === "true";
-  if (!privateDesk) return NextResponse.next();
+  if (!isDeskPrivate()) return NextResponse.next();
   if (getSessionCookie(request) && (await hasValidSession(request))) return NextResponse.next();
   const url = new URL("/signin", request.url);
   url.searchParams.set("next", request.nextUrl.pathname + request.nextUrl.search);

@@ -5,7 +5,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import * as z from "zod";
 import { getAuth } from "@/app/_auth/auth";
-import { isDeskPrivate } from "@/app/_auth/session";
+import { isDeskPrivate } from "@/app/_auth/desk-privacy";
 import { safeRedirectPath, signInInput, signUpInput } from "@/lib/validation/user";
 
 export type AuthFormState = {

@@ -1,7 +1,8 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { signOut } from "@/app/(auth)/actions";
-import { getViewer, isDeskPrivate } from "@/app/_auth/session";
+import { isDeskPrivate } from "@/app/_auth/desk-privacy";
+import { getViewer } from "@/app/_auth/session";
 import { SiteHeader } from "@/components/ui/SiteHeader";
 
 // Reading is open to visitors unless REQUIRE_SIGN_IN=1 makes the desk private.

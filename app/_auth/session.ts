@@ -27,8 +27,3 @@ export async function requireAdmin(): Promise<Viewer> {
   if (viewer.role !== "admin") redirect("/admin-only");
   return viewer;
 }
-
-/** REQUIRE_SIGN_IN=1 makes the whole desk private. */
-export function isDeskPrivate(): boolean {
-  return process.env.REQUIRE_SIGN_IN === "1" || process.env.REQUIRE_SIGN_IN === "true";
-}
