@@ -16,6 +16,7 @@ import {
   type Question,
   type QuestionType,
 } from "@/lib/types";
+import { compareCodePoints } from "@/lib/code-point-order";
 
 // Import and export of whole datasets (forecast-desk/v1, formats.md §2), the database side.
 
@@ -315,7 +316,7 @@ export interface ExportOptions {
 export function exportDataset(db: Db, options: ExportOptions = {}): Dataset {
   const includeDrafts = !options.viewer || options.viewer.role === "admin";
   const all = getQuestions(db, listQuestionIds(db)).filter((q) => includeDrafts || !q.isDraft);
-  all.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  all.sort((a, b) => compareCodePoints(a.id, b.id));
   const included = new Set(all.map((q) => q.id));
   const rows = listForecastsByHandle(db);
   return {

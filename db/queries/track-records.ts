@@ -7,6 +7,7 @@ import { resolutions } from "@/db/schema/resolutions";
 import { users } from "@/db/schema/users";
 import type { ForecasterName, ResolvedQuestionInput } from "@/lib/track-records/resolved-question";
 import type { ForecastRecord } from "@/lib/types";
+import { compareCodePoints } from "@/lib/code-point-order";
 
 export interface ResolvedQuestionFilter {
   /** Resolve time ≥ from (UTC epoch ms); null: no lower bound. */
@@ -77,7 +78,7 @@ export function loadResolvedQuestions(db: Db, filter: ResolvedQuestionFilter = {
     }),
   );
   const forecasters = [...names].map(([handle, name]) => ({ handle, name }));
-  forecasters.sort((a, b) => (a.handle < b.handle ? -1 : a.handle > b.handle ? 1 : 0));
+  forecasters.sort((a, b) => compareCodePoints(a.handle, b.handle));
   return { questions: loaded, forecasters };
 }
 

@@ -1,6 +1,8 @@
 // Leaderboard ranking: forecasters ordered by one track-record mean (DESIGN §3 "Forecaster track
 // record"), among those with at least a minimum number of scored questions.
 
+import { compareCodePoints } from "@/lib/code-point-order";
+
 export const LEADERBOARD_RANKINGS = ["peer", "baseline", "relative_brier", "brier"] as const;
 export type LeaderboardRanking = (typeof LEADERBOARD_RANKINGS)[number];
 
@@ -70,7 +72,7 @@ export function rankLeaderboard<S extends LeaderboardSummary>(
     if (a.value === null || b.value === null) {
       if (a.value !== b.value) return a.value === null ? 1 : -1;
     } else if (a.value !== b.value) return sign * (a.value - b.value);
-    return a.name.localeCompare(b.name) || (a.handle < b.handle ? -1 : a.handle > b.handle ? 1 : 0);
+    return a.name.localeCompare(b.name) || compareCodePoints(a.handle, b.handle);
   });
   const ranked: RankedEntry<S>[] = [];
   kept.forEach((e, i) => {
