@@ -55,28 +55,56 @@ export function clipDatasetForecast(type: QuestionType, raw: readonly number[]):
   return readForecastVector(raw);
 }
 
+/** clipDatasetForecast(type, raw).clipped, without building the clipped vector. */
+function needsClipping(type: QuestionType | undefined, raw: readonly number[]): boolean {
+  if (type === "binary") return !(raw[1] >= MIN_PROBABILITY && raw[1] <= MAX_PROBABILITY);
+  let sum = 0;
+  for (let k = 0; k < raw.length; k++) sum += raw[k];
+  for (let k = 0; k < raw.length; k++) {
+    const p = raw[k] / sum;
+    if (p < MIN_PROBABILITY || p > MAX_PROBABILITY) return true;
+  }
+  return false;
+}
+
+/**
+ * Score rows sorted by question, then forecaster, from one block per question sorted by forecaster:
+ * the blocks are ordered by question id, and only if two blocks share an id are the rows sorted whole.
+ */
+function rowsByQuestionThenForecaster(blocks: ScoreRow[][]): ScoreRow[] {
+  const filled = blocks.filter((block) => block.length > 0);
+  filled.sort((a, b) => compareCodePoints(a[0].question, b[0].question));
+  const rows: ScoreRow[] = [];
+  for (const block of filled) for (const row of block) rows.push(row);
+  const byQuestion = (a: ScoreRow, b: ScoreRow) => compareCodePoints(a.question, b.question);
+  const compare = (a: ScoreRow, b: ScoreRow) => byQuestion(a, b) || compareCodePoints(a.forecaster, b.forecaster);
+  const distinctIds = filled.every((block, i) => i === 0 || byQuestion(filled[i - 1][0], block[0]) < 0);
+  return distinctIds ? rows : rows.sort(compare);
+}
+
 /** Scores a whole dataset (its params decide the extremizing factor and the number of bins). */
 export function scoreDataset(dataset: Dataset): Report {
   const { params } = dataset;
   const binCount = params.calibrationBins;
-  const typeOf = new Map(dataset.questions.map((q) => [q.id, q.type]));
-  const byQuestion = new Map<string, ForecastRecord[]>(dataset.questions.map((q) => [q.id, []]));
+  const slots = new Map(dataset.questions.map((q) => [q.id, { type: q.type, forecasts: [] as ForecastRecord[] }]));
+  const byQuestion = new Map([...slots].map(([id, slot]) => [id, slot.forecasts]));
   const forecasterNames = new Set<string>();
   let nClippedForecasts = 0;
   for (const f of dataset.forecasts) {
-    const { probabilities, clipped } = clipDatasetForecast(typeOf.get(f.question) as QuestionType, f.probabilities);
+    const slot = slots.get(f.question);
     forecasterNames.add(f.forecaster);
-    if (clipped) {
+    if (needsClipping(slot?.type, f.probabilities)) {
+      const { probabilities } = clipDatasetForecast(slot?.type as QuestionType, f.probabilities);
       nClippedForecasts++;
-      byQuestion.get(f.question)?.push({ forecaster: f.forecaster, time: f.time, probabilities });
+      slot?.forecasts.push({ forecaster: f.forecaster, time: f.time, probabilities });
     } else {
-      byQuestion.get(f.question)?.push(f); // unchanged values: reuse the record (1M forecasts: less garbage)
+      slot?.forecasts.push(f); // not clipped: reuse the record (1M forecasts: less garbage)
     }
   }
   const names = [...forecasterNames].sort(compareCodePoints);
 
   const questions: QuestionReport[] = [];
-  const rows: ScoreRow[] = [];
+  const rowBlocks: ScoreRow[][] = []; // one per question, each sorted by forecaster
   const accumulators = () => ({
     all: new CalibrationAccumulator(binCount),
     by: new Map(names.map((n) => [n, new CalibrationAccumulator(binCount)])),
@@ -90,9 +118,9 @@ export function scoreDataset(dataset: Dataset): Report {
 
   for (const q of dataset.questions) {
     const forecasts = byQuestion.get(q.id) as ForecastRecord[];
-    const { scores: result, counted, stood } = scoreQuestionInDetail(q, forecasts, params);
+    const { scores: result, counted, forecasters, stood } = scoreQuestionInDetail(q, forecasts, params);
     questions.push({ ...result, type: q.type, options: q.options });
-    for (const row of result.rows) rows.push(row);
+    rowBlocks.push(result.rows);
     if (q.type !== "binary" || q.outcome?.kind !== "option") continue;
     const y = q.outcome.option === 1 ? 1 : 0;
     for (const row of result.rows) {
@@ -103,19 +131,20 @@ export function scoreDataset(dataset: Dataset): Report {
     // Time-weighted samples: each counted forecast weighted by the share of [T0, Ta] it stood
     // (formats.md §3.4), as the sweep measured it; weight 0 is left out.
     const window = result.actualCloseTime - q.openTime;
+    const timeBy = forecasters.names.map((name) => timeSet.by.get(name) as CalibrationAccumulator);
     for (let i = 0; i < counted.length; i++) {
       const stoodFor = (stood as Float64Array)[i];
       if (stoodFor <= 0) continue;
-      const f = counted[i];
-      timeSet.all.add(f.probabilities[1], y, stoodFor / window);
-      timeSet.by.get(f.forecaster)?.add(f.probabilities[1], y, stoodFor / window);
+      const p = counted[i].probabilities[1];
+      timeSet.all.add(p, y, stoodFor / window);
+      timeBy[forecasters.of[i]].add(p, y, stoodFor / window);
     }
     for (const method of AGGREGATION_METHODS) {
       const pooled = result.aggregates[method];
       if (pooled) aggregateSets[method].add(pooled[1], y, 1);
     }
   }
-  rows.sort((a, b) => compareCodePoints(a.question, b.question) || compareCodePoints(a.forecaster, b.forecaster));
+  const rows = rowsByQuestionThenForecaster(rowBlocks);
 
   const rowsBy = new Map<string, ScoreRow[]>(names.map((n) => [n, []]));
   for (const row of rows) rowsBy.get(row.forecaster)?.push(row);

@@ -96,10 +96,17 @@ export function readDatasetV1(doc: unknown): DatasetReadResult {
   else if (!Array.isArray(doc.forecasts)) fail("forecasts", "must be an array");
   else {
     const list = doc.forecasts as unknown[];
+    // One string per forecaster name, shared by all their forecasts: the scorer's lookups by name then
+    // compare one string with itself, and the parsed copies can be collected.
+    const names = new Map<string, string>();
     for (let i = 0; i < list.length; i++) {
       // Most forecasts are well formed: check those cheaply, and explain the rest in detail.
       const f = readWellFormedForecast(list[i], byId, invalidIds) ?? readForecast(list[i], i, byId, invalidIds, fail);
-      if (f) forecasts.push(f);
+      if (!f) continue;
+      const name = names.get(f.forecaster);
+      if (name === undefined) names.set(f.forecaster, f.forecaster);
+      else f.forecaster = name;
+      forecasts.push(f);
     }
   }
 
@@ -268,7 +275,7 @@ function readWellFormedForecast(
     }
     if (Math.abs(sum - 1) > SUM_TOLERANCE + 1e-12) return null;
   }
-  return { question: id, forecaster, time: at, probabilities, rationale: typeof rationale === "string" ? rationale : null };
+  return { question: question.id, forecaster, time: at, probabilities, rationale: typeof rationale === "string" ? rationale : null };
 }
 
 function readForecast(

@@ -76,14 +76,14 @@ export function scoreQuestion(
 }
 
 /**
- * scoreQuestion plus what the sweep saw: the counted forecasts (sorted) and, on a resolved question,
- * how long each of them stood inside [T0, Ta] in ms (time-weighted calibration reuses it).
+ * scoreQuestion plus what the sweep saw: the counted forecasts (sorted), their forecasters numbered,
+ * and, on a resolved question, how long each stood inside [T0, Ta] in ms (time-weighted calibration reuses it).
  */
 export function scoreQuestionInDetail(
   q: ScoringQuestion,
   forecasts: readonly ForecastRecord[],
   params: Partial<ScoringParams> = {},
-): { scores: QuestionScores; counted: ForecastRecord[]; stood: Float64Array | null } {
+): { scores: QuestionScores; counted: ForecastRecord[]; forecasters: ForecasterIndex; stood: Float64Array | null } {
   const merged = { ...DEFAULT_SCORING_PARAMS, ...params };
   const ta = actualCloseTime(q);
   const status = questionScoreStatus(q);
@@ -109,11 +109,11 @@ export function scoreQuestionInDetail(
   const stood = q.outcome?.kind === "option" ? new Float64Array(counted.length) : null;
   const rows =
     q.outcome?.kind === "option" ? sweepScoreRows(q, counted, forecasters, q.outcome.option, ta, stood as Float64Array) : [];
-  return { scores: { questionId: q.id, status, actualCloseTime: ta, aggregates, aggregateScores, rows }, counted, stood };
+  return { scores: { questionId: q.id, status, actualCloseTime: ta, aggregates, aggregateScores, rows }, counted, forecasters, stood };
 }
 
 /** The forecasters of `counted`, numbered in order of first appearance, with their last position. */
-interface ForecasterIndex {
+export interface ForecasterIndex {
   names: string[];
   /** of[i]: the number of counted[i]'s forecaster. */
   of: Int32Array;
