@@ -6,7 +6,12 @@ import { Command } from "commander";
 import { rowProgress } from "@/cli/progress-bar";
 import { databasePath, openDb } from "@/db/client";
 import { ImportConflictError, importDataset } from "@/db/queries/exchange";
-import { convertForecastBench, ForecastBenchFormatError, FORECASTBENCH_ATTRIBUTION } from "@/lib/exchange/forecastbench";
+import {
+  convertForecastBench,
+  ForecastBenchFormatError,
+  FORECASTBENCH_ATTRIBUTION,
+  withResolutionCriteria,
+} from "@/lib/exchange/forecastbench";
 import { readDatasetV1 } from "@/lib/exchange/read-v1";
 
 function fail(lines: string[], code = 2): never {
@@ -56,10 +61,12 @@ const read = readDatasetV1(conversion.document);
 if (!read.ok) fail(["The converted document breaks forecast-desk/v1:", ...read.errors.map((e) => `${e.path}: ${e.rule}`)]);
 if (writeJson) fs.writeFileSync(writeJson, JSON.stringify(conversion.document, null, 1) + "\n");
 
+const dataset = withResolutionCriteria(read.dataset, conversion.resolutionCriteria);
+
 const file = databasePath();
-const progress = rowProgress("Importing", read.dataset.forecasts.length);
+const progress = rowProgress("Importing", dataset.forecasts.length);
 try {
-  const summary = importDataset(openDb(file), read.dataset, { onProgress: (done) => progress.update(done) });
+  const summary = importDataset(openDb(file), dataset, { onProgress: (done) => progress.update(done) });
   progress.stop();
   const c = conversion.counts;
   console.log(`ForecastBench round ${questionFile} → ${file}`);

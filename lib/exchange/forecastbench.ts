@@ -3,7 +3,7 @@
 // ../shared/data/forecastbench/README.md: one question per (dataset id, horizon) and per market id,
 // every forecast made at the forecast due date, combination rows skipped.
 import type { V1Document, V1Forecast, V1Question } from "@/lib/exchange/write-v1";
-import { DEFAULT_SCORING_PARAMS } from "@/lib/types";
+import { DEFAULT_SCORING_PARAMS, type Dataset } from "@/lib/types";
 
 export const FORECASTBENCH_ATTRIBUTION = "ForecastBench (Karger et al., ICLR 2025), CC BY-SA 4.0";
 
@@ -16,6 +16,11 @@ export interface ForecastBenchFiles {
 
 export interface ForecastBenchConversion {
   document: V1Document;
+  /**
+   * Resolution criteria by question id (placeholders filled). forecast-desk/v1 has no field for them,
+   * so they travel beside the document; withResolutionCriteria puts them on the read dataset.
+   */
+  resolutionCriteria: Map<string, string>;
   counts: {
     datasetQuestions: number;
     marketQuestions: number;
@@ -103,11 +108,10 @@ function fillPlaceholders(text: string, forecastDueDate: string, resolutionDate:
 
 const present = (s: string | null | undefined): s is string => typeof s === "string" && s.trim() !== "" && s !== "N/A";
 
-/** Background, resolution criteria, the reference value, the link and the attribution. */
+/** Background, the reference value, the link and the attribution (the criteria go to their own field). */
 function describe(q: FbQuestion, fill: (s: string) => string): string {
   const parts: string[] = [];
   if (present(q.background)) parts.push(fill(q.background.trim()));
-  if (present(q.resolution_criteria)) parts.push(`Resolution criteria: ${fill(q.resolution_criteria.trim())}`);
   if (present(q.freeze_datetime_value)) {
     const on = present(q.freeze_datetime) ? ` on ${q.freeze_datetime.slice(0, 10)}` : "";
     const what = present(q.freeze_datetime_value_explanation) ? ` (${fill(q.freeze_datetime_value_explanation.trim())})` : "";
@@ -148,6 +152,7 @@ export function convertForecastBench(files: ForecastBenchFiles): ForecastBenchCo
   });
 
   const questions: V1Question[] = [];
+  const resolutionCriteria = new Map<string, string>();
   const counts = {
     datasetQuestions: 0,
     marketQuestions: 0,
@@ -172,6 +177,7 @@ export function convertForecastBench(files: ForecastBenchFiles): ForecastBenchCo
       resolve_time: resolution === null ? null : closeTime,
       resolution,
     });
+    if (present(q.resolution_criteria)) resolutionCriteria.set(id, fill(q.resolution_criteria.trim()));
     if (resolution !== null) counts.resolved++;
   };
 
@@ -244,6 +250,18 @@ export function convertForecastBench(files: ForecastBenchFiles): ForecastBenchCo
       questions,
       forecasts,
     },
+    resolutionCriteria,
     counts,
+  };
+}
+
+/** The dataset read from a conversion's document, with each question's resolution criteria set. */
+export function withResolutionCriteria(dataset: Dataset, criteria: ReadonlyMap<string, string>): Dataset {
+  return {
+    ...dataset,
+    questions: dataset.questions.map((q) => {
+      const text = criteria.get(q.id);
+      return text === undefined ? q : { ...q, resolutionCriteria: text };
+    }),
   };
 }

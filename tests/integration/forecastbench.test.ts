@@ -9,7 +9,7 @@ import { forecasts } from "@/db/schema/forecasts";
 import { questions } from "@/db/schema/questions";
 import { resolutions } from "@/db/schema/resolutions";
 import { users } from "@/db/schema/users";
-import { convertForecastBench } from "@/lib/exchange/forecastbench";
+import { convertForecastBench, withResolutionCriteria } from "@/lib/exchange/forecastbench";
 import { readDatasetV1 } from "@/lib/exchange/read-v1";
 import type { Dataset } from "@/lib/types";
 import { sharedPath } from "../shared-folder";
@@ -24,14 +24,14 @@ let dataset: Dataset;
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "fd-forecastbench-"));
   db = openDb(path.join(dir, "fd.db"));
-  const { document } = convertForecastBench({
+  const { document, resolutionCriteria } = convertForecastBench({
     questionSet: read("2024-07-21-human.json"),
     forecasts: read("2024-07-21.ForecastBench.human_super_individual.json"),
     resolutionSet: read("2024-07-21_resolution_set.json"),
   });
   const v1 = readDatasetV1(JSON.parse(JSON.stringify(document)));
   if (!v1.ok) throw new Error(v1.errors.map((e) => `${e.path}: ${e.rule}`).join("\n"));
-  dataset = v1.dataset;
+  dataset = withResolutionCriteria(v1.dataset, resolutionCriteria);
 });
 afterAll(() => {
   db.$client.close();
@@ -72,6 +72,8 @@ describe("importing the ForecastBench 2024-07-21 human round", () => {
       hideCrowdUntilForecast: false,
     });
     expect(q.description).toContain("ForecastBench (Karger et al., ICLR 2025), CC BY-SA 4.0");
+    expect(q.description).not.toContain("Resolution criteria");
+    expect(q.resolutionCriteria).toBe("Resolves to the outcome of the question found at https://manifold.markets/SteveRabin/will-the-average-global-temperature.");
   });
 
   it("changes nothing when imported again", () => {

@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { convertForecastBench, ForecastBenchFormatError } from "@/lib/exchange/forecastbench";
+import { convertForecastBench, ForecastBenchFormatError, withResolutionCriteria } from "@/lib/exchange/forecastbench";
+import { readDatasetV1 } from "@/lib/exchange/read-v1";
 import { sharedPath } from "../../shared-folder";
 
 const DIR = sharedPath("data", "forecastbench");
@@ -43,7 +44,11 @@ describe("convertForecastBench on the 2024-07-21 human round", () => {
     });
     expect(q.title).toMatch(/^Will there be more than ten times as many fatalities in Niue for the 30 days before 2024-07-28 .* preceding 2024-07-21\?/);
     expect(q.title).not.toContain("{");
-    expect(q.description).toContain("Resolution criteria: Resolves to the value calculated from the ACLED dataset");
+    // The criteria get their own field; the description keeps background, value, link and attribution.
+    expect(real.resolutionCriteria.get(q.id)).toMatch(/^Resolves to the value calculated from the ACLED dataset/);
+    expect(real.resolutionCriteria.get(q.id)).not.toContain("{");
+    expect(q.description).not.toContain("Resolution criteria");
+    expect(q.description).not.toContain("Resolves to the value calculated");
     expect(q.description).toMatch(/ForecastBench \(Karger et al\., ICLR 2025\), CC BY-SA 4\.0\.$/);
     // The 2034 horizon has no resolution row yet: open.
     expect(question(`acled:${NIUE}@2034-07-19`)).toMatchObject({ resolution: null, resolve_time: null, close_time: "2034-07-19T00:00:00.000Z" });
@@ -92,6 +97,37 @@ describe("convertForecastBench rules on small inputs", () => {
     });
     expect(out.counts).toMatchObject({ combinationRowsSkipped: 1, forecastsSkipped: 1, marketsWithoutResolutionRows: 1, extremeForecasts: 1 });
     expect(out.document.questions[0]).toMatchObject({ title: "Q by 2024-12-09?", close_time: "2024-12-09T23:59:00.000Z", resolution: null });
+  });
+
+  it("keeps the criteria (placeholders filled) beside the document and sets them on the read dataset", () => {
+    const out = convertForecastBench({
+      questionSet: {
+        forecast_due_date: "2024-07-21",
+        questions: [
+          q({ background: "Some context.", resolution_criteria: " Resolves YES if it happens by {resolution_date}. ", url: "https://example.org/m1" }),
+          q({ id: "m2", resolution_criteria: "N/A" }),
+        ],
+      },
+      forecasts: { forecasts: [] },
+      resolutionSet: {
+        resolutions: [
+          { id: "m1", source: "manifold", resolution_date: "2024-08-01", resolved_to: 1, resolved: true },
+          { id: "m2", source: "manifold", resolution_date: "2024-08-02", resolved_to: 0, resolved: true },
+        ],
+      },
+    });
+    expect(out.resolutionCriteria).toEqual(new Map([["manifold:m1", "Resolves YES if it happens by 2024-08-01."]]));
+    expect(out.document.questions[0].description).toBe(
+      "Some context.\n\nSource: https://example.org/m1\n\nFrom ForecastBench (Karger et al., ICLR 2025), CC BY-SA 4.0.",
+    );
+    const read = readDatasetV1(JSON.parse(JSON.stringify(out.document)));
+    if (!read.ok) throw new Error(JSON.stringify(read.errors));
+    const dataset = withResolutionCriteria(read.dataset, out.resolutionCriteria);
+    expect(dataset.questions.map((x) => [x.id, x.resolutionCriteria ?? null])).toEqual([
+      ["manifold:m1", "Resolves YES if it happens by 2024-08-01."],
+      ["manifold:m2", null],
+    ]);
+    expect(dataset.forecasts).toBe(read.dataset.forecasts);
   });
 
   it("rejects a file without its rows, naming the place", () => {
