@@ -6,6 +6,7 @@ import type { ForecastRecord, Question } from "@/lib/types";
 import { percentText, percentValue } from "@/components/forecast/forecast-display";
 
 const iso = (ms: number) => new Date(ms).toISOString();
+const EMPTY_MESSAGE = "No forecasts yet: the crowd forecast appears with the first one.";
 
 /**
  * The current crowd forecast (recency-weighted median) and its history: a step line of P(yes) with
@@ -63,7 +64,8 @@ export function CrowdPanel({
     </div>
   );
 
-  if (binary) {
+  /** P(yes) step line with the viewer's own forecasts as points. */
+  function binaryChart() {
     // Merge crowd steps and own forecasts on one time axis (own forecasts before T0 are drawn at T0).
     const byTime = new Map<number, CrowdForecastRow>();
     for (const p of series)
@@ -76,39 +78,34 @@ export function CrowdPanel({
     }
     const rows = [...byTime.values()].sort((a, b) => a.time - b.time);
     return (
-      <section aria-labelledby="crowd-heading" className="card">
-        <h2 id="crowd-heading">Crowd forecast</h2>
-        {headline}
-        <ChartFrame
-          title="Crowd forecast over time"
-          description="P(yes) of the recency-weighted median, a step line that holds until the next forecast; your forecasts are the orange points."
-          csvFilename={`crowd-forecast-${slug}.csv`}
-          columns={[
-            { key: "time", label: "Time (UTC)" },
-            { key: "crowd", label: "Crowd P(yes) (%)" },
-            { key: "forecasters", label: "Forecasters pooled" },
-            { key: "own", label: "Your forecast P(yes) (%)" },
-          ]}
-          rows={rows.map((r) => ({ ...r, time: iso(r.time) }))}
-          testId="crowd-forecast-chart"
-          points={series.length}
-          emptyMessage="No forecasts yet: the crowd forecast appears with the first one."
-        >
-          <CrowdForecastChart rows={rows} start={start} end={axisEnd} />
-        </ChartFrame>
-      </section>
+      <ChartFrame
+        title="Crowd forecast over time"
+        description="P(yes) of the recency-weighted median, a step line that holds until the next forecast; your forecasts are the orange points."
+        csvFilename={`crowd-forecast-${slug}.csv`}
+        columns={[
+          { key: "time", label: "Time (UTC)" },
+          { key: "crowd", label: "Crowd P(yes) (%)" },
+          { key: "forecasters", label: "Forecasters pooled" },
+          { key: "own", label: "Your forecast P(yes) (%)" },
+        ]}
+        rows={rows.map((r) => ({ ...r, time: iso(r.time) }))}
+        testId="crowd-forecast-chart"
+        points={series.length}
+        emptyMessage={EMPTY_MESSAGE}
+      >
+        <CrowdForecastChart rows={rows} start={start} end={axisEnd} />
+      </ChartFrame>
     );
   }
 
-  const rows: ScenarioRow[] = series.map((p) => {
-    const row: ScenarioRow = { time: p.time };
-    question.options.forEach((_, i) => (row[`s${i}`] = percentValue(p.probabilities[i])));
-    return row;
-  });
-  return (
-    <section aria-labelledby="crowd-heading" className="card">
-      <h2 id="crowd-heading">Crowd forecast</h2>
-      {headline}
+  /** One step line per scenario. */
+  function scenarioChart() {
+    const rows: ScenarioRow[] = series.map((p) => {
+      const row: ScenarioRow = { time: p.time };
+      question.options.forEach((_, i) => (row[`s${i}`] = percentValue(p.probabilities[i])));
+      return row;
+    });
+    return (
       <ChartFrame
         title="Scenario probabilities over time"
         description="Each scenario's recency-weighted median, renormalised to 100%; each line holds until the next forecast."
@@ -121,10 +118,18 @@ export function CrowdPanel({
         rows={rows.map((r, i) => ({ ...r, time: iso(r.time), forecasters: series[i].forecasters }))}
         testId="scenario-forecast-chart"
         points={series.length}
-        emptyMessage="No forecasts yet: the crowd forecast appears with the first one."
+        emptyMessage={EMPTY_MESSAGE}
       >
         <ScenarioChart options={question.options} rows={rows} start={start} end={axisEnd} />
       </ChartFrame>
+    );
+  }
+
+  return (
+    <section aria-labelledby="crowd-heading" className="card">
+      <h2 id="crowd-heading">Crowd forecast</h2>
+      {headline}
+      {binary ? binaryChart() : scenarioChart()}
     </section>
   );
 }
