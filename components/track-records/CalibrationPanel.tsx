@@ -1,7 +1,7 @@
 import { ChartFrame } from "@/components/charts/ChartFrame";
 import { ReliabilityDiagram, type ReliabilityPoint } from "@/components/charts/ReliabilityDiagram";
 import type { CalibrationBin } from "@/lib/calibration/bins";
-import { csvNumber, formatPercent } from "./score-format";
+import { csvNumber, formatBinRange } from "./score-format";
 
 /**
  * A reliability diagram in its frame: every bin in the table and CSV, only the non-empty bins
@@ -37,7 +37,7 @@ export function CalibrationPanel({
       jeffreysHi: b.jeffreysHi!,
     }));
   const rows = drawn.length === 0 ? [] : bins.map((b) => ({
-    bin: `${formatPercent(b.lo)}–${formatPercent(b.hi)}`,
+    bin: formatBinRange(b),
     n: csvNumber(b.n),
     meanForecast: csvNumber(b.meanForecast),
     observed: csvNumber(b.observed),

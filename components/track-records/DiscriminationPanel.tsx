@@ -1,6 +1,6 @@
 import { ChartFrame } from "@/components/charts/ChartFrame";
 import { DiscriminationChart } from "@/components/charts/DiscriminationChart";
-import { csvNumber, formatPercent } from "./score-format";
+import { csvNumber, formatBinRange } from "./score-format";
 
 /** Forecasts on questions that resolved Yes vs No; data-points = number of bins drawn. */
 export function DiscriminationPanel({
@@ -14,7 +14,7 @@ export function DiscriminationPanel({
 }) {
   const any = bins.some((b) => b.yes > 0 || b.no > 0);
   const rows = any
-    ? bins.map((b) => ({ bin: `${formatPercent(b.lo)}–${formatPercent(b.hi)}`, yes: csvNumber(b.yes), no: csvNumber(b.no) }))
+    ? bins.map((b) => ({ bin: formatBinRange(b), yes: csvNumber(b.yes), no: csvNumber(b.no) }))
     : [];
   return (
     <ChartFrame

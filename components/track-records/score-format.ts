@@ -5,6 +5,11 @@ export function formatPercent(p: number | null): string {
   return p === null ? "—" : `${(p * 100).toFixed(1)}%`;
 }
 
+/** A forecast bin as its range of percentages ("10.0%–20.0%"). */
+export function formatBinRange(bin: { lo: number; hi: number }): string {
+  return `${formatPercent(bin.lo)}–${formatPercent(bin.hi)}`;
+}
+
 /** A Brier or log score (three decimals); "—" for null. */
 export function formatScore(x: number | null, digits = 3): string {
   return x === null ? "—" : x.toFixed(digits);
