@@ -137,4 +137,6 @@ export const questionListParams = z.object({
   tab: z.enum(QUESTION_TABS).catch("open"),
   tag: z.string().max(TAG_MAX).optional().catch(undefined),
   q: z.string().max(200).optional().catch(undefined),
+  /** 1-based page (lib/question-paging); anything that is not a whole number ≥ 1 reads as page 1. */
+  page: z.coerce.number().int().min(1).catch(1),
 });

@@ -12,6 +12,7 @@ import { EmptyCard, Table } from "@/components/ui/Table";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import { crowdForecastAt } from "@/lib/aggregation/crowd-forecast";
 import { isCrowdHiddenFrom, isDueForResolution, questionStatus } from "@/lib/question-lifecycle";
+import { questionPage } from "@/lib/question-paging";
 import { isInQuestionTab } from "@/lib/question-tabs";
 import { actualCloseTime } from "@/lib/standing-forecast";
 import { DEFAULT_AGGREGATION_METHOD, type Question } from "@/lib/types";
@@ -44,13 +45,20 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function QuestionsPage({ searchParams }: { searchParams: SearchParams }) {
   const raw = await searchParams;
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  const { tab, tag, q: search } = questionListParams.parse({ tab: first(raw.tab), tag: first(raw.tag), q: first(raw.q) });
+  const { tab, tag, q: search, page: requestedPage } = questionListParams.parse({
+    tab: first(raw.tab),
+    tag: first(raw.tag),
+    q: first(raw.q),
+    page: first(raw.page),
+  });
   const viewer = await getViewer();
   const isAdmin = viewer?.role === "admin";
   const db = getDb();
   const now = await requestTime();
-  const listed = listQuestions(db, { tag, search, includeDrafts: isAdmin }).filter((q) => isInQuestionTab(q, tab, now));
-  // One query for every listed question's forecasts, grouped here (forecasters keyed by handle).
+  const inTab = listQuestions(db, { tag, search, includeDrafts: isAdmin }).filter((q) => isInQuestionTab(q, tab, now));
+  if (tab === "resolved") inTab.reverse();
+  const { items: listed, page, pageCount, total } = questionPage(inTab, requestedPage);
+  // One query for the shown questions' forecasts, grouped here (forecasters keyed by handle).
   const forecastsOf = new Map<string, ForecastByHandle[]>(listed.map((q) => [q.id, []]));
   for (const f of listForecastsByHandle(db, listed.map((q) => q.id))) forecastsOf.get(f.question)!.push(f);
   const rows = listed.map((q) => {
@@ -60,14 +68,15 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
     const crowd = hidden ? null : crowdForecastAt(q, forecasts, Math.min(now, actualCloseTime(q)), DEFAULT_AGGREGATION_METHOD);
     return { q, forecasters: forecasters.size, hidden, crowd, status: questionStatus(q, now), due: isDueForResolution(q, now) };
   });
-  if (tab === "resolved") rows.reverse();
   const tags = listTagsInUse(db, isAdmin);
-  const href = (over: { tab?: QuestionTab; tag?: string | null }) => {
+  // Changing tab or tag starts again at page 1; only the pager passes a page.
+  const href = (over: { tab?: QuestionTab; tag?: string | null; page?: number }) => {
     const p = new URLSearchParams();
     p.set("tab", over.tab ?? tab);
     const t = over.tag === null ? undefined : (over.tag ?? tag);
     if (t) p.set("tag", t);
     if (search) p.set("q", search);
+    if (over.page && over.page > 1) p.set("page", String(over.page));
     return `/questions?${p.toString()}`;
   };
 
@@ -182,6 +191,32 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
           ))}
         </Table>
       )}
+
+      {total > 0 ? (
+        <nav aria-label="Question list pages" className="row small" style={{ marginTop: "1rem" }}>
+          {page > 1 ? (
+            <Link href={href({ page: page - 1 })} rel="prev">
+              Previous
+            </Link>
+          ) : (
+            <span className="muted" aria-disabled="true">
+              Previous
+            </span>
+          )}
+          <span aria-live="polite">
+            Page {page} of {pageCount} · {total} {total === 1 ? "question" : "questions"}
+          </span>
+          {page < pageCount ? (
+            <Link href={href({ page: page + 1 })} rel="next">
+              Next
+            </Link>
+          ) : (
+            <span className="muted" aria-disabled="true">
+              Next
+            </span>
+          )}
+        </nav>
+      ) : null}
     </>
   );
 }
