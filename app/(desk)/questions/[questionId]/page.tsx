@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getViewer } from "@/app/_auth/session";
 import { getDb } from "@/db/client";
+import { listComments } from "@/db/queries/comments";
 import { listForecastsForQuestion } from "@/db/queries/forecasts";
 import { getQuestion } from "@/db/queries/questions";
 import { crowdForecastSeries } from "@/lib/aggregation/crowd-forecast";
@@ -12,6 +13,7 @@ import { actualCloseTime, countedForecasts, standingForecastsAt } from "@/lib/st
 import { DEFAULT_AGGREGATION_METHOD, type Question } from "@/lib/types";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import { CrowdPanel } from "./_components/CrowdPanel";
+import { Discussion } from "./_components/Discussion";
 import { ForecastForm } from "./_components/ForecastForm";
 import { OwnHistory } from "./_components/OwnHistory";
 import { QuestionFacts } from "./_components/QuestionFacts";
@@ -61,6 +63,8 @@ export default async function QuestionPage({ params }: { params: Params }) {
   const own = viewer ? forecasts.filter((f) => f.forecasterId === viewer.id) : [];
 
   const crowdHidden = isCrowdHiddenFrom(question, viewer, own.length > 0, now);
+  // Anchoring guard: others' comments hide with the crowd and their rationales.
+  const comments = listComments(getDb(), question.id).filter((c) => !crowdHidden || c.authorId === viewer?.id);
 
   const end = Math.min(now, actualCloseTime(question));
   const series = crowdForecastSeries(question, forecasts, DEFAULT_AGGREGATION_METHOD, undefined, end);
@@ -144,6 +148,7 @@ export default async function QuestionPage({ params }: { params: Params }) {
 
       {viewer ? <OwnHistory question={question} forecasts={own} /> : null}
       {crowdHidden ? null : <RationaleList question={question} forecasts={forecasts} />}
+      <Discussion questionId={question.id} comments={comments} signedIn={viewer !== null} othersHidden={crowdHidden} />
     </article>
   );
 }
