@@ -121,9 +121,19 @@ function timeCommand(command: string, args: string[]): Timing {
   return { seconds, maxRssMb: rss ? Number(rss[1]) / 1024 : null };
 }
 
+/** package.json's `score` script as a command line, `node` or `tsx` resolved to this Node binary. */
+function scoreScript(): string[] {
+  const scripts = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).scripts as Record<string, string>;
+  const [program, ...args] = scripts.score.trim().split(/\s+/);
+  if (program === "node") return [process.execPath, ...args];
+  if (program === "tsx") return [process.execPath, path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), ...args];
+  throw new Error(`bench cannot time the score script "${scripts.score}" (expected node … or tsx …)`);
+}
+
 function main(): void {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "forecast-desk-bench-"));
-  const tsxCli = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
+  const scoreCommand = scoreScript();
+  console.log(`timing the score script: ${scoreCommand.join(" ")}`);
   const sizes = [100, 300, 1_000];
   const results: Array<{ forecasts: number; mb: number; parse: Timing; score: Timing }> = [];
   try {
@@ -132,8 +142,8 @@ function main(): void {
       const forecasts = writeDataset(file, questions, 20_240_101 + questions);
       const mb = fs.statSync(file).size / 1024 / 1024;
       const parse = timeCommand(process.execPath, ["-e", `JSON.parse(require("fs").readFileSync(${JSON.stringify(file)}, "utf8"))`]);
-      // The scorer exactly as `npm run score` runs it (tsx cli/score.ts), without npm's own start-up.
-      const score = timeCommand(process.execPath, [tsxCli, "cli/score.ts", file]);
+      // The scorer exactly as `npm run score` runs it, without npm's own start-up.
+      const score = timeCommand(process.execPath, [...scoreCommand.slice(1), file]);
       results.push({ forecasts, mb, parse, score });
       console.log(
         `${forecasts.toLocaleString("en-US").padStart(9)} forecasts (${questions} questions, ${mb.toFixed(0)} MB): ` +
