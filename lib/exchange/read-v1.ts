@@ -99,9 +99,11 @@ export function readDatasetV1(doc: unknown): DatasetReadResult {
     // One string per forecaster name, shared by all their forecasts: the scorer's lookups by name then
     // compare one string with itself, and the parsed copies can be collected.
     const names = new Map<string, string>();
+    const binaryVectors: BinaryVectors = new Map();
     for (let i = 0; i < list.length; i++) {
       // Most forecasts are well formed: check those cheaply, and explain the rest in detail.
-      const f = readWellFormedForecast(list[i], byId, invalidIds) ?? readForecast(list[i], i, byId, invalidIds, fail);
+      const f =
+        readWellFormedForecast(list[i], byId, invalidIds, binaryVectors) ?? readForecast(list[i], i, byId, invalidIds, fail);
       if (!f) continue;
       const name = names.get(f.forecaster);
       if (name === undefined) names.set(f.forecaster, f.forecaster);
@@ -240,10 +242,29 @@ function readQuestion(raw: unknown, path: string, fail: (path: string, rule: str
  * The forecast when it breaks no rule (the common case, checked without building paths or closures);
  * null when anything is off, and readForecast then names every problem.
  */
+/**
+ * Binary vectors [1 − p, p] by p, shared by every forecast giving that P(yes) (a few hundred distinct
+ * values usually, against a million forecasts: far less to allocate and collect). Shared vectors
+ * are read-only, as every reader of a dataset already treats them.
+ */
+type BinaryVectors = Map<number, number[]>;
+const MAX_SHARED_BINARY_VECTORS = 10_000;
+
+function sharedBinaryVector(p: number, vectors: BinaryVectors): number[] {
+  if (p === 0) return binaryVector(p); // a Map takes −0 for 0: keep the sign as given
+  let vector = vectors.get(p);
+  if (vector === undefined) {
+    vector = binaryVector(p);
+    if (vectors.size < MAX_SHARED_BINARY_VECTORS) vectors.set(p, vector);
+  }
+  return vector;
+}
+
 function readWellFormedForecast(
   raw: unknown,
   byId: ReadonlyMap<string, Question | null>,
   invalidIds: ReadonlySet<string>,
+  binaryVectors: BinaryVectors,
 ): DatasetForecast | null {
   if (!isObject(raw)) return null;
   const { question: id, forecaster, time, rationale } = raw;
@@ -257,7 +278,7 @@ function readWellFormedForecast(
   if (question.type === "binary") {
     const p = raw.probability;
     if (raw.probabilities !== undefined || !isProbability(p)) return null;
-    probabilities = binaryVector(p);
+    probabilities = sharedBinaryVector(p, binaryVectors);
   } else {
     const given = raw.probabilities;
     if (raw.probability !== undefined || !isObject(given) || question.options.length < 2) return null;
