@@ -97,8 +97,11 @@ export function scoreDataset(dataset: Dataset): Report {
       const { probabilities } = clipDatasetForecast(slot?.type as QuestionType, f.probabilities);
       nClippedForecasts++;
       slot?.forecasts.push({ forecaster: f.forecaster, time: f.time, probabilities });
+    } else if (slot?.type === "multiple_choice") {
+      // formats.md §2.4 rule 1: a scenario vector is divided by its sum even when nothing is clipped.
+      slot.forecasts.push({ forecaster: f.forecaster, time: f.time, probabilities: readForecastVector(f.probabilities).probabilities });
     } else {
-      slot?.forecasts.push(f); // not clipped: reuse the record (1M forecasts: less garbage)
+      slot?.forecasts.push(f); // binary, not clipped: reuse the record (1M forecasts: less garbage)
     }
   }
   const names = [...forecasterNames].sort(compareCodePoints);
