@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { TagSelect } from "@/components/ui/TagSelect";
 import { CALIBRATION_BIN_CHOICES } from "@/lib/validation/track-record-filters";
 
 /** The filters in words, for a page's summary line: ` tagged “x”, resolved 2024-01-01 to …` (empty when none). */
@@ -37,15 +38,7 @@ export function TrackRecordFilters({
         <input id="filter-to" type="date" name="to" defaultValue={to ?? ""} />
       </div>
       <div className="field">
-        <label htmlFor="filter-tag">Tag</label>
-        <select id="filter-tag" name="tag" defaultValue={tag ?? ""}>
-          <option value="">All tags</option>
-          {tags.map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
-          ))}
-        </select>
+        <TagSelect id="filter-tag" tags={tags} value={tag} />
       </div>
       {children}
       <div className="field">

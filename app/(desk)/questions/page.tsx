@@ -17,6 +17,7 @@ import { isInQuestionTab } from "@/lib/question-tabs";
 import { actualCloseTime } from "@/lib/standing-forecast";
 import { DEFAULT_AGGREGATION_METHOD, type Question } from "@/lib/types";
 import { questionListParams, type QuestionTab } from "@/lib/validation/question";
+import { TagSelect } from "@/components/ui/TagSelect";
 
 export const metadata: Metadata = { title: "Questions" };
 export const dynamic = "force-dynamic";
@@ -111,17 +112,7 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
           <input id="q" name="q" type="search" placeholder="Search questions" defaultValue={search ?? ""} />
         </div>
         <div className="field" style={{ margin: 0 }}>
-          <label htmlFor="tag" className="sr-only">
-            Tag
-          </label>
-          <select id="tag" name="tag" defaultValue={tag ?? ""}>
-            <option value="">All tags</option>
-            {tags.map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-          </select>
+          <TagSelect id="tag" tags={tags} value={tag} hideLabel />
         </div>
         <button type="submit" className="btn">
           Filter
