@@ -62,20 +62,7 @@ export function loadResolvedQuestions(db: Db, filter: ResolvedQuestionFilter = {
   // Insertion order in, (made_at, id) order out: a stable sort by time.
   for (const list of byQuestion.values()) list.sort((a, b) => a.time - b.time);
   const loaded = getQuestions(db, ids).map(
-    (q): ResolvedQuestionInput => ({
-      question: {
-        id: q.id,
-        type: q.type,
-        options: q.options,
-        openTime: q.openTime,
-        closeTime: q.closeTime,
-        resolveTime: q.resolveTime,
-        outcome: q.outcome,
-        title: q.title,
-        tags: q.tags,
-      },
-      forecasts: byQuestion.get(q.id)!,
-    }),
+    (q): ResolvedQuestionInput => ({ question: q, forecasts: byQuestion.get(q.id)! }),
   );
   const forecasters = [...names].map(([handle, name]) => ({ handle, name }));
   forecasters.sort((a, b) => compareCodePoints(a.handle, b.handle));
