@@ -1,7 +1,9 @@
 // `npm run import:forecastbench -- <question_set.json> <forecasts.json> <resolution_set.json>`: loads one
 // ForecastBench round (Karger et al., ICLR 2025; CC BY-SA 4.0) into DATABASE_PATH, by the rules of
-// ../shared/data/forecastbench/README.md, and prints what it loaded.
+// docs/forecastbench.md, and prints what it loaded. Each file may be gzip-compressed (`.gz`), as the
+// round kept in tests/fixtures/forecastbench is.
 import fs from "node:fs";
+import zlib from "node:zlib";
 import { Command } from "commander";
 import { rowProgress } from "@/cli/progress-bar";
 import { databasePath, openDb } from "@/db/client";
@@ -22,7 +24,8 @@ function fail(lines: string[], code = 2): never {
 function readJson(file: string): unknown {
   let text: string;
   try {
-    text = fs.readFileSync(file, "utf8");
+    const bytes = fs.readFileSync(file);
+    text = (file.endsWith(".gz") ? zlib.gunzipSync(bytes) : bytes).toString("utf8");
   } catch (error) {
     return fail([`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`]);
   }

@@ -12,7 +12,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { openBrowser, saveScreenshot, type BrowserSession } from "./browser";
 import { eventually } from "./desk";
 import { appEnvironment, BIN, freePort, run, serve, type RunningServer } from "./global-setup";
-import { sharedPath } from "../shared-folder";
+import { FORECASTBENCH_FILES } from "../fixtures";
 import { openDb, type Db } from "@/db/client";
 import { listForecastsForQuestion } from "@/db/queries/forecasts";
 import { getQuestion } from "@/db/queries/questions";
@@ -25,12 +25,6 @@ import { crowdRecord } from "@/lib/track-records/crowd-record";
 import { forecasterRecord, leaderboard, scoreResolvedQuestions } from "@/lib/track-records/team-record";
 import { AGGREGATION_METHODS, DEFAULT_AGGREGATION_METHOD, DEFAULT_SCORING_PARAMS } from "@/lib/types";
 
-const ROUND = sharedPath("data", "forecastbench");
-const FILES = [
-  "2024-07-21-human.json",
-  "2024-07-21.ForecastBench.human_super_individual.json",
-  "2024-07-21_resolution_set.json",
-].map((f) => path.join(ROUND, f));
 
 let tmpDir: string;
 let db: Db;
@@ -44,7 +38,7 @@ beforeAll(async () => {
   const port = await freePort();
   const env = appEnvironment(databasePath, port);
   await run(path.join(BIN, "tsx"), ["cli/prepare.ts"], { ...env, SEED_DEMO: "0" }, "fb-prepare.log");
-  await run(path.join(BIN, "tsx"), ["cli/import-forecastbench.ts", ...FILES], env, "fb-import.log");
+  await run(path.join(BIN, "tsx"), ["cli/import-forecastbench.ts", ...FORECASTBENCH_FILES], env, "fb-import.log");
   server = await serve(databasePath, port, "fb-server.log");
   db = openDb(databasePath, { migrate: false });
   browser = await openBrowser(server.baseURL);

@@ -12,7 +12,7 @@ import { datasetToV1Json } from "@/lib/exchange/write-v1";
 import { clipDatasetForecast, scoreDataset } from "@/lib/report";
 import { scoreQuestion } from "@/lib/scoring/question-scores";
 import type { Dataset } from "@/lib/types";
-import { sharedPath } from "../shared-folder";
+import { exchangeFixture } from "../fixtures";
 
 // Import → export → import → export on the shared examples, in JSON and CSV, and the scores of what
 // the database holds against the scores of the original document.
@@ -48,7 +48,7 @@ function expectClose(actual: unknown, expected: unknown, tol: number, at = "$"):
 }
 
 describe.each(EXAMPLES)("%s", (name) => {
-  const original = readV1(JSON.parse(fs.readFileSync(sharedPath("examples", name), "utf8")));
+  const original = readV1(JSON.parse(fs.readFileSync(exchangeFixture(name), "utf8")));
   const report = scoreDataset(original);
 
   it("stores exactly the forecasts the scorer reads, and counts the clipped ones as the report does", () => {

@@ -12,10 +12,9 @@ import { users } from "@/db/schema/users";
 import { convertForecastBench, withResolutionCriteria } from "@/lib/exchange/forecastbench";
 import { readDatasetV1 } from "@/lib/exchange/read-v1";
 import type { Dataset } from "@/lib/types";
-import { sharedPath } from "../shared-folder";
+import { readForecastBenchFile } from "../fixtures";
 
-const DIR = sharedPath("data", "forecastbench");
-const read = (name: string) => JSON.parse(fs.readFileSync(path.join(DIR, name), "utf8")) as unknown;
+const read = readForecastBenchFile;
 
 let dir: string;
 let db: Db;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb } from "@/db/client";
 import { forecasts } from "@/db/schema/forecasts";
 import { questions } from "@/db/schema/questions";
-import { sharedPath } from "../shared-folder";
+import { exchangeFixture } from "../fixtures";
 
 // The import/export commands as a user runs them: exit codes, messages, files, and nothing written on bad input.
 
@@ -34,7 +34,7 @@ function count(database: string) {
   }
 }
 
-const example = sharedPath("examples", "example.json");
+const example = exchangeFixture("example.json");
 
 describe("npm run import / export", { timeout: 180_000 }, () => {
   it("rejects a bad forecast with exit 2, naming its JSON path, and writes nothing", () => {

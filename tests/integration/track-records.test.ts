@@ -14,9 +14,9 @@ import { crowdRecord } from "@/lib/track-records/crowd-record";
 import { forecasterRecord, leaderboard, scoreResolvedQuestions } from "@/lib/track-records/team-record";
 import { AGGREGATION_METHODS, DEFAULT_SCORING_PARAMS } from "@/lib/types";
 import { periodBounds } from "@/lib/validation/track-record-filters";
-import { sharedPath } from "../shared-folder";
+import { exchangeFixture } from "../fixtures";
 
-const EXAMPLES = sharedPath("examples");
+const EXAMPLES = exchangeFixture();
 const example = JSON.parse(fs.readFileSync(path.join(EXAMPLES, "example.json"), "utf8"));
 const report = JSON.parse(fs.readFileSync(path.join(EXAMPLES, "example.report.json"), "utf8"));
 

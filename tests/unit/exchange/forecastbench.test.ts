@@ -3,10 +3,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { convertForecastBench, ForecastBenchFormatError, withResolutionCriteria } from "@/lib/exchange/forecastbench";
 import { readDatasetV1 } from "@/lib/exchange/read-v1";
-import { sharedPath } from "../../shared-folder";
+import { readForecastBenchFile } from "../../fixtures";
 
-const DIR = sharedPath("data", "forecastbench");
-const read = (name: string) => JSON.parse(fs.readFileSync(path.join(DIR, name), "utf8")) as unknown;
+const read = readForecastBenchFile;
 const real = convertForecastBench({
   questionSet: read("2024-07-21-human.json"),
   forecasts: read("2024-07-21.ForecastBench.human_super_individual.json"),

@@ -5,10 +5,10 @@ import { readDatasetV1 } from "@/lib/exchange/read-v1";
 import { reportToJson } from "@/lib/exchange/write-report";
 import { scoreDataset } from "@/lib/report";
 import { reportDifferences } from "./report-comparison";
-import { sharedPath } from "../../shared-folder";
+import { exchangeFixture } from "../../fixtures";
 
-// Every shared/examples/<name>.report.json must come out of <name>.json within formats.md §4.
-const EXAMPLES = sharedPath("examples");
+// Every tests/fixtures/exchange/<name>.report.json must come out of <name>.json within formats.md §4.
+const EXAMPLES = exchangeFixture();
 const names = fs.existsSync(EXAMPLES)
   ? fs.readdirSync(EXAMPLES).filter((f) => f.endsWith(".report.json")).map((f) => f.replace(/\.report\.json$/, ""))
   : [];

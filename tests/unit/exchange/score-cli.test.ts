@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { reportDifferences } from "./report-comparison";
-import { sharedPath } from "../../shared-folder";
+import { exchangeFixture } from "../../fixtures";
 
 // Spawns the real command: `npm run --silent score -- <file>` (formats.md §2.3.1).
 const root = path.resolve(__dirname, "../../..");
@@ -19,9 +19,9 @@ const write = (name: string, content: string): string => {
 
 describe("score CLI", () => {
   it("prints the tiny example's report and exits 0", () => {
-    const r = run(sharedPath("examples", "tiny-example.json"));
+    const r = run(exchangeFixture("tiny-example.json"));
     expect(r.status).toBe(0);
-    const expected = JSON.parse(fs.readFileSync(sharedPath("examples", "tiny-example.report.json"), "utf8"));
+    const expected = JSON.parse(fs.readFileSync(exchangeFixture("tiny-example.report.json"), "utf8"));
     expect(reportDifferences(JSON.parse(r.stdout), expected)).toEqual([]);
   }, 60_000);
   it("rejects a malformed document: one line per problem on stderr, nothing on stdout, exit 2", () => {
@@ -48,11 +48,11 @@ describe("score CLI", () => {
     expect(r.stderr).toMatch(/^\$: must be valid JSON/);
   }, 60_000);
   it("--bins and --extremize override params", () => {
-    const r = run(sharedPath("examples", "tiny-example.json"), "--bins", "4", "--extremize", "1");
+    const r = run(exchangeFixture("tiny-example.json"), "--bins", "4", "--extremize", "1");
     expect(r.status).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.calibration.final.all.bins).toHaveLength(4);
     expect(report.questions["tiny-1"].aggregates.extremized).toBeCloseTo(report.questions["tiny-1"].aggregates.geometric_odds, 15);
-    expect(run(sharedPath("examples", "tiny-example.json"), "--bins", "0").status).toBe(2);
+    expect(run(exchangeFixture("tiny-example.json"), "--bins", "0").status).toBe(2);
   }, 60_000);
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { readDatasetV1 } from "@/lib/exchange/read-v1";
 import { reportToJson, writeReportJson } from "@/lib/exchange/write-report";
 import { scoreDataset } from "@/lib/report";
-import { sharedPath } from "../../shared-folder";
+import { exchangeFixture } from "../../fixtures";
 
 // writeReportJson streams the report the score CLI prints; it must be JSON.stringify(reportToJson(·)) to the byte.
 const streamed = (doc: unknown): { text: string; pieces: number } => {
@@ -23,7 +23,7 @@ const onePiece = (doc: unknown): string => {
 const day = (d: number) => new Date(Date.UTC(2024, 0, 1 + d)).toISOString();
 
 describe("writeReportJson", () => {
-  const examples = sharedPath("examples");
+  const examples = exchangeFixture();
   const names = fs.existsSync(examples) ? fs.readdirSync(examples).filter((f) => f.endsWith(".json") && !f.endsWith(".report.json")) : [];
   it.each(names)("writes %s exactly as JSON.stringify(reportToJson)", (name) => {
     const doc = JSON.parse(fs.readFileSync(path.join(examples, name), "utf8"));
