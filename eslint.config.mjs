@@ -1,11 +1,11 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
-// Imports go one way (STYLE rule 1): app → db, lib, components; components → lib; db → lib; lib → nothing of ours.
+// Imports go one way (docs/contributing.md rule 1): app → db, lib, components; components → lib; db → lib; lib → nothing of ours.
 const forbid = (...groups) => ({
   "no-restricted-imports": [
     "error",
-    { patterns: groups.map((g) => ({ group: [`@/${g}/*`, `@/${g}`], message: `this layer may not import ${g}/ (STYLE.md rule 1)` })) },
+    { patterns: groups.map((g) => ({ group: [`@/${g}/*`, `@/${g}`], message: `this layer may not import ${g}/ (docs/contributing.md rule 1)` })) },
   ],
 });
 

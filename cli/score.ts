@@ -1,4 +1,4 @@
-// The command-line scorer (formats.md §2.3.1): `npm run --silent score -- <dataset.json> [--bins N]
+// The command-line scorer (docs/report-format.md §1): `npm run --silent score -- <dataset.json> [--bins N]
 // [--extremize D]` reads a forecast-desk/v1 file and prints its forecast-desk-report/v1 on stdout. A
 // rejected document prints one `<json path>: <rule>` line per problem on stderr and exits 2. lib/ only.
 import { isAscii } from "node:buffer";

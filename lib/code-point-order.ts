@@ -1,5 +1,5 @@
 /**
- * Compares strings by Unicode code point, character by character (formats.md §1 "sorted").
+ * Compares strings by Unicode code point, character by character (docs/exchange-format.md §1.4).
  * Differs from `<` only for characters outside the Basic Multilingual Plane.
  */
 export function compareCodePoints(a: string, b: string): number {

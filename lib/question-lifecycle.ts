@@ -1,6 +1,6 @@
 import type { Outcome } from "./types";
 
-// DESIGN §2 lifecycle: draft → open → closed → resolved | annulled. Only "draft" is stored;
+// docs/formulas.md §1.2 lifecycle: draft → open → closed → resolved | annulled. Only "draft" is stored;
 // every other state follows from the times and the resolution, given `now` (lib never reads the clock).
 
 export type QuestionStatus = "draft" | "upcoming" | "open" | "closed" | "resolved" | "annulled";

@@ -12,7 +12,7 @@ import {
   type ScoringParams,
 } from "./types";
 
-// Everything the scorer derives from a dataset (formats.md §3, forecast-desk-report/v1), in camelCase.
+// Everything the scorer derives from a dataset (docs/report-format.md, forecast-desk-report/v1), in camelCase.
 
 export interface QuestionReport extends QuestionScores {
   type: QuestionType;
@@ -42,7 +42,7 @@ export interface Report {
 }
 
 /**
- * Clips a dataset forecast as formats.md §2.4 rule 1 says: binary P(yes) into [0.001, 0.999]
+ * Clips a dataset forecast as docs/formulas.md §2.3–§2.4 say: binary P(yes) into [0.001, 0.999]
  * (returned as [1 − p, p]); a scenario vector renormalised, clipped and renormalised again.
  */
 export function clipDatasetForecast(type: QuestionType, raw: readonly number[]): { probabilities: number[]; clipped: boolean } {
@@ -98,7 +98,7 @@ export function scoreDataset(dataset: Dataset): Report {
       nClippedForecasts++;
       slot?.forecasts.push({ forecaster: f.forecaster, time: f.time, probabilities });
     } else if (slot?.type === "multiple_choice") {
-      // formats.md §2.4 rule 1: a scenario vector is divided by its sum even when nothing is clipped.
+      // docs/formulas.md §2.4: a scenario vector is divided by its sum even when nothing is clipped.
       slot.forecasts.push({ forecaster: f.forecaster, time: f.time, probabilities: readForecastVector(f.probabilities).probabilities });
     } else {
       slot?.forecasts.push(f); // binary, not clipped: reuse the record (1M forecasts: less garbage)
@@ -127,12 +127,12 @@ export function scoreDataset(dataset: Dataset): Report {
     if (q.type !== "binary" || q.outcome?.kind !== "option") continue;
     const y = q.outcome.option === 1 ? 1 : 0;
     for (const row of result.rows) {
-      // Final samples: the standing P(yes) at Ta of each score row, weight 1 (formats.md §3.4).
+      // Final samples: the standing P(yes) at Ta of each score row, weight 1 (docs/formulas.md §9.1).
       finalSet.all.add(row.finalProbabilities[1], y, 1);
       finalSet.by.get(row.forecaster)?.add(row.finalProbabilities[1], y, 1);
     }
     // Time-weighted samples: each counted forecast weighted by the share of [T0, Ta] it stood
-    // (formats.md §3.4), as the sweep measured it; weight 0 is left out.
+    // (docs/formulas.md §9.1), as the sweep measured it; weight 0 is left out.
     const window = result.actualCloseTime - q.openTime;
     const timeBy = forecasters.names.map((name) => timeSet.by.get(name) as CalibrationAccumulator);
     for (let i = 0; i < counted.length; i++) {

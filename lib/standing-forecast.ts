@@ -1,10 +1,10 @@
 import type { ForecastRecord, ScoringQuestion } from "./types";
 
-// Which forecasts count and which one stands (formats.md §2.4 rules 2–4; DESIGN §3 notation).
+// Which forecasts count and which one stands (docs/formulas.md §3; docs/exchange-format.md §6.2–§6.4).
 
 /**
  * Ta, the actual close: min(close_time, resolve_time) for a resolved or annulled question with a
- * resolve time, close_time otherwise (formats.md §2.1). Forecasts after Ta do not count.
+ * resolve time, close_time otherwise (docs/formulas.md §3.1). Forecasts after Ta do not count.
  */
 export function actualCloseTime(q: ScoringQuestion): number {
   return q.outcome !== null && q.resolveTime !== null ? Math.min(q.closeTime, q.resolveTime) : q.closeTime;
@@ -12,7 +12,7 @@ export function actualCloseTime(q: ScoringQuestion): number {
 
 /**
  * The forecasts that count on a question (time ≤ Ta), stable-sorted by time: equal times keep their
- * input order, so the later one in the input counts as later (formats.md §2.4 rules 2–3).
+ * input order, so the later one in the input counts as later (docs/formulas.md §3.2–§3.3).
  * `forecasts` must all belong to `q`; they are not mutated.
  */
 export function countedForecasts<F extends ForecastRecord>(q: ScoringQuestion, forecasts: readonly F[]): F[] {
@@ -50,7 +50,7 @@ function sortByTime<F extends ForecastRecord>(list: F[]): F[] {
 
 /**
  * Each forecaster's standing forecast at `t`: their last forecast in `counted` with time ≤ t
- * (formats.md §2.4 rule 4). `counted` must come from countedForecasts. The result lists one forecast
+ * (docs/formulas.md §3.4). `counted` must come from countedForecasts. The result lists one forecast
  * per forecaster, oldest first by time as given (ties by input order): the recency order.
  */
 export function standingForecastsAt<F extends ForecastRecord>(counted: readonly F[], t: number): F[] {

@@ -1,6 +1,6 @@
 import type { ScoreRow } from "./scoring/question-scores";
 
-// A forecaster's track record over score rows (DESIGN §3; formats.md §3.3).
+// A forecaster's track record over score rows (docs/formulas.md §6.1; docs/report-format.md §5).
 
 export interface ForecasterSummary {
   nQuestions: number;
@@ -30,7 +30,7 @@ function meanOf(values: ReadonlyArray<number | null>): number | null {
 /**
  * Summarises one forecaster's rows (pass only theirs, e.g. the resolved questions of a period or tag):
  * count, means (a mean skips nulls and is null over nothing) and the sums of baseline and peer (0 over
- * nothing). Source: DESIGN §3 "Forecaster track record"; Metaculus sums baseline and peer scores.
+ * nothing). Source: docs/formulas.md §6.1; Metaculus sums baseline and peer scores.
  */
 export function summariseForecaster(rows: readonly ScoreRow[]): ForecasterSummary {
   const sum = (values: number[]) => values.reduce((s, v) => s + v, 0);

@@ -1,4 +1,4 @@
-// Domain types shared by lib/, db/, app/ and cli/. Units (STYLE rule 11): times are UTC epoch
+// Domain types shared by lib/, db/, app/ and cli/. Units (docs/contributing.md rule 11): times are UTC epoch
 // milliseconds (integers), probabilities are in [0, 1], logarithms are natural.
 
 export type QuestionType = "binary" | "multiple_choice";
@@ -6,7 +6,7 @@ export type QuestionType = "binary" | "multiple_choice";
 /** Index of an option in a question's option list. Binary questions have options ["no", "yes"]. */
 export type OptionIndex = number;
 
-/** The five pooling rules of DESIGN §3 "Aggregation", in the order reports list them. */
+/** The five pooling rules of docs/formulas.md §7, in the order reports list them. */
 export const AGGREGATION_METHODS = [
   "median",
   "recency_weighted_median",
@@ -32,7 +32,7 @@ export interface ForecastRecord {
 /** How a question ended: an option, or annulled; null while unresolved. */
 export type Outcome = { kind: "option"; option: OptionIndex } | { kind: "annulled" };
 
-/** A question as the scoring engine needs it (DESIGN §3 notation). */
+/** A question as the scoring engine needs it (docs/formulas.md §1.4). */
 export interface ScoringQuestion {
   id: string;
   type: QuestionType;
@@ -47,7 +47,7 @@ export interface ScoringQuestion {
   outcome: Outcome | null;
 }
 
-/** Scoring parameters (formats.md §2 `params`). */
+/** Scoring parameters (docs/exchange-format.md §2 `params`). */
 export interface ScoringParams {
   extremizeD: number;
   calibrationBins: number;

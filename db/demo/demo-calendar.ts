@@ -1,5 +1,5 @@
 // Dates for the demo questions. A date-only deadline means the end of that day, i.e.
-// 00:00:00Z of the next day (DESIGN §2). All values are UTC epoch milliseconds.
+// 00:00:00Z of the next day (docs/formulas.md §1.3). All values are UTC epoch milliseconds.
 
 export const DAY_MS = 86_400_000;
 

@@ -1,7 +1,7 @@
 // The demo questions, drawn from Dzianis Melyantsou, "Have Moscow and Minsk Really Made a
-// Breakthrough on Integration?" (The Moscow Times / Carnegie Moscow Center, 21 September 2021),
-// ../shared/seed/union-programs-article.txt. Deadlines the article names keep their real
-// dates; questions about the future get deadlines relative to the day the demo is seeded.
+// Breakthrough on Integration?" (The Moscow Times / Carnegie Moscow Center, 21 September 2021).
+// Deadlines the article names keep their real dates; questions about the future get deadlines
+// relative to the day the demo is seeded.
 // Outcomes follow the public record where it exists; otherwise the question is marked illustrative.
 import {
   deadlineLabel,

@@ -18,7 +18,7 @@ import {
 } from "@/lib/types";
 import { compareCodePoints } from "@/lib/code-point-order";
 
-// Import and export of whole datasets (forecast-desk/v1, formats.md §2), the database side.
+// Import and export of whole datasets (forecast-desk/v1, docs/exchange-format.md), the database side.
 
 export interface ImportProblem {
   /** JSON path into the dataset, e.g. `questions[3].close_time`. */
@@ -40,7 +40,7 @@ export interface ImportSummary {
   forecastsAdded: number;
   forecastsUnchanged: number;
   forecastersCreated: number;
-  /** Input forecasts clipped into [0.001, 0.999] (formats.md §2.4 rule 1), added or not. */
+  /** Input forecasts clipped into [0.001, 0.999] (docs/exchange-format.md §6.1), added or not. */
   clipped: number;
 }
 
@@ -70,7 +70,7 @@ function iso(ms: number): string {
 
 /**
  * A resolved question whose resolve_time is null is stored with resolve time = close time: the
- * schema needs one, and formats.md §2.1 gives that question the same Ta (so every score is unchanged).
+ * schema needs one, and docs/exchange-format.md §3.3 gives that question the same Ta (so every score is unchanged).
  */
 function storedResolveTime(q: DatasetQuestion): number {
   return q.resolveTime ?? q.closeTime;

@@ -40,7 +40,7 @@ const forecastsForQuestion = new WeakMap<Db, ReturnType<typeof prepareForecastsF
 
 /**
  * Every forecast on a question, oldest first; equal times keep insertion (id) order, which is the
- * input order the math breaks ties with (DESIGN §2, formats.md §2.4).
+ * input order the math breaks ties with (docs/formulas.md §3.2, docs/exchange-format.md §6.2).
  */
 export function listForecastsForQuestion(db: Db, questionId: string): QuestionForecast[] {
   let query = forecastsForQuestion.get(db);
@@ -50,7 +50,7 @@ export function listForecastsForQuestion(db: Db, questionId: string): QuestionFo
 
 /** A forecast with its forecaster named by handle (datasets and track records key forecasters by handle). */
 export interface ForecastByHandle extends DatasetForecast {
-  /** Insertion order (DESIGN §2: ties between equal times are broken by it). */
+  /** Insertion order (docs/formulas.md §3.2: ties between equal times are broken by it). */
   id: number;
   /** The forecaster's display name. */
   name: string;
@@ -106,7 +106,7 @@ const REFUSALS: Record<Exclude<QuestionStatus, "open">, string> = {
   annulled: "This question was annulled: forecasting has ended.",
 };
 
-/** The vector must have one entry per option, each in (0, 1), summing to 1 within ±0.0005 (DESIGN §2). */
+/** The vector must have one entry per option, each in (0, 1), summing to 1 within ±0.0005 (docs/formulas.md §2.1). */
 function vectorProblem(probabilities: readonly number[], optionCount: number): string | null {
   if (probabilities.length !== optionCount)
     return `A forecast on this question needs ${optionCount} probabilities, got ${probabilities.length}.`;

@@ -6,7 +6,7 @@ import { resolutionAudit, resolutions } from "@/db/schema/resolutions";
 import { users } from "@/db/schema/users";
 import type { Outcome, QuestionType } from "@/lib/types";
 
-// A resolution change and its audit row commit in ONE transaction (STYLE rule 3). Scores are derived
+// A resolution change and its audit row commit in ONE transaction (docs/contributing.md rule 3). Scores are derived
 // from forecasts + resolutions on read, so there is no score cache to rebuild here.
 
 /** The resolution as the audit log stores it (before/after JSON). */

@@ -4,7 +4,7 @@ import { users } from "./users";
 
 /**
  * Append-only: an update is a new row, never an edit. `id` is the insertion order, which
- * breaks ties between equal times (DESIGN §3). `probabilities` is a JSON array in option
+ * breaks ties between equal times (docs/formulas.md §3.2). `probabilities` is a JSON array in option
  * order; a binary forecast is [P(no), P(yes)].
  */
 export const forecasts = sqliteTable(

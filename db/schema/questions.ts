@@ -2,7 +2,7 @@ import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlit
 import { users } from "./users";
 
 // Times are UTC epoch milliseconds. open/closed/due are derived from the times and the
-// resolution (DESIGN §2 lifecycle); only "draft" is stored.
+// resolution (docs/formulas.md §1.2); only "draft" is stored.
 export const questions = sqliteTable(
   "questions",
   {

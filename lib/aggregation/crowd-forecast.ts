@@ -12,7 +12,7 @@ import { poolMean } from "./mean";
 import { poolMedian } from "./median";
 import { poolRecencyWeightedMedian } from "./recency-weighted-median";
 
-// The crowd forecast: one pooling rule over everyone's standing forecast (DESIGN §3 "Aggregation").
+// The crowd forecast: one pooling rule over everyone's standing forecast (docs/formulas.md §7).
 
 /**
  * Pools standing forecasts (one vector per forecaster, oldest first by time as given, ties by input

@@ -1,11 +1,11 @@
 import { poolGeometricOdds } from "./geometric-odds";
 
-/** Default extremizing factor d (DESIGN §3; Satopää et al. 2014, Baron et al. 2014). */
+/** Default extremizing factor d (docs/formulas.md §7.5; Satopää et al. 2014, Baron et al. 2014). */
 export const DEFAULT_EXTREMIZE_D = 1.5;
 
 /**
  * Extremized pool: geometric_odds with the mean log-odds (binary) or mean log-probabilities
- * (multiple choice) multiplied by d > 1, pushing the crowd away from 50 %. Source: DESIGN §3;
+ * (multiple choice) multiplied by d > 1, pushing the crowd away from 50 %. Source: docs/formulas.md §7.5;
  * Satopää et al. (2014), Baron et al. (2014).
  */
 export function poolExtremized(

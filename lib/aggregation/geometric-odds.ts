@@ -1,11 +1,11 @@
 import { logit, sigmoid } from "../probability";
 
-// Geometric pooling of odds, optionally extremized (DESIGN §3 "Aggregation").
+// Geometric pooling of odds, optionally extremized (docs/formulas.md §7.4–§7.5).
 
 /**
  * Geometric mean of odds with an extremizing factor d (d = 1: plain geometric_odds).
  * Binary: σ(d · mean_i logit p_i), as [1 − a, a]. Multiple choice: p_k ∝ exp(d · mean_i ln p_ik),
- * normalised to sum 1. Source: DESIGN §3; Satopää et al. (2014), Baron et al. (2014).
+ * normalised to sum 1. Source: docs/formulas.md §7.4; Satopää et al. (2014), Baron et al. (2014).
  */
 export function poolGeometricOdds(forecasts: readonly (readonly number[])[], binary: boolean, d = 1): number[] {
   const n = forecasts.length;

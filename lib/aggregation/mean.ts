@@ -1,8 +1,8 @@
-// Linear opinion pool (DESIGN §3 "Aggregation", `mean`).
+// Linear opinion pool (docs/formulas.md §7.2).
 
 /**
  * Arithmetic mean of standing forecasts, option by option (binary: of P(yes), as [1 − m, m]).
- * The mean of vectors summing to 1 sums to 1. Source: DESIGN §3; Stone (1961), linear opinion pool.
+ * The mean of vectors summing to 1 sums to 1. Source: docs/formulas.md §7.2; Stone (1961), linear opinion pool.
  */
 export function poolMean(forecasts: readonly (readonly number[])[], binary: boolean): number[] {
   const n = forecasts.length;

@@ -1,4 +1,4 @@
-// Median pool (DESIGN §3 "Aggregation", `median`).
+// Median pool (docs/formulas.md §7.1).
 
 /** Median of numbers; an even count takes the mean of the two middle values. Null for none. */
 export function medianOf(values: readonly number[]): number | null {
@@ -12,7 +12,7 @@ export function medianOf(values: readonly number[]): number | null {
 /**
  * Median pool of standing forecasts (each a probability vector, one per forecaster; at least one).
  * Binary: the median of P(yes), returned as [1 − m, m]. Multiple choice: the median of each option,
- * then divided by their total so the vector sums to 1. Source: DESIGN §3; Good Judgment's crowd median.
+ * then divided by their total so the vector sums to 1. Source: docs/formulas.md §7.1; Good Judgment's crowd median.
  */
 export function poolMedian(forecasts: readonly (readonly number[])[], binary: boolean): number[] {
   if (binary) {

@@ -2,7 +2,7 @@ import { jStat } from "jstat";
 import { logit } from "../probability";
 import { DEFAULT_EXTREMIZE_D } from "./extremize";
 
-// Which crowd method would have served the team best (DESIGN §3, after "Aggregation").
+// Which crowd method would have served the team best (docs/formulas.md §8).
 
 export interface PairedDifference {
   /** Questions both methods cover. */
@@ -17,7 +17,7 @@ export interface PairedDifference {
 /**
  * Paired difference of method A from the default D over the questions both cover (a[i] and d[i] are
  * the same question's scores): mean δ ± t_{0.975, n−1} · sd/√n, sd the sample standard deviation.
- * Source: Student's paired t-interval; DESIGN §3; t quantile from jStat.
+ * Source: Student's paired t-interval; docs/formulas.md §8.2; t quantile from jStat.
  */
 export function pairedDifference(a: readonly number[], d: readonly number[]): PairedDifference {
   if (a.length !== d.length) throw new RangeError(`pairedDifference needs equal lengths, got ${a.length} and ${d.length}`);
@@ -32,7 +32,7 @@ export function pairedDifference(a: readonly number[], d: readonly number[]): Pa
 }
 
 export const EXTREMIZE_RANGE = { min: 0.5, max: 4 } as const;
-/** Below this many resolved binary questions the fitted d is shown but not used (DESIGN §3). */
+/** Below this many resolved binary questions the fitted d is shown but not used (docs/formulas.md §8.3). */
 export const MIN_QUESTIONS_FOR_FIT = 10;
 const TOLERANCE = 1e-4;
 const CURVE_STEP = 0.125;
@@ -57,7 +57,7 @@ export interface ExtremizingFit {
 /**
  * Fits the extremizing factor: the d in [0.5, 4] minimising the mean log loss −ln p_o of the
  * extremized pool σ(d · mean logit p_i) at Ta over resolved binary questions, by golden-section search
- * to a tolerance of 1e-4 (the loss is convex in d). Source: DESIGN §3; Satopää et al. (2014).
+ * to a tolerance of 1e-4 (the loss is convex in d). Source: docs/formulas.md §8.3; Satopää et al. (2014).
  * Each question gives the standing P(yes) of every forecaster at Ta; questions without any are skipped.
  */
 export function fitExtremizingFactor(questions: ReadonlyArray<{ forecasts: readonly number[]; outcome: 0 | 1 }>): ExtremizingFit {

@@ -1,6 +1,6 @@
 import { MIN_PROBABILITY } from "../probability";
 
-// Recency-weighted median, Metaculus' community prediction (DESIGN §3 "Aggregation").
+// Recency-weighted median, Metaculus' community prediction (docs/formulas.md §7.3).
 
 /**
  * Recency weights for n standing forecasts ordered oldest first: w_i = exp(√i − √n), i = 1..n, and all
@@ -15,7 +15,7 @@ export function recencyWeights(n: number): number[] {
 
 /**
  * Weighted median: sort the values, and average the first value whose cumulative weight divided by the
- * total is ≥ ½ with the first whose cumulative weight divided by the total is > ½ (DESIGN §3).
+ * total is ≥ ½ with the first whose cumulative weight divided by the total is > ½ (docs/formulas.md §7.3).
  * With equal weights this is the plain median. `values` and `weights` have the same non-zero length.
  */
 export function weightedMedian(values: readonly number[], weights: readonly number[]): number {
@@ -39,7 +39,7 @@ export function weightedMedian(values: readonly number[], weights: readonly numb
  * Recency-weighted median of standing forecasts given oldest first (time as given, ties by input
  * order). Binary: the weighted median of P(yes), as [1 − m, m]. Multiple choice: a weighted median m_k
  * per option, then mapped to (m_k − 0.001)/Σ(m − 0.001) · (1 − 0.001K) + 0.001 so it sums to 1 and
- * keeps every option ≥ 0.001. Source: DESIGN §3; Metaculus community prediction.
+ * keeps every option ≥ 0.001. Source: docs/formulas.md §7.3; Metaculus community prediction.
  */
 export function poolRecencyWeightedMedian(forecasts: readonly (readonly number[])[], binary: boolean): number[] {
   const weights = recencyWeights(forecasts.length);

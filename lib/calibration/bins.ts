@@ -1,7 +1,7 @@
 import type { CalibrationSample } from "./samples";
 import { jeffreysInterval } from "./jeffreys-interval";
 
-// Reliability bins and the Murphy decomposition (DESIGN §3 "Calibration"; formats.md §3.4).
+// Reliability bins and the Murphy decomposition (docs/formulas.md §9.2–§9.5; docs/report-format.md §6).
 
 export interface CalibrationBin {
   lo: number;

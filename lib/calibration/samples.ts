@@ -3,7 +3,7 @@ import { compareCodePoints } from "../code-point-order";
 import { actualCloseTime, countedForecasts, standingForecastsAt } from "../standing-forecast";
 import type { AggregationMethod, ForecastRecord, ScoringParams, ScoringQuestion } from "../types";
 
-// Calibration samples (DESIGN §3 "Calibration"; formats.md §3.4). Only resolved binary questions give
+// Calibration samples (docs/formulas.md §9.1; docs/report-format.md §6). Only resolved binary questions give
 // samples; the functions return none for any other question.
 
 export interface CalibrationSample {

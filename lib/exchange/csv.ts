@@ -213,7 +213,7 @@ function csvToV1(files: CsvFiles, problems: CsvProblem[]): { document: unknown; 
   };
 }
 
-/** Reads the two CSV files as a dataset, by the rules of formats.md §2 (probabilities not clipped). */
+/** Reads the two CSV files as a dataset, by the rules of docs/exchange-format.md (probabilities not clipped). */
 export function readDatasetCsv(files: CsvFiles): CsvReadResult {
   const problems: CsvProblem[] = [];
   const { document, source } = csvToV1(files, problems);

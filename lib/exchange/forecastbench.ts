@@ -1,6 +1,6 @@
 // ForecastBench (Karger et al., "ForecastBench: A Dynamic Benchmark of AI Forecasting Capabilities",
 // ICLR 2025; data CC BY-SA 4.0) → a forecast-desk/v1 document, following the loading rules of
-// ../shared/data/forecastbench/README.md: one question per (dataset id, horizon) and per market id,
+// docs/forecastbench.md: one question per (dataset id, horizon) and per market id,
 // every forecast made at the forecast due date, combination rows skipped.
 import type { V1Document, V1Forecast, V1Question } from "@/lib/exchange/write-v1";
 import { DEFAULT_SCORING_PARAMS, type Dataset } from "@/lib/types";

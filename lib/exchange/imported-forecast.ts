@@ -7,7 +7,7 @@ import type { QuestionType } from "@/lib/types";
 export const SAME_VECTOR_TOLERANCE = 1e-12;
 
 /**
- * True when `v` is exactly what formats.md §2.4 rule 1 yields for some input: it sums to 1 and
+ * True when `v` is exactly what docs/exchange-format.md §6.1 yields for some input: it sums to 1 and
  * either lies in [0.001, 0.999] already, or, scaled back by S = 0.001 / min(v) (the sum the clipped
  * vector had before the last division, S ≤ 1 + n·0.001 for n entries at the floor), every entry lies in [0.001, 0.999].
  * Such a vector (an exported, already clipped forecast, e.g. [0.4995…, 0.4995…, 0.000999…]) is stored
@@ -33,7 +33,7 @@ export function isStoredForm(v: readonly number[]): boolean {
 /**
  * The vector the desk stores for an imported forecast, exactly what the scorer uses for it: a binary
  * [P(no), P(yes)] becomes [1 − c, c] with c = P(yes) clipped (as lib/report does); a scenario vector
- * already in stored form is kept as given, anything else is read by formats.md §2.4 rule 1 (divide by
+ * already in stored form is kept as given, anything else is read by docs/exchange-format.md §6.1 (divide by
  * the sum; clip into [0.001, 0.999] and divide again when needed). `clipped` counts as the scorer does.
  */
 export function storedForecastVector(type: QuestionType, raw: readonly number[]): { probabilities: number[]; clipped: boolean } {

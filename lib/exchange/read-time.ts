@@ -1,4 +1,4 @@
-// Strict reading of exchange-format times (formats.md §1): YYYY-MM-DDTHH:MM:SS, optional 1–3 fractional
+// Strict reading of exchange-format times (docs/exchange-format.md §1.2): YYYY-MM-DDTHH:MM:SS, optional 1–3 fractional
 // digits, then Z or ±HH:MM. No Date.parse leniency: every field is range-checked.
 
 const TIME_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?(Z|[+-]\d{2}:\d{2})$/;
@@ -32,7 +32,7 @@ function daysFromCivil(year: number, month: number, day: number): number {
 }
 
 /**
- * Epoch ms of a formats.md §1 time string, or NaN when it breaks any rule (readExchangeTime names
+ * Epoch ms of a docs/exchange-format.md §1.2 time string, or NaN when it breaks any rule (readExchangeTime names
  * which). Reads the characters directly: no match array or substrings per forecast.
  */
 export function exchangeTimeMs(text: string): number {
@@ -80,7 +80,7 @@ export function exchangeTimeMs(text: string): number {
   return days * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + millisecond - offsetMinutes * 60_000;
 }
 
-/** Epoch ms of a formats.md §1 time string, or the rule it breaks. */
+/** Epoch ms of a docs/exchange-format.md §1.2 time string, or the rule it breaks. */
 export function readExchangeTime(text: string): { ok: true; time: number } | { ok: false; rule: string } {
   const read = exchangeTimeMs(text);
   if (!Number.isNaN(read)) return { ok: true, time: read };

@@ -3,9 +3,9 @@ import { DEFAULT_SCORING_PARAMS } from "../types";
 import { binaryVector } from "../probability";
 import { exchangeTimeMs, readExchangeTime } from "./read-time";
 
-// Reads and validates a `forecast-desk/v1` document (formats.md §2). A document breaking any rule is
+// Reads and validates a `forecast-desk/v1` document (docs/exchange-format.md). A document breaking any rule is
 // rejected whole; every problem found is reported as a JSON path and the rule. Probabilities are kept
-// as given (not clipped; formats.md §2.4 is applied by the scorer). Binary P(yes) = p becomes [1 − p, p].
+// as given (not clipped; docs/exchange-format.md §6.1 is applied by the scorer). Binary P(yes) = p becomes [1 − p, p].
 
 export interface DatasetReadError {
   path: string;
@@ -31,7 +31,7 @@ function isProbability(value: unknown): value is number {
   return typeof value === "number" && Number.isFinite(value) && value >= 0 && value <= 1;
 }
 
-/** A label inside `probabilities`, written in brackets and quotes (formats.md §2.3.1). */
+/** A label inside `probabilities`, written in brackets and quotes (docs/exchange-format.md §5). */
 function labelPath(base: string, label: string): string {
   return `${base}[${JSON.stringify(label)}]`;
 }

@@ -3,7 +3,7 @@ import type { CalibrationSet, QuestionReport, Report } from "../report";
 import type { ScoreRow } from "../scoring/question-scores";
 import { AGGREGATION_METHODS } from "../types";
 
-// Writes a Report as the `forecast-desk-report/v1` document (formats.md §3): snake_case keys, times as
+// Writes a Report as the `forecast-desk-report/v1` document (docs/report-format.md): snake_case keys, times as
 // toISOString() instants, binary aggregates as P(yes), scenario aggregates as {label: p}.
 
 type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };

@@ -1,4 +1,4 @@
-// Writes a dataset as a forecast-desk/v1 document (formats.md §2). Keys come in a fixed order, times
+// Writes a dataset as a forecast-desk/v1 document (docs/exchange-format.md). Keys come in a fixed order, times
 // are written with toISOString(), and optional keys v1 does not allow to be null are left out when empty.
 import type { Dataset, Outcome } from "@/lib/types";
 

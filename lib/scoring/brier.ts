@@ -3,7 +3,7 @@ import type { OptionIndex } from "../types";
 /**
  * Brier score of one forecast vector: ½ Σ_k (p_k − [k = o])² over K ≥ 2 options; for K = 2 it equals
  * the binary (p − o)² with p = P(yes). Range 0–1, lower is better (Fatebook and Good Judgment report
- * twice this, 0–2). Source: Brier (1950); DESIGN §3 "Per forecast".
+ * twice this, 0–2). Source: Brier (1950); docs/formulas.md §4.1.
  */
 export function brierScore(p: readonly number[], outcome: OptionIndex): number {
   if (!Number.isInteger(outcome) || outcome < 0 || outcome >= p.length) {

@@ -13,7 +13,7 @@ import { baselineScore } from "./baseline-score";
 import { binaryBrierScore, brierScore } from "./brier";
 import { OrderStatistics } from "./order-statistics";
 
-// Every score of one question (DESIGN §3 "Per forecaster and question"; formats.md §3.1–3.2).
+// Every score of one question (docs/formulas.md §5, §7.7; docs/report-format.md §3–§4).
 // One sweep over the change points, oldest first: between two change points the set of standing
 // forecasts is constant, so every integral is a sum of value × duration. Per-forecaster integrals are
 // settled lazily when that forecaster changes (O(1)); the crowd terms (median Brier, peer sums) are kept
@@ -90,7 +90,7 @@ export function scoreQuestionInDetail(
   const counted = countedForecasts(q, forecasts);
   const forecasters = indexForecasters(counted);
   // Everything counted is at or before Ta, so each forecaster's standing forecast at Ta is their last
-  // counted one (formats.md §2.4 rule 4); walking `counted` in order keeps the recency order.
+  // counted one (docs/exchange-format.md §6.4); walking `counted` in order keeps the recency order.
   const standing: (readonly number[])[] = [];
   for (let i = 0; i < counted.length; i++) {
     if (forecasters.last[forecasters.of[i]] === i) standing.push(counted[i].probabilities);
@@ -153,7 +153,7 @@ function positionIn(sorted: Float64Array, value: number): number {
   return lo;
 }
 
-/** The time-integrated scores of every forecaster on a resolved question (formats.md §3.2). */
+/** The time-integrated scores of every forecaster on a resolved question (docs/formulas.md §5). */
 function sweepScoreRows(
   q: ScoringQuestion,
   counted: readonly ForecastRecord[],
@@ -272,7 +272,7 @@ function sweepScoreRows(
       finalProbabilities: counted[j].probabilities,
       finalBrier: brier[j],
       finalLogScore: logP[j],
-      // Time-averaged Brier: mean standing Brier over [F, Ta]; null when F = Ta (DESIGN §3).
+      // Time-averaged Brier: mean standing Brier over [F, Ta]; null when F = Ta (docs/formulas.md §5.3).
       brierTimeAvg: covered > 0 ? brierIntegral[u] / covered : null,
       // Relative Brier: (1/(Ta − T0)) ∫_F^Ta (B_u − M) dt; negative beats the crowd (Good Judgment Open).
       relativeBrier: (brierIntegral[u] - (medianIntegral - medianAtFirst[u])) / actualWindow,

@@ -1,5 +1,5 @@
-// Leaderboard ranking: forecasters ordered by one track-record mean (DESIGN §3 "Forecaster track
-// record"), among those with at least a minimum number of scored questions.
+// Leaderboard ranking: forecasters ordered by one track-record mean (docs/formulas.md §6.2),
+// among those with at least a minimum number of scored questions.
 
 import { compareCodePoints } from "@/lib/code-point-order";
 

@@ -1,6 +1,6 @@
 // The crowd's track record: each aggregation method's aggregate at Ta scored like a forecast,
 // averaged over the resolved questions, and compared with the default method by paired
-// differences (DESIGN §3 Aggregation).
+// differences (docs/formulas.md §8).
 import { pairedDifference } from "@/lib/aggregation/method-comparison";
 import { AGGREGATION_METHODS, DEFAULT_AGGREGATION_METHOD, type AggregationMethod } from "@/lib/types";
 

@@ -1,5 +1,5 @@
 // Plain-language sentences for the Murphy decomposition of a Brier score (Murphy 1973;
-// DESIGN §3 Calibration): Brier = reliability − resolution + uncertainty + residual.
+// docs/formulas.md §9.5): Brier = reliability − resolution + uncertainty + residual.
 
 export interface MurphyTerms {
   brier: number | null;

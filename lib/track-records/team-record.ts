@@ -104,7 +104,7 @@ export function forecasterRecord(
   };
 }
 
-/** Each forecaster's summary over the given questions, ranked (DESIGN §3 "Forecaster track record"). */
+/** Each forecaster's summary over the given questions, ranked (docs/formulas.md §6.1–§6.2). */
 export function leaderboard(
   scored: readonly ScoredQuestion[],
   forecasters: readonly ForecasterName[],

@@ -1,10 +1,10 @@
 import * as z from "zod";
 
-// The forecast a signed-in analyst submits on a question page (DESIGN §2 "Forecast", §3 "Inputs").
+// The forecast a signed-in analyst submits on a question page (docs/formulas.md §2.1).
 // Shared by the form (live checks) and the submitForecast server action (the real check).
 // Percentages are entered, probabilities come out: a binary forecast becomes [P(no), P(yes)].
 
-/** The app accepts 0.1 %–99.9 % per probability (DESIGN §3 "Inputs"). */
+/** The app accepts 0.1 %–99.9 % per probability (docs/formulas.md §2.1). */
 export const MIN_PERCENT = 0.1;
 export const MAX_PERCENT = 99.9;
 /** A scenario set must total 100 % within ±0.05 percentage points (= ±0.0005), then it is renormalised. */

@@ -2,7 +2,7 @@ import * as z from "zod";
 import { slugify } from "@/lib/slug";
 
 // Account inputs (sign-up, sign-in, the user:create CLI, role changes) and the handle rule.
-// One schema per input, shared by forms, server actions and the CLI (STYLE rule 5).
+// One schema per input, shared by forms, server actions and the CLI (docs/contributing.md rule 5).
 
 export const USER_ROLES = ["analyst", "admin"] as const;
 export type UserRole = (typeof USER_ROLES)[number];

@@ -1,5 +1,5 @@
 // Form inputs carry wall-clock times ("2025-03-01T14:30" from <input type="datetime-local">) plus the
-// viewer's IANA time zone (sent by the form). These turn them into UTC epoch ms (STYLE rule 11).
+// viewer's IANA time zone (sent by the form). These turn them into UTC epoch ms (docs/contributing.md rule 11).
 
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -48,7 +48,7 @@ export function wallClockToEpochMs(local: string, zone: string): number | null {
   return second;
 }
 
-/** A date-only deadline "YYYY-MM-DD" means the end of that day: 00:00:00Z of the next day (DESIGN §2). */
+/** A date-only deadline "YYYY-MM-DD" means the end of that day: 00:00:00Z of the next day (docs/formulas.md §1.3). */
 export function endOfUtcDay(date: string): number | null {
   const m = DATE_ONLY.exec(date.trim());
   if (!m) return null;

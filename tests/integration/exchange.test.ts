@@ -14,7 +14,7 @@ import { scoreQuestion } from "@/lib/scoring/question-scores";
 import type { Dataset } from "@/lib/types";
 import { exchangeFixture } from "../fixtures";
 
-// Import → export → import → export on the shared examples, in JSON and CSV, and the scores of what
+// Import → export → import → export on the worked examples (tests/fixtures/exchange), in JSON and CSV, and the scores of what
 // the database holds against the scores of the original document.
 
 const EXAMPLES = ["tiny-example.json", "example.json", "edge-cases.json"];

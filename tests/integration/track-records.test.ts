@@ -1,7 +1,7 @@
-// The track-record queries on a real SQLite file give the engine's numbers: the shared worked
-// example (examples/example.json) is imported through db/, loaded back through
+// The track-record queries on a real SQLite file give the engine's numbers: the worked example
+// (tests/fixtures/exchange/example.json) is imported through db/, loaded back through
 // db/queries/track-records, assembled by lib/track-records, and compared with the independently
-// computed examples/example.report.json (1e-9; Jeffreys bounds 1e-7, formats.md §4).
+// computed example.report.json (1e-9; Jeffreys bounds 1e-7, docs/report-format.md §7).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";

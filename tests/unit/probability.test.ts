@@ -12,7 +12,7 @@ describe("clipProbability", () => {
   ])("%s → %s", (p, expected) => expect(clipProbability(p)).toBe(expected));
 });
 
-describe("readForecastVector (formats.md §2.4 rule 1)", () => {
+describe("readForecastVector (docs/formulas.md §2.4)", () => {
   it("only renormalises a vector whose entries stay inside [0.001, 0.999]", () => {
     const r = readForecastVector([0.2, 0.2, 0.6004]);
     expect(r.clipped).toBe(false);

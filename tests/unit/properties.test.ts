@@ -12,7 +12,7 @@ import { peerScoreAt } from "@/lib/scoring/peer-score";
 import { scoreQuestion } from "@/lib/scoring/question-scores";
 import type { ForecastRecord, ScoringQuestion } from "@/lib/types";
 
-// Properties of DESIGN §3 that must hold for any input (fast-check).
+// Properties of the docs/formulas.md formulas that must hold for any input (fast-check).
 const HOUR = 3_600_000;
 const probability = fc.double({ min: 0.001, max: 0.999, noNaN: true });
 

@@ -3,7 +3,7 @@ import { readDatasetV1 } from "@/lib/exchange/read-v1";
 import { reportToJson } from "@/lib/exchange/write-report";
 import { scoreDataset } from "@/lib/report";
 
-// formats.md §2.4 rule 1: a scenario vector is divided by its sum before anything else, also when
+// docs/formulas.md §2.4: a scenario vector is divided by its sum before anything else, also when
 // no entry needs clipping (its sum may be off by up to 0.0005).
 describe("scenario vectors that sum to 1 ± 0.0005", () => {
   const doc = {

@@ -5,7 +5,7 @@ import { poolMedian } from "@/lib/aggregation/median";
 import { poolGeometricOdds } from "@/lib/aggregation/geometric-odds";
 import { F, Q, V, MC, day } from "../builders";
 
-// The tiny example (shared/examples/example-by-hand.md, step 4): at Ta ana 0.8 and ben 0.7 stand.
+// The tiny example (tests/fixtures/exchange/example-by-hand.md, step 4): at Ta ana 0.8 and ben 0.7 stand.
 const tiny = [F("ana", 0, 0.6), F("ben", 2, 0.3), F("ana", 4, 0.8), F("ben", 6, 0.7), F("ben", 9, 0.999)];
 const tinyQ = Q(10, "yes", 8);
 

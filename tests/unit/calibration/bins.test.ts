@@ -4,7 +4,7 @@ import { aggregateSample, finalSamples, timeWeightedSamples } from "@/lib/calibr
 import { jeffreysInterval } from "@/lib/calibration/jeffreys-interval";
 import { F, Q } from "../builders";
 
-// shared/examples/example-by-hand.md, step 6.
+// tests/fixtures/exchange/example-by-hand.md, step 6.
 const tiny = [F("ana", 0, 0.6), F("ben", 2, 0.3), F("ana", 4, 0.8), F("ben", 6, 0.7), F("ben", 9, 0.999)];
 const tinyQ = Q(10, "yes", 8);
 

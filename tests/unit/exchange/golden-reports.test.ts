@@ -7,7 +7,7 @@ import { scoreDataset } from "@/lib/report";
 import { reportDifferences } from "./report-comparison";
 import { exchangeFixture } from "../../fixtures";
 
-// Every tests/fixtures/exchange/<name>.report.json must come out of <name>.json within formats.md §4.
+// Every tests/fixtures/exchange/<name>.report.json must come out of <name>.json within docs/report-format.md §7.
 const EXAMPLES = exchangeFixture();
 const names = fs.existsSync(EXAMPLES)
   ? fs.readdirSync(EXAMPLES).filter((f) => f.endsWith(".report.json")).map((f) => f.replace(/\.report\.json$/, ""))
@@ -30,7 +30,7 @@ describe("golden reports", () => {
   });
 });
 
-describe("reportDifferences follows formats.md §4", () => {
+describe("reportDifferences follows docs/report-format.md §7", () => {
   it("accepts 1e-9 noise, instants in other forms, and rejects extra keys and wrong nulls", () => {
     expect(reportDifferences({ a: 0.1 + 1e-10, t: "2024-01-01T03:00:00+03:00" }, { a: 0.1, t: "2024-01-01T00:00:00.000Z" })).toEqual([]);
     expect(reportDifferences({ a: 1, b: 2 }, { a: 1 })).toHaveLength(1);

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { exchangeTimeMs, readExchangeTime } from "@/lib/exchange/read-time";
 
-// The character-level time reader must agree with the formats.md §1 pattern read through Date.UTC
+// The character-level time reader must agree with the docs/exchange-format.md §1.2 pattern read through Date.UTC
 // (the reference below), on valid and broken strings alike.
 const TIME_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?(Z|[+-]\d{2}:\d{2})$/;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

@@ -23,7 +23,7 @@ const errorsOf = (d: unknown): string[] => {
   return r.ok ? [] : r.errors.map((e) => `${e.path}: ${e.rule}`);
 };
 
-describe("readExchangeTime (formats.md §1)", () => {
+describe("readExchangeTime (docs/exchange-format.md §1.2)", () => {
   it.each([
     ["2024-01-31T12:00:00Z", Date.UTC(2024, 0, 31, 12)],
     ["2024-01-31T15:00:00.250+03:00", Date.UTC(2024, 0, 31, 12, 0, 0, 250)],

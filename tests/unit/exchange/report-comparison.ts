@@ -1,4 +1,4 @@
-// formats.md §4: when two forecast-desk-report/v1 documents agree. Returns every difference found.
+// docs/report-format.md §7: when two forecast-desk-report/v1 documents agree. Returns every difference found.
 
 const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})$/;
 

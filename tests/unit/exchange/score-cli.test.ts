@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { reportDifferences } from "./report-comparison";
 import { exchangeFixture } from "../../fixtures";
 
-// Spawns the real command: `npm run --silent score -- <file>` (formats.md §2.3.1).
+// Spawns the real command: `npm run --silent score -- <file>` (docs/report-format.md §1).
 const root = path.resolve(__dirname, "../../..");
 const run = (...args: string[]) =>
   spawnSync("npm", ["run", "--silent", "score", "--", ...args], { cwd: root, encoding: "utf8", timeout: 60_000 });

@@ -110,7 +110,7 @@ describe("datasetToV1Json", () => {
 const rawVector = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 2, maxLength: 6 }).filter((v) => v.reduce((a, b) => a + b, 0) > 0.01);
 
 describe("storedForecastVector", () => {
-  it("clips a scenario vector with a 0 as formats.md §2.4 says, and keeps the result as it is when read again", () => {
+  it("clips a scenario vector with a 0 as docs/exchange-format.md §6.1 says, and keeps the result as it is when read again", () => {
     const first = storedForecastVector("multiple_choice", [0.5, 0.5, 0]);
     expect(first.clipped).toBe(true);
     expect(first.probabilities[2]).toBeCloseTo(0.001 / 1.001, 17);

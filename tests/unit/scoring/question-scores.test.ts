@@ -7,7 +7,7 @@ import { OrderStatistics } from "@/lib/scoring/order-statistics";
 import { summariseForecaster } from "@/lib/track-record";
 import { F, Q, V, MC, day } from "../builders";
 
-// shared/examples/example-by-hand.md, step 3 (rounded there to 7 significant digits).
+// tests/fixtures/exchange/example-by-hand.md, step 3 (rounded there to 7 significant digits).
 const tiny = [F("ana", 0, 0.6), F("ben", 2, 0.3), F("ana", 4, 0.8), F("ben", 6, 0.7), F("ben", 9, 0.999)];
 const tinyQ = Q(10, "yes", 8);
 
