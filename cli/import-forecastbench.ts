@@ -77,7 +77,7 @@ try {
   console.log(`  resolved    ${c.resolved}`);
   console.log(`  forecasters ${c.forecasters} (${summary.forecastersCreated} new users, who cannot sign in)`);
   console.log(`  forecasts   ${c.forecasts}; ${summary.forecastsAdded} added, ${summary.forecastsUnchanged} already there`);
-  console.log(`  clipped     ${summary.clipped} forecasts into [0.001, 0.999] (${c.extremeForecasts} of them exactly 0 or 1)`);
+  console.log(`  clipped     ${summary.clipped} forecasts outside [0.001, 0.999] (${c.extremeForecasts} of them exactly 0 or 1): stored as given, clipped when scored`);
   if (c.combinationRowsSkipped > 0) console.log(`  skipped     ${c.combinationRowsSkipped} combination resolution rows`);
   if (c.forecastsSkipped > 0) console.log(`  skipped     ${c.forecastsSkipped} forecasts naming no question of the set`);
   if (c.marketsWithoutResolutionRows > 0)

@@ -79,4 +79,4 @@ console.log(`Imported into ${file}:`);
 console.log(`  questions   ${summary.questionsAdded} added, ${summary.questionsUnchanged} already there`);
 console.log(`  forecasts   ${summary.forecastsAdded} added, ${summary.forecastsUnchanged} already there`);
 console.log(`  forecasters ${summary.forecastersCreated} created (imported users cannot sign in)`);
-console.log(`  clipped     ${summary.clipped} forecasts into [0.001, 0.999]`);
+console.log(`  clipped     ${summary.clipped} forecasts outside [0.001, 0.999]: stored as given, clipped when scored`);

@@ -1,6 +1,6 @@
 import { CalibrationAccumulator, type Calibration } from "./calibration/bins";
 import { compareCodePoints } from "./code-point-order";
-import { clipProbability, readForecastVector, MAX_PROBABILITY, MIN_PROBABILITY } from "./probability";
+import { isClippedOnReading, readForecast, readForecastVector } from "./probability";
 import { scoreQuestionInDetail, type QuestionScores, type ScoreRow } from "./scoring/question-scores";
 import { summariseForecaster, type ForecasterSummary } from "./track-record";
 import {
@@ -42,32 +42,6 @@ export interface Report {
 }
 
 /**
- * Clips a dataset forecast as docs/formulas.md §2.3–§2.4 say: binary P(yes) into [0.001, 0.999]
- * (returned as [1 − p, p]); a scenario vector renormalised, clipped and renormalised again.
- */
-export function clipDatasetForecast(type: QuestionType, raw: readonly number[]): { probabilities: number[]; clipped: boolean } {
-  if (type === "binary") {
-    const p = raw[1];
-    if (p >= MIN_PROBABILITY && p <= MAX_PROBABILITY) return { probabilities: raw as number[], clipped: false };
-    const c = clipProbability(p);
-    return { probabilities: [1 - c, c], clipped: true };
-  }
-  return readForecastVector(raw);
-}
-
-/** clipDatasetForecast(type, raw).clipped, without building the clipped vector. */
-function needsClipping(type: QuestionType | undefined, raw: readonly number[]): boolean {
-  if (type === "binary") return !(raw[1] >= MIN_PROBABILITY && raw[1] <= MAX_PROBABILITY);
-  let sum = 0;
-  for (let k = 0; k < raw.length; k++) sum += raw[k];
-  for (let k = 0; k < raw.length; k++) {
-    const p = raw[k] / sum;
-    if (p < MIN_PROBABILITY || p > MAX_PROBABILITY) return true;
-  }
-  return false;
-}
-
-/**
  * Score rows sorted by question, then forecaster, from one block per question sorted by forecaster:
  * the blocks are ordered by question id, and only if two blocks share an id are the rows sorted whole.
  */
@@ -93,10 +67,10 @@ export function scoreDataset(dataset: Dataset): Report {
   for (const f of dataset.forecasts) {
     const slot = slots.get(f.question);
     forecasterNames.add(f.forecaster);
-    if (needsClipping(slot?.type, f.probabilities)) {
-      const { probabilities } = clipDatasetForecast(slot?.type as QuestionType, f.probabilities);
+    if (slot && isClippedOnReading(slot.type, f.probabilities)) {
+      const { probabilities } = readForecast(slot.type, f.probabilities);
       nClippedForecasts++;
-      slot?.forecasts.push({ forecaster: f.forecaster, time: f.time, probabilities });
+      slot.forecasts.push({ forecaster: f.forecaster, time: f.time, probabilities });
     } else if (slot?.type === "multiple_choice") {
       // docs/formulas.md §2.4: a scenario vector is divided by its sum even when nothing is clipped.
       slot.forecasts.push({ forecaster: f.forecaster, time: f.time, probabilities: readForecastVector(f.probabilities).probabilities });

@@ -7,7 +7,8 @@ import { createUser, findUserByHandle } from "@/db/queries/users";
 import { forecasts } from "@/db/schema/forecasts";
 import { questionOptions, questions, questionTags, tags } from "@/db/schema/questions";
 import { resolutions } from "@/db/schema/resolutions";
-import { sameForecastVector, storedForecastVector } from "@/lib/exchange/imported-forecast";
+import { sameForecastVector } from "@/lib/exchange/imported-forecast";
+import { isClippedOnReading } from "@/lib/probability";
 import {
   DEFAULT_SCORING_PARAMS,
   type Dataset,
@@ -40,7 +41,10 @@ export interface ImportSummary {
   forecastsAdded: number;
   forecastsUnchanged: number;
   forecastersCreated: number;
-  /** Input forecasts clipped into [0.001, 0.999] (docs/exchange-format.md §6.1), added or not. */
+  /**
+   * Input forecasts, added or not, that the engine clips into [0.001, 0.999] when it reads them
+   * (docs/exchange-format.md §6.1; the report's n_clipped_forecasts). They are stored as given.
+   */
   clipped: number;
 }
 
@@ -127,7 +131,7 @@ function forecastKey(questionId: string, forecasterId: string, time: number): st
 /**
  * Loads a validated dataset in one transaction: all or nothing. Idempotent: a question already stored
  * with the same scoring fields is left as it is, and a forecast is the same forecast when question,
- * forecaster, time and stored probabilities (within 1e-12, after clipping) are equal. Forecasters map to users by
+ * forecaster, time and probabilities (within 1e-12) are equal. Probabilities are stored exactly as given. Forecasters map to users by
  * handle; unknown ones become users who cannot sign in. Throws ImportConflictError (nothing written)
  * when a question contradicts the stored one or a forecast does not fit its question.
  */
@@ -174,7 +178,7 @@ export function importDataset(db: Db, dataset: Dataset, options: ImportOptions =
       typeById.set(q.id, q.type);
     }
 
-    // 2. Forecasts: check each fits its question and work out its stored vector.
+    // 2. Forecasts: check each fits its question; count those the engine will clip.
     const prepared: Array<{ f: DatasetForecast; probabilities: number[] }> = [];
     dataset.forecasts.forEach((f, i) => {
       const at = `forecasts[${i}]`;
@@ -188,9 +192,8 @@ export function importDataset(db: Db, dataset: Dataset, options: ImportOptions =
         problems.push(problem);
         return;
       }
-      const read = storedForecastVector(typeById.get(f.question)!, f.probabilities);
-      if (read.clipped) summary.clipped++;
-      prepared.push({ f, probabilities: read.probabilities });
+      if (isClippedOnReading(typeById.get(f.question)!, f.probabilities)) summary.clipped++;
+      prepared.push({ f, probabilities: [...f.probabilities] });
     });
     if (problems.length > 0) throw new ImportConflictError(problems);
 
@@ -310,7 +313,7 @@ export interface ExportOptions {
 
 /**
  * Every question and forecast as a dataset (questions sorted by id, forecasts in insertion order),
- * with each forecaster's handle and the stored, clipped probabilities. Users, sessions, comments and
+ * with each forecaster's handle and the probabilities as stored (as given, not clipped). Users, sessions, comments and
  * the audit log are not part of it.
  */
 export function exportDataset(db: Db, options: ExportOptions = {}): Dataset {

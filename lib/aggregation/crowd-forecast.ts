@@ -42,7 +42,8 @@ export function poolForecasts(
 /**
  * The crowd forecast on `q` at time `t` (a vector; binary [P(no), P(yes)]), pooled from the standing
  * forecasts of everyone who has a counted forecast by `t`; null when nobody has. `forecasts` are the
- * question's forecasts in input order (already clipped); forecasts after Ta never count.
+ * question's forecasts in input order, as the engine reads them (lib/probability readForecasts: clipped,
+ * scenario vectors renormalised); forecasts after Ta never count.
  */
 export function crowdForecastAt(
   q: ScoringQuestion,

@@ -27,7 +27,7 @@ export interface ForecastBenchConversion {
     resolved: number;
     forecasters: number;
     forecasts: number;
-    /** Forecasts of exactly 0 or 1, which the import clips into [0.001, 0.999]. */
+    /** Forecasts of exactly 0 or 1 (stored as given; the engine reads them clipped into [0.001, 0.999]). */
     extremeForecasts: number;
     /** Resolution rows of combination questions (an id list), which no forecast here refers to. */
     combinationRowsSkipped: number;

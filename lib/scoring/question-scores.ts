@@ -64,7 +64,8 @@ function forecastBrier(q: ScoringQuestion, p: readonly number[], outcome: number
 }
 
 /**
- * Scores one question from its forecasts (input order, already clipped into [0.001, 0.999]).
+ * Scores one question from its forecasts (input order, as the engine reads them: clipped into [0.001, 0.999]
+ * by lib/probability readForecasts).
  * Aggregates are taken at Ta for every status; rows and aggregate scores only for a resolved question.
  */
 export function scoreQuestion(

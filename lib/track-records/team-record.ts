@@ -2,6 +2,7 @@
 // lib/track-record, lib/calibration and lib/aggregation; this file only chooses which questions,
 // which forecasters and which samples go in, and groups what comes out.
 import { calibrate } from "@/lib/calibration/bins";
+import { readForecasts } from "@/lib/probability";
 import { finalSamples, timeWeightedSamples, type CalibrationSample } from "@/lib/calibration/samples";
 import { scoreQuestion } from "@/lib/scoring/question-scores";
 import { actualCloseTime } from "@/lib/standing-forecast";
@@ -23,12 +24,20 @@ export interface ScoredQuestion {
   scores: QuestionScores;
 }
 
-/** Scores every resolved question once (scoreQuestion); the pages below only regroup the results. */
+/**
+ * Scores every resolved question once (scoreQuestion); the pages below only regroup the results. The
+ * stored forecasts are read here as the engine reads them (clipped into [0.001, 0.999], scenario vectors
+ * renormalised: lib/probability readForecast), and `input` of each result holds them so read, so the
+ * calibration samples and the crowd's record use the same numbers as the scores.
+ */
 export function scoreResolvedQuestions(
   inputs: readonly ResolvedQuestionInput[],
   params: ScoringParams = DEFAULT_SCORING_PARAMS,
 ): ScoredQuestion[] {
-  return inputs.map((input) => ({ input, scores: scoreQuestion(input.question, input.forecasts, params) }));
+  return inputs.map(({ question, forecasts }) => {
+    const input = { question, forecasts: readForecasts(question.type, forecasts) };
+    return { input, scores: scoreQuestion(question, input.forecasts, params) };
+  });
 }
 
 export function isResolvedBinary(input: ResolvedQuestionInput): boolean {

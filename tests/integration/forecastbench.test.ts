@@ -38,7 +38,7 @@ afterAll(() => {
 });
 
 describe("importing the ForecastBench 2024-07-21 human round", () => {
-  it("loads 968 questions, 471 resolutions, 40 forecasters and 7,693 forecasts, clipping 1,649", () => {
+  it("loads 968 questions, 471 resolutions, 40 forecasters and 7,693 forecasts as given; 1,649 are clipped when read", () => {
     const summary = importDataset(db, dataset);
     // 1,624 forecasts are exactly 0 or 1; 25 more lie in (0, 0.001) or (0.999, 1] (e.g. 0.0001, 0.9990000000000001).
     expect(summary).toEqual({
@@ -53,8 +53,12 @@ describe("importing the ForecastBench 2024-07-21 human round", () => {
     expect(db.select().from(resolutions).all()).toHaveLength(471);
     expect(db.select().from(users).all()).toHaveLength(40);
     const stored = db.select().from(forecasts).all();
-    expect(Math.min(...stored.map((f) => f.probabilities[1]))).toBe(0.001);
-    expect(Math.max(...stored.map((f) => f.probabilities[1]))).toBe(0.999);
+    // Stored as given: 0 and 1 stay 0 and 1, and so do 0.0001 and 0.9990000000000001.
+    const pYes = stored.map((f) => f.probabilities[1]);
+    expect(Math.min(...pYes)).toBe(0);
+    expect(Math.max(...pYes)).toBe(1);
+    expect(pYes.filter((p) => p === 0 || p === 1)).toHaveLength(1624);
+    expect(pYes).toContain(0.9990000000000001);
   });
 
   it("stores a question with its tags, times, outcome and attribution", () => {

@@ -78,7 +78,7 @@ const base = dataset(
 );
 
 describe("importDataset", () => {
-  it("loads questions, resolutions, tags, forecasters and clipped forecasts", () => {
+  it("loads questions, resolutions, tags, forecasters, and forecasts exactly as given", () => {
     const summary = importDataset(db, base, { now: 1 });
     expect(summary).toEqual({
       questionsAdded: 2,
@@ -95,11 +95,9 @@ describe("importDataset", () => {
     expect(b1.hideCrowdUntilForecast).toBe(false);
     // A resolved question without resolve_time is stored with Ta's value, the close time.
     expect(getQuestion(db, "s1")!.resolveTime).toBe(T("2024-06-01T00:00:00Z"));
+    // Stored as given: the engine clips 0 and 1 (and renormalises [0.5, 0, 0.5]) only when it reads them.
     const stored = db.select().from(forecasts).all();
-    expect(stored[1].probabilities).toEqual([0.999, 0.001]);
-    // [0.5, 0, 0.5] → clip [0.5, 0.001, 0.5] → / 1.001
-    expect(stored[2].probabilities[1]).toBeCloseTo(0.001 / 1.001, 15);
-    expect(stored[2].probabilities[0]).toBeCloseTo(0.5 / 1.001, 15);
+    expect(stored.map((f) => f.probabilities)).toEqual([[0.7, 0.3], [1, 0], [0.5, 0, 0.5], [0.5, 0, 0.5]]);
     expect(findUserByHandle(db, "ana")!.email).toMatch(/@imported\.invalid$/);
   });
 
@@ -165,7 +163,7 @@ describe("exportDataset", () => {
     const other = openDb(path.join(dir, "other.db"));
     try {
       const summary = importDataset(other, exportDataset(db));
-      expect(summary.clipped).toBe(0);
+      expect(summary.clipped).toBe(3);
       expect(datasetToV1Json(exportDataset(other))).toEqual(first);
       // … and importing the export into the original database changes nothing.
       expect(importDataset(db, exportDataset(other))).toMatchObject({ forecastsAdded: 0, questionsAdded: 0 });
@@ -189,7 +187,7 @@ describe("exportDataset", () => {
       question: "b1",
       forecaster: "ben",
       time: "2024-01-03T00:00:00.000Z",
-      probability: 0.001,
+      probability: 0,
       rationale: null,
     });
   });

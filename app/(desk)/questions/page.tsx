@@ -11,6 +11,7 @@ import { PageHeader } from "@/components/ui/PageHeader";
 import { EmptyCard, Table } from "@/components/ui/Table";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import { crowdForecastAt } from "@/lib/aggregation/crowd-forecast";
+import { readForecasts } from "@/lib/probability";
 import { isCrowdHiddenFrom, isDueForResolution, questionStatus } from "@/lib/question-lifecycle";
 import { questionPage } from "@/lib/question-paging";
 import { isInQuestionTab } from "@/lib/question-tabs";
@@ -66,7 +67,7 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
     const forecasts = forecastsOf.get(q.id)!;
     const forecasters = new Set(forecasts.map((f) => f.forecaster));
     const hidden = isCrowdHiddenFrom(q, viewer, viewer !== null && forecasters.has(viewer.handle), now);
-    const crowd = hidden ? null : crowdForecastAt(q, forecasts, Math.min(now, actualCloseTime(q)), DEFAULT_AGGREGATION_METHOD);
+    const crowd = hidden ? null : crowdForecastAt(q, readForecasts(q.type, forecasts), Math.min(now, actualCloseTime(q)), DEFAULT_AGGREGATION_METHOD);
     return { q, forecasters: forecasters.size, hidden, crowd, status: questionStatus(q, now), due: isDueForResolution(q, now) };
   });
   const tags = listTagsInUse(db, isAdmin);

@@ -1,9 +1,6 @@
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isStoredForm, sameForecastVector, storedForecastVector } from "@/lib/exchange/imported-forecast";
 import { readDatasetV1 } from "@/lib/exchange/read-v1";
 import { datasetToV1Json, v1DocumentText } from "@/lib/exchange/write-v1";
-import { readForecastVector } from "@/lib/probability";
 import { DEFAULT_SCORING_PARAMS, type Dataset } from "@/lib/types";
 
 const T = (s: string) => Date.parse(s);
@@ -103,44 +100,5 @@ describe("datasetToV1Json", () => {
   it("refuses a forecast on a question the dataset lacks", () => {
     const broken = { ...dataset, params: DEFAULT_SCORING_PARAMS, forecasts: [{ ...dataset.forecasts[0], question: "zz" }] };
     expect(() => datasetToV1Json(broken)).toThrow(/zz/);
-  });
-});
-
-// The stored form of imported forecasts: what makes re-imports and round trips exact.
-const rawVector = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 2, maxLength: 6 }).filter((v) => v.reduce((a, b) => a + b, 0) > 0.01);
-
-describe("storedForecastVector", () => {
-  it("clips a scenario vector with a 0 as docs/exchange-format.md §6.1 says, and keeps the result as it is when read again", () => {
-    const first = storedForecastVector("multiple_choice", [0.5, 0.5, 0]);
-    expect(first.clipped).toBe(true);
-    expect(first.probabilities[2]).toBeCloseTo(0.001 / 1.001, 17);
-    expect(first.probabilities[2]).toBeLessThan(0.001);
-    expect(storedForecastVector("multiple_choice", first.probabilities)).toEqual({ probabilities: first.probabilities, clipped: false });
-  });
-
-  it("is the scorer's reading for any raw vector that is not already in stored form", () => {
-    fc.assert(
-      fc.property(rawVector, (raw) => {
-        const mine = storedForecastVector("multiple_choice", raw);
-        if (isStoredForm(raw)) return sameForecastVector(mine.probabilities, readForecastVector(raw).probabilities);
-        return JSON.stringify(mine) === JSON.stringify(readForecastVector(raw));
-      }),
-    );
-  });
-
-  it("is a fixed point: reading a stored vector again returns it unchanged, not clipped", () => {
-    fc.assert(
-      fc.property(rawVector, (raw) => {
-        const stored = storedForecastVector("multiple_choice", raw).probabilities;
-        const again = storedForecastVector("multiple_choice", stored);
-        return !again.clipped && JSON.stringify(again.probabilities) === JSON.stringify(stored);
-      }),
-    );
-  });
-
-  it("clips binary P(yes) like the scorer, ignoring the given P(no)", () => {
-    expect(storedForecastVector("binary", [0, 1])).toEqual({ probabilities: [1 - 0.999, 0.999], clipped: true });
-    expect(storedForecastVector("binary", [0.001, 0.9990000000000001]).clipped).toBe(true);
-    expect(storedForecastVector("binary", [0.7, 0.3])).toEqual({ probabilities: [0.7, 0.3], clipped: false });
   });
 });

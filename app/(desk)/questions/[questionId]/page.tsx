@@ -8,6 +8,7 @@ import { listForecastsForQuestion } from "@/db/queries/forecasts";
 import { getQuestion } from "@/db/queries/questions";
 import { crowdForecastSeries } from "@/lib/aggregation/crowd-forecast";
 import { outcomeLabel } from "@/lib/outcome-label";
+import { readForecasts } from "@/lib/probability";
 import { isCrowdHiddenFrom, isDueForResolution, questionStatus, type QuestionStatus } from "@/lib/question-lifecycle";
 import { actualCloseTime, countedForecasts, standingForecastsAt } from "@/lib/standing-forecast";
 import { DEFAULT_AGGREGATION_METHOD, type Question } from "@/lib/types";
@@ -67,8 +68,10 @@ export default async function QuestionPage({ params }: { params: Params }) {
   const comments = listComments(getDb(), question.id).filter((c) => !crowdHidden || c.authorId === viewer?.id);
 
   const end = Math.min(now, actualCloseTime(question));
-  const series = crowdForecastSeries(question, forecasts, DEFAULT_AGGREGATION_METHOD, undefined, end);
-  const standing = standingForecastsAt(countedForecasts(question, forecasts), end);
+  // Stored as given; the crowd and the charts read them clipped into [0.001, 0.999] (lib/probability).
+  const asRead = readForecasts(question.type, forecasts);
+  const series = crowdForecastSeries(question, asRead, DEFAULT_AGGREGATION_METHOD, undefined, end);
+  const standing = standingForecastsAt(countedForecasts(question, asRead), end);
   const latestOwn = own.at(-1);
   const binary = question.type === "binary";
   const outcome = question.outcome ? outcomeLabel(question, question.outcome) : null;
