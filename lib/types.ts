@@ -55,18 +55,24 @@ export interface ScoringParams {
 
 export const DEFAULT_SCORING_PARAMS: ScoringParams = { extremizeD: 1.5, calibrationBins: 10 };
 
-/** Question fields carried by the exchange format but not used in scoring. */
+/**
+ * Question fields carried by the exchange format but not used in scoring: every field of a question
+ * the desk stores travels (docs/exchange-format.md §3.2). The optional ones are absent when a file does not give them.
+ */
 export interface QuestionDetails {
   title: string;
   description: string | null;
+  /** How the outcome will be judged (`resolution_criteria`; absent or null = none). */
   resolutionCriteria?: string | null;
   tags: readonly string[];
   resolveBy: number | null;
-  /** Demo data whose outcome is not a matter of public record (absent = false). */
+  /** Not yet published on the desk (`draft`; absent = false). */
+  isDraft?: boolean;
+  /** Demo data whose outcome is not a matter of public record (`illustrative`; absent = false). */
   isIllustrative?: boolean;
-  /** Anchoring guard: hide the crowd until the viewer has forecast (absent = the app's default, true). */
+  /** Anchoring guard: hide the crowd until the viewer has forecast (`hide_crowd_until_forecast`; absent = false). */
   hideCrowdUntilForecast?: boolean;
-  /** Evidence note of the resolution, for resolved or annulled questions (absent = none). */
+  /** Evidence note of the resolution, for resolved or annulled questions (`resolution_evidence`; absent or null = none). */
   evidence?: string | null;
 }
 

@@ -163,6 +163,11 @@ export function importDataset(db: Db, dataset: Dataset, options: ImportOptions =
       }
       optionsById.set(q.id, optionsOf(q));
       typeById.set(q.id, q.type);
+      if (!q.outcome && q.evidence)
+        problems.push({
+          path: `${at}.resolution_evidence`,
+          rule: "must be absent or null while resolution is null (there is no resolution to hold it)",
+        });
       const existing = stored.get(q.id);
       if (existing) {
         problems.push(...questionConflicts(existing, q, at));
@@ -219,8 +224,9 @@ export function importDataset(db: Db, dataset: Dataset, options: ImportOptions =
           openTime: q.openTime,
           closeTime: q.closeTime,
           resolveBy: q.resolveBy,
-          isDraft: false,
-          // Imports are historical: nobody can forecast before seeing the crowd any more.
+          isDraft: q.isDraft ?? false,
+          // Absent (an older file, or one from elsewhere): the data is historical, nobody can forecast
+          // before seeing the crowd any more, so the guard is off.
           hideCrowdUntilForecast: q.hideCrowdUntilForecast ?? false,
           isIllustrative: q.isIllustrative ?? false,
           createdBy: null,
@@ -337,8 +343,9 @@ export function exportDataset(db: Db, options: ExportOptions = {}): Dataset {
       resolutionCriteria: q.resolutionCriteria === "" ? null : q.resolutionCriteria,
       tags: q.tags,
       resolveBy: q.resolveBy,
-      isIllustrative: q.isIllustrative,
+      isDraft: q.isDraft,
       hideCrowdUntilForecast: q.hideCrowdUntilForecast,
+      isIllustrative: q.isIllustrative,
       evidence: q.resolution?.evidence || null,
     })),
     forecasts: rows

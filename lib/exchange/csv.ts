@@ -19,6 +19,31 @@ export const QUESTION_COLUMNS = [
   "resolve_time",
   "resolution",
 ] as const;
+/**
+ * Columns an older file may lack (docs/exchange-format.md §3.2 optional keys, named the same): the desk's own
+ * question fields. Text: empty means none. Flags: `true` or `false`, empty means false.
+ */
+const TEXT_COLUMNS = ["resolution_criteria", "resolution_evidence"] as const;
+const FLAG_COLUMNS = ["draft", "hide_crowd_until_forecast", "illustrative"] as const;
+/** The header an export writes: every column, each optional one beside its neighbours in the JSON key order. */
+const WRITTEN_QUESTION_COLUMNS = [
+  "id",
+  "title",
+  "type",
+  "options",
+  "description",
+  "resolution_criteria",
+  "tags",
+  "open_time",
+  "close_time",
+  "resolve_by",
+  "resolve_time",
+  "resolution",
+  "resolution_evidence",
+  "draft",
+  "hide_crowd_until_forecast",
+  "illustrative",
+] as const;
 export const FORECAST_COLUMNS = ["question_id", "forecaster", "time", "option", "probability", "rationale"] as const;
 
 /** Separates option labels and tags inside one CSV cell. */
@@ -159,7 +184,15 @@ function csvToV1(files: CsvFiles, problems: CsvProblem[]): { document: unknown; 
   const typeById = new Map<string, string>();
   const questions = qRows.map(({ cells }) => {
     typeById.set(cells.id, cells.type);
+    const details: Record<string, unknown> = {};
+    for (const column of TEXT_COLUMNS) if (cells[column]) details[column] = cells[column];
+    for (const column of FLAG_COLUMNS) {
+      const cell = cells[column]?.trim();
+      // Anything but true/false goes on as given, and the v1 rules name its line and column.
+      if (cell) details[column] = cell === "true" ? true : cell === "false" ? false : cell;
+    }
     return {
+      ...details,
       id: cells.id,
       title: cells.title,
       type: cells.type,
@@ -232,18 +265,24 @@ function joinList(values: readonly string[], what: string): string {
 /** Writes a dataset as the two CSV files (times as toISOString(), probabilities as shortest round-trip numbers). */
 export function datasetToCsv(dataset: Dataset): CsvFiles {
   const doc = datasetToV1Json(dataset);
+  const flag = (value: boolean | undefined) => (value === undefined ? "" : String(value));
   const questionRows = doc.questions.map((q) => [
     q.id,
     q.title,
     q.type,
     q.options ? joinList(q.options, `an option of question ${q.id}`) : "",
     q.description ?? "",
+    q.resolution_criteria ?? "",
     joinList(q.tags, `a tag of question ${q.id}`),
     q.open_time,
     q.close_time,
     q.resolve_by ?? "",
     q.resolve_time ?? "",
     q.resolution ?? "",
+    q.resolution_evidence ?? "",
+    flag(q.draft),
+    flag(q.hide_crowd_until_forecast),
+    flag(q.illustrative),
   ]);
   const optionsById = new Map(doc.questions.map((q) => [q.id, q.options ?? []]));
   const forecastRows: string[][] = [];
@@ -258,5 +297,5 @@ export function datasetToCsv(dataset: Dataset): CsvFiles {
   }
   const unparse = (fields: readonly string[], data: string[][]) =>
     Papa.unparse({ fields: [...fields], data }, { newline: "\n" }) + "\n";
-  return { questions: unparse(QUESTION_COLUMNS, questionRows), forecasts: unparse(FORECAST_COLUMNS, forecastRows) };
+  return { questions: unparse(WRITTEN_QUESTION_COLUMNS, questionRows), forecasts: unparse(FORECAST_COLUMNS, forecastRows) };
 }

@@ -170,6 +170,33 @@ function readQuestion(raw: unknown, path: string, fail: (path: string, rule: str
     }
   }
 
+  // Fields the desk stores that scoring does not use (docs/exchange-format.md §3.2): each optional, kept only when given.
+  const details: Partial<QuestionDetails> = {};
+  const readText = (key: string): string | null | undefined => {
+    if (!has(raw, key)) return undefined;
+    const value = raw[key];
+    if (value === null || typeof value === "string") return value;
+    fail(`${path}.${key}`, "must be a string or null");
+    return undefined;
+  };
+  const readFlag = (key: string): boolean | undefined => {
+    if (!has(raw, key)) return undefined;
+    const value = raw[key];
+    if (typeof value === "boolean") return value;
+    fail(`${path}.${key}`, "must be true or false");
+    return undefined;
+  };
+  const criteria = readText("resolution_criteria");
+  if (criteria !== undefined) details.resolutionCriteria = criteria;
+  const evidence = readText("resolution_evidence");
+  if (evidence !== undefined) details.evidence = evidence;
+  const draft = readFlag("draft");
+  if (draft !== undefined) details.isDraft = draft;
+  const hideCrowd = readFlag("hide_crowd_until_forecast");
+  if (hideCrowd !== undefined) details.hideCrowdUntilForecast = hideCrowd;
+  const illustrative = readFlag("illustrative");
+  if (illustrative !== undefined) details.isIllustrative = illustrative;
+
   const readTime = (key: string, required: boolean, nullable: boolean): number | null | undefined => {
     if (!has(raw, key)) {
       if (required) fail(`${path}.${key}`, "is required");
@@ -235,6 +262,7 @@ function readQuestion(raw: unknown, path: string, fail: (path: string, rule: str
     description,
     tags,
     resolveBy: typeof resolveBy === "number" ? resolveBy : null,
+    ...details,
   };
 }
 

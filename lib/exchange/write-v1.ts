@@ -1,5 +1,7 @@
-// Writes a dataset as a forecast-desk/v1 document (docs/exchange-format.md). Keys come in a fixed order, times
-// are written with toISOString(), and optional keys v1 does not allow to be null are left out when empty.
+// Writes a dataset as a forecast-desk/v1 document (docs/exchange-format.md §7). Keys come in a fixed order, times
+// are written with toISOString(), and optional text keys are left out when empty. The desk's own
+// question fields (resolution criteria and evidence, draft, the anchoring guard, illustrative) are
+// written whenever the dataset has them, so an export carries everything the desk stores.
 import type { Dataset, Outcome } from "@/lib/types";
 
 export interface V1Question {
@@ -8,12 +10,17 @@ export interface V1Question {
   type: "binary" | "multiple_choice";
   options?: string[];
   description?: string;
+  resolution_criteria?: string;
   tags: string[];
   open_time: string;
   close_time: string;
   resolve_by: string | null;
   resolve_time: string | null;
   resolution: string | null;
+  resolution_evidence?: string;
+  draft?: boolean;
+  hide_crowd_until_forecast?: boolean;
+  illustrative?: boolean;
 }
 
 export interface V1Forecast {
@@ -57,12 +64,17 @@ export function datasetToV1Json(dataset: Dataset): V1Document {
         type: q.type,
         ...(q.type === "multiple_choice" ? { options } : {}),
         ...(q.description ? { description: q.description } : {}),
+        ...(q.resolutionCriteria ? { resolution_criteria: q.resolutionCriteria } : {}),
         tags: [...q.tags],
         open_time: isoTime(q.openTime),
         close_time: isoTime(q.closeTime),
         resolve_by: q.resolveBy === null ? null : isoTime(q.resolveBy),
         resolve_time: q.outcome && q.resolveTime !== null ? isoTime(q.resolveTime) : null,
         resolution: resolutionLabel(q.outcome, options),
+        ...(q.evidence ? { resolution_evidence: q.evidence } : {}),
+        ...(q.isDraft !== undefined ? { draft: q.isDraft } : {}),
+        ...(q.hideCrowdUntilForecast !== undefined ? { hide_crowd_until_forecast: q.hideCrowdUntilForecast } : {}),
+        ...(q.isIllustrative !== undefined ? { illustrative: q.isIllustrative } : {}),
       };
     }),
     forecasts: dataset.forecasts.map((f) => {

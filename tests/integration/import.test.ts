@@ -182,6 +182,9 @@ describe("exportDataset", () => {
       resolve_by: null,
       resolve_time: "2024-06-01T00:00:00.000Z",
       resolution: "Neither",
+      draft: false,
+      hide_crowd_until_forecast: false,
+      illustrative: false,
     });
     expect(first.forecasts[1]).toEqual({
       question: "b1",

@@ -88,6 +88,28 @@ describe("readDatasetCsv", () => {
     });
   });
 
+  it("reads the optional columns of the desk's own question fields; a file without them still loads", () => {
+    const header = `${QH},resolution_criteria,resolution_evidence,draft,hide_crowd_until_forecast,illustrative`;
+    const rows = questionsCsv.slice(QH.length + 1).split(/\n(?=s1,)/); // the first row holds a quoted line break
+    const withFields = [header, `${rows[0]},"Yes if signed, by both.",https://example.org/signed,false,true,true`, `${rows[1]},,,true,,`].join("\n");
+    const d = readOk({ questions: withFields, forecasts: forecastsCsv });
+    expect(d.questions[0]).toMatchObject({
+      resolutionCriteria: "Yes if signed, by both.",
+      evidence: "https://example.org/signed",
+      isDraft: false,
+      hideCrowdUntilForecast: true,
+      isIllustrative: true,
+    });
+    expect(d.questions[1]).toMatchObject({ isDraft: true });
+    for (const key of ["resolutionCriteria", "evidence", "hideCrowdUntilForecast", "isIllustrative"]) expect(d.questions[1]).not.toHaveProperty(key);
+    // The older file (no such columns) reads as before.
+    for (const key of ["resolutionCriteria", "evidence", "isDraft"]) expect(readOk({ questions: questionsCsv, forecasts: forecastsCsv }).questions[0]).not.toHaveProperty(key);
+    // A flag that is not true/false is named by line and column.
+    expect(errorsOf({ questions: withFields.replace(",true,,", ",yes,,"), forecasts: forecastsCsv })).toEqual([
+      { path: "questions.csv line 4, column draft", rule: "must be true or false" }, // row 1 spans lines 2–3
+    ]);
+  });
+
   it("points a forecast on an unknown question at its question_id cell", () => {
     const errors = errorsOf({ questions: questionsCsv, forecasts: `${FH}\nzz,ana,2024-01-02T00:00:00Z,yes,0.3,` });
     expect(errors[0].path).toBe("forecasts.csv line 2, column question_id");

@@ -83,6 +83,11 @@ describe("readDatasetV1", () => {
     [doc([question({ resolution: "Yes" })]), ['questions[0].resolution: must be "yes", "no" or "annulled" on a binary question']],
     [doc([question(), question()]), ['questions[1].id: must be unique among the questions (questions[0] has "q1")']],
     [doc([question({ description: null })]), ["questions[0].description: must be a string"]],
+    [doc([question({ resolution_criteria: 3 })]), ["questions[0].resolution_criteria: must be a string or null"]],
+    [doc([question({ resolution_evidence: ["a link"] })]), ["questions[0].resolution_evidence: must be a string or null"]],
+    [doc([question({ draft: "true" })]), ["questions[0].draft: must be true or false"]],
+    [doc([question({ hide_crowd_until_forecast: null })]), ["questions[0].hide_crowd_until_forecast: must be true or false"]],
+    [doc([question({ illustrative: 1 })]), ["questions[0].illustrative: must be true or false"]],
     [doc([scenario({ options: ["a", "annulled"] })]), ['questions[0].options[1]: must not be "annulled"']],
     [doc([question()], [{ question: "q2", forecaster: "a", time: "2024-01-02T00:00:00Z", probability: 0.5 }]), ['forecasts[0].question: must be the id of a question in this document (no "q2")']],
     [doc([question()], [{ question: "q1", forecaster: "a", time: "2024-01-02T00:00:00Z", probability: 1.5 }]), ["forecasts[0].probability: must be a number in [0, 1]"]],
@@ -101,6 +106,33 @@ describe("readDatasetV1", () => {
       ["forecasts[0].probability: must not be given on a multiple-choice question (use probabilities)", "forecasts[0].probabilities: is required on a multiple-choice question"],
     ],
   ])("rejects %#", (d, expected) => expect(errorsOf(d)).toEqual(expected));
+  it("reads the desk's own question fields when given and leaves them absent in an older file", () => {
+    const r = readDatasetV1(
+      doc([
+        question({
+          resolution: "no",
+          resolution_criteria: "Yes if signed.",
+          resolution_evidence: "https://example.org/not-signed",
+          draft: false,
+          hide_crowd_until_forecast: true,
+          illustrative: true,
+        }),
+        scenario({ resolution_criteria: null, resolution_evidence: null }),
+        question({ id: "q2" }),
+      ]),
+    );
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.dataset.questions[0]).toMatchObject({
+      resolutionCriteria: "Yes if signed.",
+      evidence: "https://example.org/not-signed",
+      isDraft: false,
+      hideCrowdUntilForecast: true,
+      isIllustrative: true,
+    });
+    expect(r.dataset.questions[1]).toMatchObject({ resolutionCriteria: null, evidence: null });
+    const older = r.dataset.questions[2];
+    for (const key of ["resolutionCriteria", "evidence", "isDraft", "hideCrowdUntilForecast", "isIllustrative"]) expect(older).not.toHaveProperty(key);
+  });
   it("accepts a vector sum just inside the tolerance and reports every problem", () => {
     const ok = doc([scenario()], [{ question: "s1", forecaster: "a", time: "2024-01-02T00:00:00Z", probabilities: { "Gas market first": 0.5, Currency: 0.3, None: 0.2004 } }]);
     expect(errorsOf(ok)).toEqual([]);

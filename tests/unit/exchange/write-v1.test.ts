@@ -19,7 +19,11 @@ const dataset: Dataset = {
       description: null,
       tags: ["x"],
       resolveBy: null,
-      evidence: "not written: v1 has no evidence key",
+      resolutionCriteria: "Yes if signed by 1 June.",
+      evidence: "The treaty was withdrawn: https://example.org/withdrawn",
+      isDraft: true,
+      hideCrowdUntilForecast: true,
+      isIllustrative: false,
     },
     {
       id: "s1",
@@ -53,12 +57,17 @@ describe("datasetToV1Json", () => {
             id: "b1",
             title: "B",
             type: "binary",
+            resolution_criteria: "Yes if signed by 1 June.",
             tags: ["x"],
             open_time: "2023-12-31T21:00:00.000Z",
             close_time: "2024-06-01T00:00:00.000Z",
             resolve_by: null,
             resolve_time: "2024-05-01T12:00:00.250Z",
             resolution: "annulled",
+            resolution_evidence: "The treaty was withdrawn: https://example.org/withdrawn",
+            draft: true,
+            hide_crowd_until_forecast: true,
+            illustrative: false,
           },
           {
             id: "s1",
@@ -82,10 +91,11 @@ describe("datasetToV1Json", () => {
     );
   });
 
-  it("is read back by readDatasetV1 as the same dataset (minus fields v1 does not carry)", () => {
+  it("is read back by readDatasetV1 as the same dataset, the desk's own question fields included", () => {
     const read = readDatasetV1(JSON.parse(JSON.stringify(doc)));
     expect(read.ok).toBe(true);
     if (!read.ok) return;
+    expect(read.dataset).toEqual(dataset);
     expect(datasetToV1Json(read.dataset)).toEqual(doc);
     expect(read.dataset.params).toEqual({ extremizeD: 2, calibrationBins: 5 });
   });
