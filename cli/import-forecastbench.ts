@@ -8,12 +8,7 @@ import { Command } from "commander";
 import { rowProgress } from "@/cli/progress-bar";
 import { databasePath, openDb } from "@/db/client";
 import { ImportConflictError, importDataset } from "@/db/queries/exchange";
-import {
-  convertForecastBench,
-  ForecastBenchFormatError,
-  FORECASTBENCH_ATTRIBUTION,
-  withResolutionCriteria,
-} from "@/lib/exchange/forecastbench";
+import { convertForecastBench, ForecastBenchFormatError, FORECASTBENCH_ATTRIBUTION } from "@/lib/exchange/forecastbench";
 import { readDatasetV1 } from "@/lib/exchange/read-v1";
 
 function fail(lines: string[], code = 2): never {
@@ -64,7 +59,7 @@ const read = readDatasetV1(conversion.document);
 if (!read.ok) fail(["The converted document breaks forecast-desk/v1:", ...read.errors.map((e) => `${e.path}: ${e.rule}`)]);
 if (writeJson) fs.writeFileSync(writeJson, JSON.stringify(conversion.document, null, 1) + "\n");
 
-const dataset = withResolutionCriteria(read.dataset, conversion.resolutionCriteria);
+const dataset = read.dataset;
 
 const file = databasePath();
 const progress = rowProgress("Importing", dataset.forecasts.length);

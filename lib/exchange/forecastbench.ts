@@ -1,9 +1,11 @@
 // ForecastBench (Karger et al., "ForecastBench: A Dynamic Benchmark of AI Forecasting Capabilities",
 // ICLR 2025; data CC BY-SA 4.0) → a forecast-desk/v1 document, following the loading rules of
-// docs/forecastbench.md: one question per (dataset id, horizon) and per market id,
-// every forecast made at the forecast due date, combination rows skipped.
+// docs/forecastbench.md: one question per (dataset id, horizon) and per market id, every forecast made
+// at the forecast due date, combination rows skipped. Forecasts keep their probabilities exactly as
+// published (0 and 1 included); the engine clips them when it reads them.
 import type { V1Document, V1Forecast, V1Question } from "@/lib/exchange/write-v1";
-import { DEFAULT_SCORING_PARAMS, type Dataset } from "@/lib/types";
+import { isClippedOnReading } from "@/lib/probability";
+import { DEFAULT_SCORING_PARAMS } from "@/lib/types";
 
 export const FORECASTBENCH_ATTRIBUTION = "ForecastBench (Karger et al., ICLR 2025), CC BY-SA 4.0";
 
@@ -15,12 +17,8 @@ export interface ForecastBenchFiles {
 }
 
 export interface ForecastBenchConversion {
+  /** The round as forecast-desk/v1; resolution criteria (placeholders filled) in `resolution_criteria`. */
   document: V1Document;
-  /**
-   * Resolution criteria by question id (placeholders filled). forecast-desk/v1 has no field for them,
-   * so they travel beside the document; withResolutionCriteria puts them on the read dataset.
-   */
-  resolutionCriteria: Map<string, string>;
   counts: {
     datasetQuestions: number;
     marketQuestions: number;
@@ -29,6 +27,8 @@ export interface ForecastBenchConversion {
     forecasts: number;
     /** Forecasts of exactly 0 or 1 (stored as given; the engine reads them clipped into [0.001, 0.999]). */
     extremeForecasts: number;
+    /** Forecasts outside [0.001, 0.999], 0 and 1 included: those the engine clips (n_clipped_forecasts). */
+    clippedForecasts: number;
     /** Resolution rows of combination questions (an id list), which no forecast here refers to. */
     combinationRowsSkipped: number;
     /** Forecast rows that name no question of the set (or a combination), left out. */
@@ -152,7 +152,6 @@ export function convertForecastBench(files: ForecastBenchFiles): ForecastBenchCo
   });
 
   const questions: V1Question[] = [];
-  const resolutionCriteria = new Map<string, string>();
   const counts = {
     datasetQuestions: 0,
     marketQuestions: 0,
@@ -160,6 +159,7 @@ export function convertForecastBench(files: ForecastBenchFiles): ForecastBenchCo
     forecasters: 0,
     forecasts: 0,
     extremeForecasts: 0,
+    clippedForecasts: 0,
     combinationRowsSkipped,
     forecastsSkipped: 0,
     marketsWithoutResolutionRows: 0,
@@ -170,6 +170,7 @@ export function convertForecastBench(files: ForecastBenchFiles): ForecastBenchCo
       title,
       type: "binary",
       description: describe(q, fill),
+      ...(present(q.resolution_criteria) ? { resolution_criteria: fill(q.resolution_criteria.trim()) } : {}),
       tags: ["forecastbench", q.source, kind],
       open_time: openTime,
       close_time: closeTime,
@@ -177,7 +178,6 @@ export function convertForecastBench(files: ForecastBenchFiles): ForecastBenchCo
       resolve_time: resolution === null ? null : closeTime,
       resolution,
     });
-    if (present(q.resolution_criteria)) resolutionCriteria.set(id, fill(q.resolution_criteria.trim()));
     if (resolution !== null) counts.resolved++;
   };
 
@@ -231,6 +231,7 @@ export function convertForecastBench(files: ForecastBenchFiles): ForecastBenchCo
     if (typeof f.user_id !== "string" || f.user_id === "")
       throw new ForecastBenchFormatError(`${at}.user_id`, "must be a non-empty string");
     if (f.forecast === 0 || f.forecast === 1) counts.extremeForecasts++;
+    if (isClippedOnReading("binary", [1 - f.forecast, f.forecast])) counts.clippedForecasts++;
     forecasters.add(f.user_id);
     forecasts.push({
       question: id,
@@ -250,18 +251,6 @@ export function convertForecastBench(files: ForecastBenchFiles): ForecastBenchCo
       questions,
       forecasts,
     },
-    resolutionCriteria,
     counts,
-  };
-}
-
-/** The dataset read from a conversion's document, with each question's resolution criteria set. */
-export function withResolutionCriteria(dataset: Dataset, criteria: ReadonlyMap<string, string>): Dataset {
-  return {
-    ...dataset,
-    questions: dataset.questions.map((q) => {
-      const text = criteria.get(q.id);
-      return text === undefined ? q : { ...q, resolutionCriteria: text };
-    }),
   };
 }

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { convertForecastBench, ForecastBenchFormatError, withResolutionCriteria } from "@/lib/exchange/forecastbench";
+import { convertForecastBench, ForecastBenchFormatError } from "@/lib/exchange/forecastbench";
 import { readDatasetV1 } from "@/lib/exchange/read-v1";
 import { readForecastBenchFile } from "../../fixtures";
 
@@ -24,6 +24,10 @@ describe("convertForecastBench on the 2024-07-21 human round", () => {
     expect(real.counts.forecasts).toBe(7693);
     expect(real.counts.forecasters).toBe(40);
     expect(real.counts.extremeForecasts).toBe(1624);
+    // 0 and 1, and 25 more outside [0.001, 0.999] (e.g. 0.0001, 0.9990000000000001): kept as published.
+    expect(real.counts.clippedForecasts).toBe(1649);
+    expect(real.document.forecasts.filter((f) => f.probability === 0 || f.probability === 1)).toHaveLength(1624);
+    expect(real.document.forecasts.map((f) => f.probability)).toContain(0.9990000000000001);
     expect(real.counts.forecastsSkipped).toBe(0);
     // 422 resolved dataset horizons + 49 markets whose latest row is resolved.
     expect(real.counts.resolved).toBe(471);
@@ -44,8 +48,8 @@ describe("convertForecastBench on the 2024-07-21 human round", () => {
     expect(q.title).toMatch(/^Will there be more than ten times as many fatalities in Niue for the 30 days before 2024-07-28 .* preceding 2024-07-21\?/);
     expect(q.title).not.toContain("{");
     // The criteria get their own field; the description keeps background, value, link and attribution.
-    expect(real.resolutionCriteria.get(q.id)).toMatch(/^Resolves to the value calculated from the ACLED dataset/);
-    expect(real.resolutionCriteria.get(q.id)).not.toContain("{");
+    expect(q.resolution_criteria).toMatch(/^Resolves to the value calculated from the ACLED dataset/);
+    expect(q.resolution_criteria).not.toContain("{");
     expect(q.description).not.toContain("Resolution criteria");
     expect(q.description).not.toContain("Resolves to the value calculated");
     expect(q.description).toMatch(/ForecastBench \(Karger et al\., ICLR 2025\), CC BY-SA 4\.0\.$/);
@@ -98,7 +102,7 @@ describe("convertForecastBench rules on small inputs", () => {
     expect(out.document.questions[0]).toMatchObject({ title: "Q by 2024-12-09?", close_time: "2024-12-09T23:59:00.000Z", resolution: null });
   });
 
-  it("keeps the criteria (placeholders filled) beside the document and sets them on the read dataset", () => {
+  it("puts the criteria (placeholders filled) in resolution_criteria, which the read dataset carries", () => {
     const out = convertForecastBench({
       questionSet: {
         forecast_due_date: "2024-07-21",
@@ -115,18 +119,16 @@ describe("convertForecastBench rules on small inputs", () => {
         ],
       },
     });
-    expect(out.resolutionCriteria).toEqual(new Map([["manifold:m1", "Resolves YES if it happens by 2024-08-01."]]));
+    expect(out.document.questions.map((x) => x.resolution_criteria)).toEqual(["Resolves YES if it happens by 2024-08-01.", undefined]);
     expect(out.document.questions[0].description).toBe(
       "Some context.\n\nSource: https://example.org/m1\n\nFrom ForecastBench (Karger et al., ICLR 2025), CC BY-SA 4.0.",
     );
     const read = readDatasetV1(JSON.parse(JSON.stringify(out.document)));
     if (!read.ok) throw new Error(JSON.stringify(read.errors));
-    const dataset = withResolutionCriteria(read.dataset, out.resolutionCriteria);
-    expect(dataset.questions.map((x) => [x.id, x.resolutionCriteria ?? null])).toEqual([
+    expect(read.dataset.questions.map((x) => [x.id, x.resolutionCriteria ?? null])).toEqual([
       ["manifold:m1", "Resolves YES if it happens by 2024-08-01."],
       ["manifold:m2", null],
     ]);
-    expect(dataset.forecasts).toBe(read.dataset.forecasts);
   });
 
   it("rejects a file without its rows, naming the place", () => {
