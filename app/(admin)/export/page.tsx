@@ -8,12 +8,12 @@ const DOWNLOADS = [
   {
     href: "/api/export?format=json",
     label: "Download everything as JSON (forecast-desk/v1)",
-    note: "Every question and forecast, with titles, descriptions, tags, deadlines, resolutions, rationales and each forecaster's handle. The command-line scorer and `npm run import` read this file.",
+    note: "Every question and forecast as stored: titles, descriptions, resolution criteria, tags, deadlines, resolutions with their evidence, drafts, the crowd guard, illustrative flags, probabilities exactly as given, rationales and each forecaster's handle. The command-line scorer and `npm run import` read this file; importing it into an empty desk and exporting again gives the same bytes.",
   },
   {
     href: "/api/export?format=csv&file=questions",
     label: "Download questions as CSV",
-    note: "One row per question; scenarios and tags separated by |.",
+    note: "One row per question, with the same fields as the JSON; scenarios and tags separated by |.",
   },
   {
     href: "/api/export?format=csv&file=forecasts",
