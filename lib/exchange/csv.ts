@@ -6,26 +6,14 @@ import { readDatasetV1 } from "@/lib/exchange/read-v1";
 import { datasetToV1Json } from "@/lib/exchange/write-v1";
 import type { Dataset } from "@/lib/types";
 
-export const QUESTION_COLUMNS = [
-  "id",
-  "title",
-  "type",
-  "options",
-  "description",
-  "tags",
-  "open_time",
-  "close_time",
-  "resolve_by",
-  "resolve_time",
-  "resolution",
-] as const;
 /**
  * Columns an older file may lack (docs/exchange-format.md §3.2 optional keys, named the same): the desk's own
  * question fields. Text: empty means none. Flags: `true` or `false`, empty means false.
  */
 const TEXT_COLUMNS = ["resolution_criteria", "resolution_evidence"] as const;
 const FLAG_COLUMNS = ["draft", "hide_crowd_until_forecast", "illustrative"] as const;
-/** The header an export writes: every column, each optional one beside its neighbours in the JSON key order. */
+const OPTIONAL_COLUMNS: readonly string[] = [...TEXT_COLUMNS, ...FLAG_COLUMNS];
+/** The header an export writes: every column, in the order of the JSON keys. */
 const WRITTEN_QUESTION_COLUMNS = [
   "id",
   "title",
@@ -44,6 +32,8 @@ const WRITTEN_QUESTION_COLUMNS = [
   "hide_crowd_until_forecast",
   "illustrative",
 ] as const;
+/** The columns every questions file must have. */
+export const QUESTION_COLUMNS = WRITTEN_QUESTION_COLUMNS.filter((c) => !OPTIONAL_COLUMNS.includes(c));
 export const FORECAST_COLUMNS = ["question_id", "forecaster", "time", "option", "probability", "rationale"] as const;
 
 /** Separates option labels and tags inside one CSV cell. */
