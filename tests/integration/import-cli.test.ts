@@ -86,7 +86,10 @@ describe("npm run import / export", { timeout: 180_000 }, () => {
     const database = path.join(dir, "a.db");
     const qFile = path.join(dir, "csv", "questions.csv");
     const lines = fs.readFileSync(qFile, "utf8").split("\n");
-    lines[1] = lines[1].replace(/,no$/, ",yes");
+    // The resolution cell, followed by resolution_evidence and the three flags.
+    const changed = lines[1].replace(/,no(,[^,]*,(?:true|false),(?:true|false),(?:true|false))$/, ",yes$1");
+    expect(changed).not.toBe(lines[1]);
+    lines[1] = changed;
     fs.writeFileSync(qFile, lines.join("\n"));
     const result = run("cli/import.ts", ["--questions", qFile, "--forecasts", path.join(dir, "csv", "forecasts.csv")], database);
     expect(result.code).toBe(2);
