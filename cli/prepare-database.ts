@@ -1,38 +1,34 @@
 // Shared by `npm start`/`npm run dev` (cli/prepare.ts) and `npm run demo` (cli/demo.ts).
 import { ensureAuthSecret, authSecretPath } from "@/app/_auth/auth-secret";
-import { databasePath, openDb } from "@/db/client";
-import { countQuestions } from "@/db/queries/questions";
+import { databasePath, openDb, type Db } from "@/db/client";
+import { adminExists } from "@/db/queries/users";
 
 export interface PrepareResult {
   file: string;
   secretFile: string;
-  seeded: { questions: number; forecasts: number; users: number } | null;
-  logins: ReadonlyArray<{ email: string; password: string; role: string; name?: string }>;
+  /** False on a new desk: sign-up stays closed until `npm run user:create -- --admin` made one. */
+  hasAdmin: boolean;
 }
 
 /**
- * Makes the database ready to serve: creates its folder, applies migrations, makes sure the auth
- * secret exists (generated beside the database, mode 0600), and seeds the demo desk when the
- * database has no questions (skip with SEED_DEMO=0).
+ * Makes the database ready to serve: creates its folder, applies migrations and makes sure the auth
+ * secret exists (generated beside the database, mode 0600). Creates no account and no demo data:
+ * only `npm run demo` and `npm run db:seed` do (the demo log-ins are public).
+ * `withDb` runs on the open database before it is closed (the demo seeds there).
  */
-export async function prepareDatabase(): Promise<PrepareResult> {
+export async function prepareDatabase(withDb?: (db: Db) => void | Promise<void>): Promise<PrepareResult> {
   const file = databasePath();
   const db = openDb(file);
-  ensureAuthSecret(file);
-  let seeded: PrepareResult["seeded"] = null;
-  let logins: PrepareResult["logins"] = [];
-  if (countQuestions(db) === 0 && process.env.SEED_DEMO !== "0") {
-    // Dynamic import: prepare must work even in a tree without the demo seed.
-    const demo = await import("@/db/seed-demo").catch(() => null);
-    if (demo) {
-      const result = demo.seedDemo(db, { now: Date.now() });
-      if (result.seeded) seeded = { questions: result.questions, forecasts: result.forecasts, users: result.users };
-      logins = demo.DEMO_LOGINS;
-    }
-  } else {
-    const demo = await import("@/db/seed-demo").catch(() => null);
-    logins = demo?.DEMO_LOGINS ?? [];
+  try {
+    ensureAuthSecret(file);
+    await withDb?.(db);
+    return { file, secretFile: authSecretPath(file), hasAdmin: adminExists(db) };
+  } finally {
+    db.$client.close();
   }
-  db.$client.close();
-  return { file, secretFile: authSecretPath(file), seeded, logins };
 }
+
+/** What `npm start` prints on a desk without an admin. */
+export const NO_ADMIN_HINT =
+  "No admin yet, so sign-up is closed. Create the first admin with:\n" +
+  '  npm run user:create -- --admin --email you@example.org --name "Your Name" --password "<a long passphrase>"';

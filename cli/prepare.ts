@@ -1,11 +1,10 @@
-// `npm start` / `npm run dev` run this first: database folder, migrations, auth secret, demo seed on an empty desk.
-import { prepareDatabase } from "./prepare-database";
+// `npm start` / `npm run dev` run this first: database folder, migrations, auth secret. No demo data.
+import { NO_ADMIN_HINT, prepareDatabase } from "./prepare-database";
 
 prepareDatabase()
   .then((r) => {
     console.log(`Database ready: ${r.file}`);
-    if (r.seeded)
-      console.log(`Seeded the demo desk: ${r.seeded.questions} questions, ${r.seeded.forecasts} forecasts, ${r.seeded.users} users.`);
+    if (!r.hasAdmin) console.log(NO_ADMIN_HINT);
   })
   .catch((error: unknown) => {
     console.error(`Could not prepare the database: ${error instanceof Error ? error.message : String(error)}`);

@@ -9,7 +9,7 @@ const program = new Command()
   .name("user:create")
   .description("Create a Forecast Desk account (analyst, or admin with --admin)")
   .option("--email <email>", "sign-in email")
-  .option("--password <password>", "password, at least 8 characters")
+  .option("--password <password>", "password, at least 12 characters and not a common one")
   .option("--name <name>", "display name")
   .option("--handle <handle>", "unique handle (default: derived from the name)")
   .option("--admin", "make the account an admin", false)
@@ -26,7 +26,7 @@ if (!parsed.success) {
 const { email, password, name, handle, admin } = parsed.data;
 const db = openDb(databasePath());
 try {
-  const user = createUser(db, { email, password, name, handle, role: admin ? "admin" : undefined });
+  const user = createUser(db, { email, password, name, handle, role: admin ? "admin" : "analyst" });
   console.log(`Created ${user.role} ${user.name} <${user.email}> with handle "${user.handle}" in ${databasePath()}`);
 } catch (error) {
   if (error instanceof UserConflictError) {

@@ -1,10 +1,14 @@
 import { betterAuth } from "better-auth";
+import { APIError, createAuthMiddleware } from "better-auth/api";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
 import { databasePath, getDb, type Db } from "@/db/client";
 import { accounts, sessions, users, verifications } from "@/db/schema/users";
 import { adminExists, nextFreeHandle } from "@/db/queries/users";
 import { ensureAuthSecret } from "./auth-secret";
+
+export const SIGN_UP_CLOSED_NO_ADMIN =
+  "Sign-up is closed until this desk has an admin (npm run user:create -- --admin, see README).";
 
 /** http://localhost:$PORT unless BETTER_AUTH_URL says otherwise. */
 export function authBaseURL(): string {
@@ -20,8 +24,9 @@ function trustedOrigins(baseURL: string): string[] {
 /**
  * better-auth on our SQLite: email + password, server-side sessions in the `session` table,
  * HttpOnly cookies (nextCookies sets them from server actions), telemetry off.
- * Every new user gets a unique handle derived from the name; the first account is admin while
- * no admin exists.
+ * Every new user gets a unique handle derived from the name and is an analyst: admins are made by
+ * `npm run user:create -- --admin` (the first) and on the Users page. Sign-up is closed while the
+ * desk has no admin, so a new public server does not belong to whoever signs up first.
  */
 export function createAuth(db: Db, options: { secret: string; baseURL: string }) {
   return betterAuth({
@@ -48,11 +53,17 @@ export function createAuth(db: Db, options: { secret: string; baseURL: string })
             data: {
               ...user,
               handle: nextFreeHandle(db, user.name),
-              role: adminExists(db) ? "analyst" : "admin",
+              role: "analyst",
             },
           }),
         },
       },
+    },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path === "/sign-up/email" && !adminExists(db))
+          throw new APIError("FORBIDDEN", { code: "SIGN_UP_CLOSED", message: SIGN_UP_CLOSED_NO_ADMIN });
+      }),
     },
     plugins: [nextCookies()],
   });

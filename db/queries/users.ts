@@ -24,7 +24,7 @@ export interface NewUser {
   name: string;
   /** Without a password the user cannot sign in (imported forecasters). */
   password?: string;
-  /** Default: "admin" for the first user with a password while no admin exists, else "analyst". */
+  /** Default "analyst": nobody becomes admin by arriving first (`user:create --admin` makes admins). */
   role?: UserRole;
   /** Used verbatim when given (imports keep forecaster names); otherwise derived from the name. */
   handle?: string;
@@ -83,7 +83,7 @@ export function createUser(db: Db, input: NewUser): UserProfile {
     if (input.handle !== undefined && isHandleTaken(t, input.handle))
       throw new UserConflictError("handle", `Handle ${input.handle} is already taken`);
     const handle = input.handle ?? nextFreeHandle(t, input.name);
-    const role: UserRole = input.role ?? (passwordHash && !adminExists(t) ? "admin" : "analyst");
+    const role: UserRole = input.role ?? "analyst";
     const id = randomUUID();
     const now = new Date();
     t.insert(users)

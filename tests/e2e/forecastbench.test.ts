@@ -37,7 +37,7 @@ beforeAll(async () => {
   const databasePath = path.join(tmpDir, "forecastbench.db");
   const port = await freePort();
   const env = appEnvironment(databasePath, port);
-  await run(path.join(BIN, "tsx"), ["cli/prepare.ts"], { ...env, SEED_DEMO: "0" }, "fb-prepare.log");
+  await run(path.join(BIN, "tsx"), ["cli/prepare.ts"], env, "fb-prepare.log");
   await run(path.join(BIN, "tsx"), ["cli/import-forecastbench.ts", ...FORECASTBENCH_FILES], env, "fb-import.log");
   server = await serve(databasePath, port, "fb-server.log");
   db = openDb(databasePath, { migrate: false });

@@ -1,5 +1,6 @@
-// Global setup of the e2e project: a production build of the app, served against a fresh, seeded
-// SQLite file in a temp dir, on a free port. Tests get the base URL (and the database file, to pick
+// Global setup of the e2e project: a production build of the app, served by the app's own production
+// server (server.ts, as `npm start` does) against a fresh SQLite file in a temp dir, seeded with the
+// demo desk by `npm run db:seed`, on a free port. Tests get the base URL (and the database file, to pick
 // questions and check what the server wrote) through vitest's provide/inject. Test files that need a
 // desk of their own (tests/e2e/forecastbench.test.ts) reuse runTool/serve with the same build.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -65,7 +66,7 @@ async function waitUntilServing(url: string, server: ChildProcess, logFile: stri
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (server.exitCode !== null || server.signalCode !== null)
-      throw new Error(`e2e setup: \`next start\` exited (${server.exitCode ?? server.signalCode}):\n${tail(logFile)}`);
+      throw new Error(`e2e setup: the server exited (${server.exitCode ?? server.signalCode}):\n${tail(logFile)}`);
     try {
       const response = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(10_000) });
       if (response.status < 500) return;
@@ -115,17 +116,23 @@ export interface RunningServer {
 }
 
 /**
- * `next start` of the .next-e2e build on `port` against a prepared database file (its own process
- * group, so stop() ends every worker it forks); resolves once it answers HTTP.
+ * server.ts (what `npm start` runs) with the .next-e2e build on `port` against a prepared database
+ * file (its own process group, so stop() ends every worker it forks); resolves once it answers HTTP.
+ * `env` adds to the app's environment (REQUIRE_SIGN_IN, TRUSTED_PROXY, …).
  */
-export async function serve(databasePath: string, port: number, logName = "server.log"): Promise<RunningServer> {
+export async function serve(
+  databasePath: string,
+  port: number,
+  logName = "server.log",
+  env: NodeJS.ProcessEnv = {},
+): Promise<RunningServer> {
   fs.mkdirSync(LOG_DIR, { recursive: true });
   const baseURL = `http://localhost:${port}`;
   const serverLog = path.join(LOG_DIR, logName);
   const serverOut = fs.openSync(serverLog, "w");
-  const server = spawn(path.join(BIN, "next"), ["start", "--port", String(port)], {
+  const server = spawn(path.join(BIN, "tsx"), ["server.ts"], {
     cwd: ROOT,
-    env: appEnvironment(databasePath, port),
+    env: { ...appEnvironment(databasePath, port), ...env },
     stdio: ["ignore", serverOut, serverOut],
     detached: true, // its own process group, so teardown can stop every worker it forks
   });
@@ -171,8 +178,9 @@ export default async function setup(project: TestProject) {
   };
 
   try {
-    // The app's own preparation: migrate, auth secret, demo seed.
+    // The app's own preparation (migrate, auth secret), then the demo desk as `npm run db:seed` makes it.
     await run(path.join(BIN, "tsx"), ["cli/prepare.ts"], appEnvironment(databasePath, port), "prepare.log");
+    await run(path.join(BIN, "tsx"), ["cli/seed.ts"], appEnvironment(databasePath, port), "seed.log");
     server = await serve(databasePath, port);
   } catch (error) {
     await teardown();

@@ -6,7 +6,7 @@ import { createAuth, type Auth } from "@/app/_auth/auth";
 import { authSecretPath, ensureAuthSecret } from "@/app/_auth/auth-secret";
 import { openDb, type Db } from "@/db/client";
 import { createUser, findUserByEmail } from "@/db/queries/users";
-import { accounts, sessions } from "@/db/schema/users";
+import { accounts, sessions, users } from "@/db/schema/users";
 
 let dir: string;
 let db: Db;
@@ -35,13 +35,29 @@ describe("auth secret", () => {
 });
 
 describe("better-auth round trip on a real SQLite file", () => {
-  it("signs up (first account admin, handle derived), then signs in and reads the session", async () => {
+  it("refuses sign-up while the desk has no admin, and writes nothing", async () => {
+    await expect(
+      auth.api.signUpEmail({ body: { name: "First Comer", email: "first@example.org", password: "a-long-passphrase-1" } }),
+    ).rejects.toMatchObject({ statusCode: 403, body: { code: "SIGN_UP_CLOSED" } });
+    const res = await auth.handler(
+      new Request("http://localhost:3999/api/auth/sign-up/email", {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: "http://localhost:3999" },
+        body: JSON.stringify({ name: "First Comer", email: "first@example.org", password: "a-long-passphrase-1" }),
+      }),
+    );
+    expect(res.status).toBe(403);
+    expect(db.select().from(users).all()).toEqual([]);
+    createUser(db, { email: "root@example.org", name: "Root Admin", password: "root-passphrase-1", role: "admin" });
+  });
+
+  it("signs up (as analyst, handle derived), then signs in and reads the session", async () => {
     const signedUp = await auth.api.signUpEmail({
       body: { name: "Olga Ivanova", email: "Olga@Example.org", password: "s3cret-pass" },
     });
     expect(signedUp.token).toBeTruthy();
     const olga = findUserByEmail(db, "olga@example.org")!;
-    expect(olga).toMatchObject({ name: "Olga Ivanova", handle: "olga-ivanova", role: "admin" });
+    expect(olga).toMatchObject({ name: "Olga Ivanova", handle: "olga-ivanova", role: "analyst" });
     const acct = db.select().from(accounts).all().find((a) => a.userId === olga.id)!;
     expect(acct.password).not.toContain("s3cret-pass");
 

@@ -51,12 +51,12 @@ describe("createUser", () => {
     expect(db.select().from(accounts).all().length).toBe(1);
   });
 
-  it("makes the first user with a password admin while no admin exists; imports stay analysts", () => {
+  it("makes nobody admin by arriving first: only an explicit role does", () => {
     const imported = createUser(db, { email: "imp@x.org", name: "Imported" });
     expect(imported.role).toBe("analyst");
     const first = createUser(db, { email: "first@x.org", name: "First", password: "password-1" });
     const second = createUser(db, { email: "second@x.org", name: "Second", password: "password-2" });
-    expect(first.role).toBe("admin");
+    expect(first.role).toBe("analyst");
     expect(second.role).toBe("analyst");
     expect(createUser(db, { email: "boss@x.org", name: "Boss", password: "password-3", role: "admin" }).role).toBe("admin");
   });
@@ -73,7 +73,7 @@ describe("createUser", () => {
 
 describe("setUserRole", () => {
   it("promotes and demotes, but never the last admin", () => {
-    const admin = createUser(db, { email: "a@x.org", name: "A", password: "password-1" });
+    const admin = createUser(db, { email: "a@x.org", name: "A", password: "password-1", role: "admin" });
     const ana = createUser(db, { email: "b@x.org", name: "B", password: "password-2" });
     expect(setUserRole(db, admin.id, "analyst")).toEqual({ ok: false, reason: expect.stringMatching(/last admin/) });
     expect(setUserRole(db, ana.id, "admin").ok).toBe(true);

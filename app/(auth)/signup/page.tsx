@@ -11,7 +11,7 @@ export default async function SignUpPage() {
   return (
     <>
       <h1>Create account</h1>
-      <p className="muted">Analysts forecast and comment; the first account on a new desk becomes its admin.</p>
+      <p className="muted">Analysts forecast and comment; admins run the desk.</p>
       <AuthForm mode="signup" action={signUp} />
     </>
   );
