@@ -1,15 +1,22 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
-import { isDeskPrivate } from "@/app/_auth/desk-privacy";
+import { isDeskPrivate, opensWithoutSession } from "@/app/_auth/desk-privacy";
 
-// With REQUIRE_SIGN_IN=1 the whole desk is private: requests without a valid session go to /signin.
-// Layouts render in parallel with their pages, so a layout redirect alone could still stream page
-// data; this check runs before any page. The session is validated by better-auth's own endpoint.
+// With REQUIRE_SIGN_IN=1 the whole desk is private: only the doors of PRIVATE_DESK_OPEN_DOORS
+// (app/_auth/desk-privacy.ts) open without a valid session; pages send visitors to /signin, every
+// other path answers 401. Layouts render in parallel with their pages, so a layout redirect alone
+// could still stream page data; this check runs before any page. The session is validated by
+// better-auth's own endpoint.
 export async function proxy(request: NextRequest) {
   if (!isDeskPrivate()) return NextResponse.next();
+  const { pathname, searchParams } = request.nextUrl;
+  if (opensWithoutSession({ pathname, searchParams, headers: request.headers })) return NextResponse.next();
   if (getSessionCookie(request) && (await hasValidSession(request))) return NextResponse.next();
+  if (pathname.startsWith("/api/"))
+    return NextResponse.json({ error: "Sign in first: this desk is private" }, { status: 401 });
   const url = new URL("/signin", request.url);
-  url.searchParams.set("next", request.nextUrl.pathname + request.nextUrl.search);
+  url.search = "";
+  url.searchParams.set("next", pathname + request.nextUrl.search);
   return NextResponse.redirect(url);
 }
 
@@ -28,5 +35,6 @@ async function hasValidSession(request: NextRequest): Promise<boolean> {
 }
 
 export const config = {
-  matcher: ["/((?!signin|signup|api/auth|_next/|favicon.ico).*)"],
+  // Every request except Next's static assets (they hold no desk data).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };

@@ -21,7 +21,11 @@ export async function signUp(_prev: AuthFormState, form: FormData): Promise<Auth
   const parsed = signUpInput.safeParse(raw);
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
   try {
-    await getAuth().api.signUpEmail({ body: parsed.data, headers: await headers() });
+    const invitation = form.get("invitation");
+    await getAuth().api.signUpEmail({
+      body: { ...parsed.data, ...(typeof invitation === "string" ? { invitation } : {}) },
+      headers: await headers(),
+    });
   } catch (e) {
     if (e instanceof APIError && String(e.body?.code).startsWith("USER_ALREADY_EXISTS"))
       return { ok: false, fieldErrors: { email: ["An account with this email already exists"] }, values };

@@ -4,11 +4,22 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
 import { databasePath, getDb, type Db } from "@/db/client";
 import { accounts, sessions, users, verifications } from "@/db/schema/users";
+import { consumeInvitation, isInvitationUsable } from "@/db/queries/invitations";
 import { adminExists, nextFreeHandle } from "@/db/queries/users";
+import { isDeskPrivate } from "./desk-privacy";
 import { ensureAuthSecret } from "./auth-secret";
 
 export const SIGN_UP_CLOSED_NO_ADMIN =
   "Sign-up is closed until this desk has an admin (npm run user:create -- --admin, see README).";
+
+export const INVITATION_REQUIRED =
+  "This desk is private: sign-up needs an invitation link from an admin, and each link works once.";
+
+/** The `invitation` token a sign-up body carries ("" when none). */
+function invitationOf(body: unknown): string {
+  const value = (body as { invitation?: unknown } | null | undefined)?.invitation;
+  return typeof value === "string" ? value : "";
+}
 
 /** http://localhost:$PORT unless BETTER_AUTH_URL says otherwise. */
 export function authBaseURL(): string {
@@ -49,20 +60,22 @@ export function createAuth(db: Db, options: { secret: string; baseURL: string })
     databaseHooks: {
       user: {
         create: {
-          before: async (user) => ({
-            data: {
-              ...user,
-              handle: nextFreeHandle(db, user.name),
-              role: "analyst",
-            },
-          }),
+          before: async (user, ctx) => {
+            // Uses the invitation up in one UPDATE: of two sign-ups racing with one link, one wins.
+            if (isDeskPrivate() && !consumeInvitation(db, invitationOf(ctx?.body), user.email, Date.now()))
+              throw new APIError("FORBIDDEN", { code: "INVITATION_REQUIRED", message: INVITATION_REQUIRED });
+            return { data: { ...user, handle: nextFreeHandle(db, user.name), role: "analyst" } };
+          },
         },
       },
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
-        if (ctx.path === "/sign-up/email" && !adminExists(db))
-          throw new APIError("FORBIDDEN", { code: "SIGN_UP_CLOSED", message: SIGN_UP_CLOSED_NO_ADMIN });
+        if (ctx.path === "/sign-up/email") {
+          if (!adminExists(db)) throw new APIError("FORBIDDEN", { code: "SIGN_UP_CLOSED", message: SIGN_UP_CLOSED_NO_ADMIN });
+          if (isDeskPrivate() && !isInvitationUsable(db, invitationOf(ctx.body), Date.now()))
+            throw new APIError("FORBIDDEN", { code: "INVITATION_REQUIRED", message: INVITATION_REQUIRED });
+        }
       }),
     },
     plugins: [nextCookies()],

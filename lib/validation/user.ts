@@ -76,3 +76,19 @@ export function safeRedirectPath(raw: unknown): string {
   const next = typeof raw === "string" ? raw : "";
   return next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/questions";
 }
+
+/** An invitation link stays valid for 1–30 days (default 7). */
+export const INVITATION_DAYS_MAX = 30;
+
+/** The Users page's "Invite someone" form: who it is for (optional, ≤ 100 characters) and for how many days. */
+export const invitationInput = z.object({
+  note: z.string({ error: "Note must be text" }).trim().max(100, "Note must be at most 100 characters").default(""),
+  days: z
+    .string({ error: "Valid for is required" })
+    .trim()
+    .regex(/^\d{1,2}$/, "Valid for must be a whole number of days")
+    .transform(Number)
+    .pipe(z.number().min(1, "Valid for must be at least 1 day").max(INVITATION_DAYS_MAX, `Valid for must be at most ${INVITATION_DAYS_MAX} days`)),
+});
+
+export const revokeInvitationInput = z.object({ invitationId: z.string({ error: "Invitation is required" }).min(1).max(64) });

@@ -124,7 +124,7 @@ export async function serve(
   databasePath: string,
   port: number,
   logName = "server.log",
-  env: NodeJS.ProcessEnv = {},
+  env: Record<string, string> = {},
 ): Promise<RunningServer> {
   fs.mkdirSync(LOG_DIR, { recursive: true });
   const baseURL = `http://localhost:${port}`;

@@ -13,7 +13,7 @@ const tmpDirs: string[] = [];
 const servers: RunningServer[] = [];
 
 /** A new, empty desk served as `npm start` serves it; `env` adds to the app's environment. */
-async function startEmptyDesk(name: string, env: NodeJS.ProcessEnv = {}) {
+async function startEmptyDesk(name: string, env: Record<string, string> = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `forecast-desk-e2e-${name}-`));
   tmpDirs.push(dir);
   const databasePath = path.join(dir, "desk.db");

@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireAdmin } from "@/app/_auth/session";
 import { getDb } from "@/db/client";
+import { listInvitations } from "@/db/queries/invitations";
 import { listUsers } from "@/db/queries/users";
 import { LocalTime } from "@/components/forecast/LocalTime";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { Table } from "@/components/ui/Table";
+import { Invitations } from "./Invitations";
 import { RoleButton } from "./RoleButton";
 
 export const metadata: Metadata = { title: "Users" };
@@ -14,6 +16,7 @@ export const dynamic = "force-dynamic";
 export default async function UsersPage() {
   const viewer = await requireAdmin();
   const users = listUsers(getDb());
+  const invitations = listInvitations(getDb(), Date.now());
   return (
     <>
       <PageHeader title="Users" lede={`${users.length} users. Imported forecasters have no password and cannot sign in.`} />
@@ -49,6 +52,7 @@ export default async function UsersPage() {
           </tr>
         ))}
       </Table>
+      <Invitations invitations={invitations} />
     </>
   );
 }

@@ -10,10 +10,13 @@ export function AuthForm({
   mode,
   action,
   next,
+  invitation,
 }: {
   mode: "signin" | "signup";
   action: (prev: AuthFormState, form: FormData) => Promise<AuthFormState>;
   next?: string;
+  /** The invitation token of a private desk's sign-up link. */
+  invitation?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   const errors = state?.fieldErrors ?? {};
@@ -26,6 +29,7 @@ export function AuthForm({
         </p>
       ) : null}
       {next ? <input type="hidden" name="next" value={next} /> : null}
+      {invitation ? <input type="hidden" name="invitation" value={invitation} /> : null}
       {mode === "signup" ? (
         <div className="field">
           <label htmlFor="name">Name</label>
