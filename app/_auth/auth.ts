@@ -7,6 +7,8 @@ import { accounts, sessions, users, verifications } from "@/db/schema/users";
 import { consumeInvitation, isInvitationUsable } from "@/db/queries/invitations";
 import { adminExists, nextFreeHandle } from "@/db/queries/users";
 import { isDeskPrivate } from "./desk-privacy";
+import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/validation/user";
+import { checkAuthInput } from "./auth-input-rules";
 import { ensureAuthSecret } from "./auth-secret";
 
 export const SIGN_UP_CLOSED_NO_ADMIN =
@@ -50,7 +52,7 @@ export function createAuth(db: Db, options: { secret: string; baseURL: string })
       provider: "sqlite",
       schema: { user: users, session: sessions, account: accounts, verification: verifications },
     }),
-    emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128, autoSignIn: true },
+    emailAndPassword: { enabled: true, minPasswordLength: PASSWORD_MIN, maxPasswordLength: PASSWORD_MAX, autoSignIn: true },
     user: {
       additionalFields: {
         handle: { type: "string", required: false, input: false },
@@ -71,11 +73,14 @@ export function createAuth(db: Db, options: { secret: string; baseURL: string })
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
+        // The app's rules for names, e-mails and passwords (throws a 400 naming the field).
+        const body = checkAuthInput(ctx.path, ctx.body);
         if (ctx.path === "/sign-up/email") {
           if (!adminExists(db)) throw new APIError("FORBIDDEN", { code: "SIGN_UP_CLOSED", message: SIGN_UP_CLOSED_NO_ADMIN });
           if (isDeskPrivate() && !isInvitationUsable(db, invitationOf(ctx.body), Date.now()))
             throw new APIError("FORBIDDEN", { code: "INVITATION_REQUIRED", message: INVITATION_REQUIRED });
         }
+        if (body) return { context: { body } };
       }),
     },
     plugins: [nextCookies()],

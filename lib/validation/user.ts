@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { slugify } from "@/lib/slug";
+import { isCommonPassword } from "./common-passwords";
 
 // Account inputs (sign-up, sign-in, the user:create CLI, role changes) and the handle rule.
 // One schema per input, shared by forms, server actions and the CLI (docs/contributing.md rule 5).
@@ -10,29 +11,48 @@ export type UserRole = (typeof USER_ROLES)[number];
 /** A handle: lowercase a–z, 0–9 and '-', 1–40 characters, not starting or ending with '-'. */
 export const HANDLE_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 
-const name = z
+/** Control characters (C0, DEL, C1) and the bidi embeddings, overrides and isolates (U+202A–202E, U+2066–2069). */
+const FORBIDDEN_NAME_CHARACTERS = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
+
+export const NAME_MAX = 100;
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 128;
+
+/** A display name: 1–100 characters after trimming, no control or bidi-override characters. */
+export const nameField = z
   .string({ error: "Name is required" })
   .trim()
   .min(1, "Name is required")
-  .max(100, "Name must be at most 100 characters");
-const email = z
+  .refine((n) => [...n].length <= NAME_MAX, `Name must be at most ${NAME_MAX} characters`)
+  .refine((n) => !FORBIDDEN_NAME_CHARACTERS.test(n), "Name must not contain control or text-direction characters");
+const name = nameField;
+export const emailField = z
   .string({ error: "Email is required" })
   .trim()
   .min(1, "Email is required")
   .max(254, "Email must be at most 254 characters")
   .pipe(z.email("Email must be a valid address like name@example.org"))
   .transform((e) => e.toLowerCase());
-const newPassword = z
+const email = emailField;
+
+/**
+ * A new password (OWASP ASVS 5.0 §6.2): at least 12 characters (Unicode code points), at most 128,
+ * not only spaces, and not among the most common passwords. No composition rules.
+ */
+export const newPasswordField = z
   .string({ error: "Password is required" })
-  .min(8, "Password must be at least 8 characters")
-  .max(128, "Password must be at most 128 characters");
+  .refine((p) => [...p].length >= PASSWORD_MIN, `Password must be at least ${PASSWORD_MIN} characters`)
+  .refine((p) => [...p].length <= PASSWORD_MAX, `Password must be at most ${PASSWORD_MAX} characters`)
+  .refine((p) => p.trim().length > 0, "Password must not be only spaces")
+  .refine((p) => !isCommonPassword(p), "Password is one of the most common passwords; choose another");
+const newPassword = newPasswordField;
 
 export const signUpInput = z.object({ name, email, password: newPassword });
 export type SignUpInput = z.infer<typeof signUpInput>;
 
 export const signInInput = z.object({
   email,
-  password: z.string({ error: "Password is required" }).min(1, "Password is required").max(128, "Password must be at most 128 characters"),
+  password: z.string({ error: "Password is required" }).min(1, "Password is required").max(PASSWORD_MAX, `Password must be at most ${PASSWORD_MAX} characters`),
 });
 export type SignInInput = z.infer<typeof signInInput>;
 

@@ -53,22 +53,22 @@ describe("better-auth round trip on a real SQLite file", () => {
 
   it("signs up (as analyst, handle derived), then signs in and reads the session", async () => {
     const signedUp = await auth.api.signUpEmail({
-      body: { name: "Olga Ivanova", email: "Olga@Example.org", password: "s3cret-pass" },
+      body: { name: "Olga Ivanova", email: "Olga@Example.org", password: "s3cret-passphrase" },
     });
     expect(signedUp.token).toBeTruthy();
     const olga = findUserByEmail(db, "olga@example.org")!;
     expect(olga).toMatchObject({ name: "Olga Ivanova", handle: "olga-ivanova", role: "analyst" });
     const acct = db.select().from(accounts).all().find((a) => a.userId === olga.id)!;
-    expect(acct.password).not.toContain("s3cret-pass");
+    expect(acct.password).not.toContain("s3cret-passphrase");
 
     const second = await auth.api.signUpEmail({
-      body: { name: "Olga Ivanova", email: "olga2@example.org", password: "another-pass" },
+      body: { name: "Olga Ivanova", email: "olga2@example.org", password: "another-passphrase" },
     });
     expect(findUserByEmail(db, "olga2@example.org")).toMatchObject({ handle: "olga-ivanova-2", role: "analyst" });
     expect(second.user.id).not.toBe(olga.id);
 
     const res = await auth.api.signInEmail({
-      body: { email: "olga@example.org", password: "s3cret-pass" },
+      body: { email: "olga@example.org", password: "s3cret-passphrase" },
       asResponse: true,
     });
     expect(res.status).toBe(200);
@@ -88,7 +88,7 @@ describe("better-auth round trip on a real SQLite file", () => {
       auth.api.signInEmail({ body: { email: "olga@example.org", password: "wrong-pass" } }),
     ).rejects.toMatchObject({ body: { code: "INVALID_EMAIL_OR_PASSWORD" } });
     await expect(
-      auth.api.signUpEmail({ body: { name: "Imposter", email: "olga@example.org", password: "whatever-1" } }),
+      auth.api.signUpEmail({ body: { name: "Imposter", email: "olga@example.org", password: "whatever-passphrase-1" } }),
     ).rejects.toMatchObject({ body: { code: expect.stringMatching(/^USER_ALREADY_EXISTS/) } });
   });
 

@@ -5,11 +5,10 @@ import { LocalTime } from "@/components/forecast/LocalTime";
 import { FieldError } from "@/components/ui/FieldError";
 import { Table } from "@/components/ui/Table";
 import type { InvitationListing } from "@/db/queries/invitations";
-import { INVITATION_DAYS_MAX } from "@/lib/validation/user";
 import { createInvitationAction, revokeInvitationAction } from "./invitation-actions";
 
 /** The Users page's invitations: a form that makes a single-use link (shown once) and the list of links. */
-export function Invitations({ invitations }: { invitations: InvitationListing[] }) {
+export function Invitations({ invitations, maxDays }: { invitations: InvitationListing[]; maxDays: number }) {
   const [state, formAction, pending] = useActionState(createInvitationAction, null);
   const errors = state && !state.ok ? state.fieldErrors : {};
   return (
@@ -29,7 +28,7 @@ export function Invitations({ invitations }: { invitations: InvitationListing[] 
         <div className="field">
           <label htmlFor="invite-days">Valid for (days)</label>
           <input id="invite-days" name="days" type="text" inputMode="numeric" defaultValue="7" aria-invalid={errors.days ? true : undefined} aria-describedby={errors.days ? "invite-days-error" : "invite-days-hint"} />
-          <span className="field-hint" id="invite-days-hint">1 to {INVITATION_DAYS_MAX}. Each link signs up one person, once.</span>
+          <span className="field-hint" id="invite-days-hint">1 to {maxDays}. Each link signs up one person, once.</span>
           <FieldError id="invite-days-error" errors={errors.days} />
         </div>
         <button type="submit" className="btn btn-primary" disabled={pending}>

@@ -8,6 +8,7 @@ import { LocalTime } from "@/components/forecast/LocalTime";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { Table } from "@/components/ui/Table";
 import { Invitations } from "./Invitations";
+import { INVITATION_DAYS_MAX } from "@/lib/validation/user";
 import { RoleButton } from "./RoleButton";
 
 export const metadata: Metadata = { title: "Users" };
@@ -52,7 +53,7 @@ export default async function UsersPage() {
           </tr>
         ))}
       </Table>
-      <Invitations invitations={invitations} />
+      <Invitations invitations={invitations} maxDays={INVITATION_DAYS_MAX} />
     </>
   );
 }

@@ -74,7 +74,7 @@ export function AuthForm({
         />
         {mode === "signup" ? (
           <span className="field-hint" id="password-hint">
-            At least 8 characters.
+            At least 12 characters, and not one of the most common passwords.
           </span>
         ) : null}
         <FieldError id="password-error" errors={errors.password} />

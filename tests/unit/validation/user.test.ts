@@ -20,10 +20,10 @@ describe("handles", () => {
 
 describe("signUpInput / createUserInput", () => {
   it("lowercases the email and names the failing field", () => {
-    expect(signUpInput.parse({ name: " Ana ", email: "Ana@X.org", password: "12345678" })).toEqual({
+    expect(signUpInput.parse({ name: " Ana ", email: "Ana@X.org", password: "plum tree at dusk" })).toEqual({
       name: "Ana",
       email: "ana@x.org",
-      password: "12345678",
+      password: "plum tree at dusk",
     });
     const r = signUpInput.safeParse({ name: "", email: "nope", password: "short" });
     expect(r.success).toBe(false);
@@ -31,7 +31,40 @@ describe("signUpInput / createUserInput", () => {
     expect(new Set(paths)).toEqual(new Set(["name", "email", "password"]));
   });
   it("rejects a bad explicit handle", () => {
-    expect(createUserInput.safeParse({ name: "A", email: "a@x.org", password: "12345678", handle: "Bad Handle" }).success).toBe(false);
+    expect(createUserInput.safeParse({ name: "A", email: "a@x.org", password: "plum tree at dusk", handle: "Bad Handle" }).success).toBe(false);
+  });
+});
+
+describe("the one rule set for names and new passwords", () => {
+  const firstError = (input: object) => {
+    const r = signUpInput.safeParse({ name: "Ana", email: "ana@x.org", password: "plum tree at dusk", ...input });
+    return r.success ? null : `${String(r.error.issues[0].path[0])}: ${r.error.issues[0].message}`;
+  };
+  it.each([
+    [{ name: "" }, "name: Name is required"],
+    [{ name: "   " }, "name: Name is required"],
+    [{ name: "x".repeat(101) }, "name: Name must be at most 100 characters"],
+    [{ name: "x".repeat(5_000) }, "name: Name must be at most 100 characters"],
+    [{ name: "Ana\u0000" }, "name: Name must not contain control or text-direction characters"],
+    [{ name: "Ana\nBob" }, "name: Name must not contain control or text-direction characters"],
+    [{ name: "\u202Egnp.exe" }, "name: Name must not contain control or text-direction characters"],
+    [{ name: "Ana \u2067x" }, "name: Name must not contain control or text-direction characters"],
+    [{ password: "password" }, "password: Password must be at least 12 characters"],
+    [{ password: "12345678" }, "password: Password must be at least 12 characters"],
+    [{ password: " ".repeat(8) }, "password: Password must be at least 12 characters"],
+    [{ password: " ".repeat(12) }, "password: Password must not be only spaces"],
+    [{ password: "qwerty123456" }, "password: Password is one of the most common passwords; choose another"],
+    [{ password: "1QAZ2WSX3EDC" }, "password: Password is one of the most common passwords; choose another"],
+    [{ password: "x".repeat(129) }, "password: Password must be at most 128 characters"],
+  ])("%j → %s", (input, message) => {
+    expect(firstError(input)).toBe(message);
+  });
+  it("accepts 100-character names (counted in code points), accents and a 12-character passphrase", () => {
+    expect(firstError({ name: "é".repeat(100) })).toBeNull();
+    expect(firstError({ name: "😀".repeat(100) })).toBeNull();
+    expect(firstError({ name: "😀".repeat(101) })).toBe("name: Name must be at most 100 characters");
+    expect(firstError({ name: "Ana Pérez-Ödön" })).toBeNull();
+    expect(firstError({ password: "river-otter1" })).toBeNull();
   });
 });
 
