@@ -43,6 +43,8 @@ export async function signIn(_prev: AuthFormState, form: FormData): Promise<Auth
   try {
     await getAuth().api.signInEmail({ body: parsed.data, headers: await headers() });
   } catch (e) {
+    if (e instanceof APIError && e.statusCode === 429)
+      return { ok: false, fieldErrors: {}, message: e.body?.message ?? "Too many failed sign-ins. Try again later.", values };
     if (e instanceof APIError) return { ok: false, fieldErrors: {}, message: "Email or password is incorrect", values };
     throw e;
   }

@@ -1,5 +1,5 @@
 import { betterAuth } from "better-auth";
-import { APIError, createAuthMiddleware } from "better-auth/api";
+import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
 import { databasePath, getDb, type Db } from "@/db/client";
@@ -10,6 +10,7 @@ import { isDeskPrivate } from "./desk-privacy";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/validation/user";
 import { checkAuthInput } from "./auth-input-rules";
 import { ensureAuthSecret } from "./auth-secret";
+import { beginSignInAttempt, endSignInAttempt, SIGN_IN_PATH } from "./sign-in-limits";
 
 export const SIGN_UP_CLOSED_NO_ADMIN =
   "Sign-up is closed until this desk has an admin (npm run user:create -- --admin, see README).";
@@ -80,9 +81,19 @@ export function createAuth(db: Db, options: { secret: string; baseURL: string })
           if (isDeskPrivate() && !isInvitationUsable(db, invitationOf(ctx.body), Date.now()))
             throw new APIError("FORBIDDEN", { code: "INVITATION_REQUIRED", message: INVITATION_REQUIRED });
         }
+        if (ctx.path === SIGN_IN_PATH) beginSignInAttempt(db, String(body?.email ?? ""), ctx.headers);
         if (body) return { context: { body } };
       }),
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== SIGN_IN_PATH) return;
+        const email = (ctx.body as { email?: unknown } | undefined)?.email;
+        endSignInAttempt(db, typeof email === "string" ? email : "", ctx.headers, !isAPIError(ctx.context.returned));
+      }),
     },
+    // better-auth's own limiter (per client address, which server.ts sets from the socket) stays on
+    // for its other endpoints; sign-in has ours (both paths, per account and client, in the database),
+    // and get-session is what proxy.ts asks on every page of a private desk, from the server itself.
+    rateLimit: { customRules: { [SIGN_IN_PATH]: false, "/get-session": false } },
     plugins: [nextCookies()],
   });
 }
