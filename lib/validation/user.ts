@@ -89,12 +89,25 @@ export function firstFreeHandle(base: string, isTaken: (handle: string) => boole
 }
 
 /**
- * Where to go after signing in or up: a same-site path as given ("/questions/q1"), else "/questions"
- * (no open redirect through "//evil.example", "/\\evil.example" or "https://…").
+ * Where to go after signing in or up: a path of this desk as given ("/questions/q1?tab=open"), else
+ * "/questions". Refused: anything not starting with exactly one "/", any backslash, whitespace or
+ * control character (browsers drop tabs and newlines and read "\\" as "/", so "/\t/evil.example"
+ * and "/\\evil.example" would leave the desk), and anything a URL parser resolves to another origin.
  */
 export function safeRedirectPath(raw: unknown): string {
+  const fallback = "/questions";
   const next = typeof raw === "string" ? raw : "";
-  return next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/questions";
+  if (!next.startsWith("/") || next.startsWith("//") || next.length > 2_000) return fallback;
+  if (/[\\\s\p{Cc}]/u.test(next)) return fallback;
+  const base = "http://desk.invalid";
+  let url: URL;
+  try {
+    url = new URL(next, base);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== base) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 /** An invitation link stays valid for 1–30 days (default 7). */

@@ -78,7 +78,27 @@ describe("safeRedirectPath", () => {
     ["questions", "/questions"],
     ["", "/questions"],
     [null, "/questions"],
-  ])("%s → %s", (next, path) => {
+    // the case: /signin?next=%2F%09%2Fevil.example%2F decodes to this
+    ["/\t/evil.example/", "/questions"],
+    ["/\n/evil.example", "/questions"],
+    ["/\r\n/evil.example", "/questions"],
+    ["\t//evil.example", "/questions"],
+    ["/ /evil.example", "/questions"],
+    ["\\\\evil.example", "/questions"],
+    ["/\\/evil.example", "/questions"],
+    ["/%2F/evil.example", "/%2F/evil.example"],
+    ["/%5C/evil.example", "/%5C/evil.example"],
+    ["///evil.example", "/questions"],
+    ["javascript:alert(1)", "/questions"],
+    ["/javascript:alert(1)", "/javascript:alert(1)"],
+    ["data:text/html,x", "/questions"],
+    ["http:/evil.example", "/questions"],
+    ["/questions/q1#comments", "/questions/q1#comments"],
+    ["/\u0000/evil.example", "/questions"],
+    ["/\u2028/evil.example", "/questions"],
+  ])("%j → %s", (next, path) => {
     expect(safeRedirectPath(next)).toBe(path);
+    // whatever comes back stays on the desk when a browser resolves it
+    expect(new URL(safeRedirectPath(next), "https://desk.example").origin).toBe("https://desk.example");
   });
 });
