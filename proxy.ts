@@ -1,17 +1,37 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 import { isDeskPrivate, opensWithoutSession } from "@/app/_auth/desk-privacy";
+import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "@/lib/security/headers";
 
-// With REQUIRE_SIGN_IN=1 the whole desk is private: only the doors of PRIVATE_DESK_OPEN_DOORS
-// (app/_auth/desk-privacy.ts) open without a valid session; pages send visitors to /signin, every
-// other path answers 401. Layouts render in parallel with their pages, so a layout redirect alone
-// could still stream page data; this check runs before any page. The session is validated by
-// better-auth's own endpoint.
+// Runs before every request except Next's static assets:
+// 1. Security headers on every response, with a Content-Security-Policy whose script nonce is new
+//    for each request; Next reads it from the request's CSP header and puts it on its own scripts
+//    (which is why the root layout renders every page per request).
+// 2. With REQUIRE_SIGN_IN=1 the whole desk is private: only the doors of PRIVATE_DESK_OPEN_DOORS
+//    (app/_auth/desk-privacy.ts) open without a valid session; pages send visitors to /signin, every
+//    other path answers 401. Layouts render in parallel with their pages, so a layout redirect alone
+//    could still stream page data; this check runs before any page. The session is validated by
+//    better-auth's own endpoint.
 export async function proxy(request: NextRequest) {
-  if (!isDeskPrivate()) return NextResponse.next();
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
+  const response = await gate(request, csp);
+  response.headers.set("Content-Security-Policy", csp);
+  for (const [name, value] of Object.entries(staticSecurityHeaders(process.env.BETTER_AUTH_URL)))
+    response.headers.set(name, value);
+  return response;
+}
+
+async function gate(request: NextRequest, csp: string): Promise<NextResponse> {
+  const pass = () => {
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.set("Content-Security-Policy", csp);
+    return NextResponse.next({ request: { headers: requestHeaders } });
+  };
+  if (!isDeskPrivate()) return pass();
   const { pathname, searchParams } = request.nextUrl;
-  if (opensWithoutSession({ pathname, searchParams, headers: request.headers })) return NextResponse.next();
-  if (getSessionCookie(request) && (await hasValidSession(request))) return NextResponse.next();
+  if (opensWithoutSession({ pathname, searchParams, headers: request.headers })) return pass();
+  if (getSessionCookie(request) && (await hasValidSession(request))) return pass();
   if (pathname.startsWith("/api/"))
     return NextResponse.json({ error: "Sign in first: this desk is private" }, { status: 401 });
   const url = new URL("/signin", request.url);
@@ -35,6 +55,7 @@ async function hasValidSession(request: NextRequest): Promise<boolean> {
 }
 
 export const config = {
-  // Every request except Next's static assets (they hold no desk data).
+  // Every request except Next's static assets (they hold no desk data; next.config.js gives them the
+  // static security headers).
   matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };

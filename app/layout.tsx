@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -7,7 +8,9 @@ export const metadata: Metadata = {
   description: "Scenario forecasting for analyst teams: crowd forecasts, proper scoring rules, calibration.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request: Next puts the CSP nonce of proxy.ts on its scripts only then.
+  await connection();
   return (
     <html lang="en">
       <body>{children}</body>
