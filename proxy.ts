@@ -15,11 +15,32 @@ import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "@/lib/se
 export async function proxy(request: NextRequest) {
   const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
-  const response = await gate(request, csp);
+  const response = refuseMalformed(request) ?? (await gate(request, csp));
   response.headers.set("Content-Security-Policy", csp);
   for (const [name, value] of Object.entries(staticSecurityHeaders(process.env.BETTER_AUTH_URL)))
     response.headers.set(name, value);
   return response;
+}
+
+/** Next's limit on a server action's body (serverActions.bodySizeLimit, 1 MB by default). */
+const ACTION_BODY_LIMIT = 1024 * 1024;
+
+/** 400 for an address with a malformed percent-escape, 413 for an oversized server-action post. */
+function refuseMalformed(request: NextRequest): NextResponse | null {
+  try {
+    decodeURIComponent(request.nextUrl.pathname);
+  } catch {
+    return errorPage(400, "Bad request", "The address contains a malformed percent-escape (such as %ZZ).");
+  }
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (request.method === "POST" && request.headers.has("next-action") && length > ACTION_BODY_LIMIT)
+    return errorPage(413, "Too much data", "The form sent more than 1 MB; nothing was saved.");
+  return null;
+}
+
+function errorPage(status: number, title: string, sentence: string): NextResponse {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title} · Forecast Desk</title></head><body><main><h1>${title}</h1><p>${sentence}</p><p><a href="/questions">Back to the questions</a></p></main></body></html>`;
+  return new NextResponse(html, { status, headers: { "content-type": "text/html; charset=utf-8" } });
 }
 
 async function gate(request: NextRequest, csp: string): Promise<NextResponse> {

@@ -10,7 +10,9 @@ import { clientAddress, parseTrustedProxies } from "@/lib/security/client-addres
 (process.env as Record<string, string | undefined>).NODE_ENV ??= "production";
 
 const port = Number(process.env.PORT || 3000);
-const hostname = process.env.HOSTNAME || "0.0.0.0";
+// LISTEN_HOST (e.g. 127.0.0.1 behind a local proxy); by default every address, IPv4 and IPv6, so
+// "localhost" works whichever family it resolves to (proxy.ts asks the server itself for sessions).
+const listenHost = process.env.LISTEN_HOST || undefined;
 const trustedProxies = parseTrustedProxies(process.env.TRUSTED_PROXY);
 
 async function main() {
@@ -28,7 +30,7 @@ async function main() {
       delete req.headers["true-client-ip"];
       delete req.headers["x-client-ip"];
       void handle(req, res);
-    }).listen(port, hostname, () => {
+    }).listen(port, listenHost, () => {
       console.log(`Forecast Desk listening on http://localhost:${port}`);
       resolve();
     });

@@ -7,6 +7,7 @@ import * as z from "zod";
 import { getAuth } from "@/app/_auth/auth";
 import { isDeskPrivate } from "@/app/_auth/desk-privacy";
 import { safeRedirectPath, signInInput, signUpInput } from "@/lib/validation/user";
+import { BAD_FORM, isFormData } from "@/app/_forms/action-input";
 
 export type AuthFormState = {
   ok: false;
@@ -16,6 +17,7 @@ export type AuthFormState = {
 } | null;
 
 export async function signUp(_prev: AuthFormState, form: FormData): Promise<AuthFormState> {
+  if (!isFormData(form)) return { ok: false, fieldErrors: {}, message: BAD_FORM, values: {} };
   const raw = { name: form.get("name"), email: form.get("email"), password: form.get("password") };
   const values = { name: String(raw.name ?? ""), email: String(raw.email ?? "") };
   const parsed = signUpInput.safeParse(raw);
@@ -36,6 +38,7 @@ export async function signUp(_prev: AuthFormState, form: FormData): Promise<Auth
 }
 
 export async function signIn(_prev: AuthFormState, form: FormData): Promise<AuthFormState> {
+  if (!isFormData(form)) return { ok: false, fieldErrors: {}, message: BAD_FORM, values: {} };
   const raw = { email: form.get("email"), password: form.get("password") };
   const values = { email: String(raw.email ?? "") };
   const parsed = signInInput.safeParse(raw);

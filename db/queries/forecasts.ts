@@ -92,6 +92,8 @@ export interface NewForecast {
   rationale: string | null;
   /** Server time (epoch ms) the forecast is made at; also the `now` of the open check. */
   madeAt: number;
+  /** The form's kind ("binary" box or "scenarios" set): refused when it is not the question's type. */
+  kind?: "binary" | "scenarios";
 }
 
 export type RecordForecastResult =
@@ -128,6 +130,12 @@ export function recordForecast(db: Db, input: NewForecast): RecordForecastResult
     if (!q) return { ok: false, code: "not_found", reason: "This question does not exist." };
     const status = questionStatus(q, input.madeAt);
     if (status !== "open") return { ok: false, code: "not_open", reason: REFUSALS[status] };
+    if (input.kind !== undefined && input.kind !== (q.type === "binary" ? "binary" : "scenarios"))
+      return {
+        ok: false,
+        code: "invalid",
+        reason: q.type === "binary" ? "This is a yes/no question: give one probability, not a scenario set." : "This question is a scenario set: give a probability for each scenario.",
+      };
     const optionCount = q.options.length;
     const problem = vectorProblem(input.probabilities, optionCount);
     if (problem) return { ok: false, code: "invalid", reason: problem };

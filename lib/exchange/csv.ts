@@ -36,6 +36,25 @@ const WRITTEN_QUESTION_COLUMNS = [
 export const QUESTION_COLUMNS = WRITTEN_QUESTION_COLUMNS.filter((c) => !OPTIONAL_COLUMNS.includes(c));
 export const FORECAST_COLUMNS = ["question_id", "forecaster", "time", "option", "probability", "rationale"] as const;
 
+/** Free-text columns: their cells are neutralised against formula injection on export (numbers and times are not). */
+const QUESTION_TEXT_COLUMNS = new Set(["id", "title", "options", "description", "tags", "resolution", "resolution_evidence"]);
+const FORECAST_TEXT_COLUMNS = new Set(["question_id", "forecaster", "option", "rationale"]);
+
+/**
+ * CSV injection (OWASP "CSV Injection"): a spreadsheet runs a cell starting with =, +, -, @, tab or
+ * carriage return as a formula. Such a cell gets a leading apostrophe, which spreadsheets show as
+ * text. Cells that already start with apostrophes before one of those characters get one more, so
+ * restoreFormulaCell undoes exactly one and every text survives the round trip.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+export function neutraliseFormulaCell(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+/** The inverse of neutraliseFormulaCell, for the CSV import. */
+export function restoreFormulaCell(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell) ? cell.slice(1) : cell;
+}
+
 /** Separates option labels and tags inside one CSV cell. */
 export const LIST_SEPARATOR = "|";
 
@@ -77,6 +96,7 @@ function parseRows(
   file: FileName,
   columns: readonly string[],
   problems: CsvProblem[],
+  textColumns: ReadonlySet<string>,
 ): CsvRow[] {
   const normalised = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const raw: Array<{ line: number; fields: string[] }> = [];
@@ -109,7 +129,8 @@ function parseRows(
       problems.push({ path: where(file, rowLine), rule: `has ${fields.length} fields, the header has ${header.length}` });
     const cells: Record<string, string> = {};
     header.forEach((name, k) => {
-      if (!(name in cells)) cells[name] = fields[k] ?? "";
+      const cell = fields[k] ?? "";
+      if (!(name in cells)) cells[name] = textColumns.has(name) ? restoreFormulaCell(cell) : cell;
     });
     return { line: rowLine, cells };
   });
@@ -169,8 +190,8 @@ function locate(path: string, source: SourceMap): string {
  * (question_id, forecaster, time); a repeated option starts the next forecast (two forecasts at one time).
  */
 function csvToV1(files: CsvFiles, problems: CsvProblem[]): { document: unknown; source: SourceMap } {
-  const qRows = parseRows(files.questions, "questions.csv", QUESTION_COLUMNS, problems);
-  const fRows = parseRows(files.forecasts, "forecasts.csv", FORECAST_COLUMNS, problems);
+  const qRows = parseRows(files.questions, "questions.csv", QUESTION_COLUMNS, problems, QUESTION_TEXT_COLUMNS);
+  const fRows = parseRows(files.forecasts, "forecasts.csv", FORECAST_COLUMNS, problems, FORECAST_TEXT_COLUMNS);
   const typeById = new Map<string, string>();
   const questions = qRows.map(({ cells }) => {
     typeById.set(cells.id, cells.type);
@@ -285,7 +306,12 @@ export function datasetToCsv(dataset: Dataset): CsvFiles {
       forecastRows.push([f.question, f.forecaster, f.time, option, String(p), k === 0 ? (f.rationale ?? "") : ""]),
     );
   }
-  const unparse = (fields: readonly string[], data: string[][]) =>
-    Papa.unparse({ fields: [...fields], data }, { newline: "\n" }) + "\n";
-  return { questions: unparse(WRITTEN_QUESTION_COLUMNS, questionRows), forecasts: unparse(FORECAST_COLUMNS, forecastRows) };
+  const unparse = (fields: readonly string[], text: ReadonlySet<string>, data: string[][]) => {
+    const safe = data.map((row) => row.map((cell, k) => (text.has(fields[k]) ? neutraliseFormulaCell(cell) : cell)));
+    return Papa.unparse({ fields: [...fields], data: safe }, { newline: "\n" }) + "\n";
+  };
+  return {
+    questions: unparse(WRITTEN_QUESTION_COLUMNS, QUESTION_TEXT_COLUMNS, questionRows),
+    forecasts: unparse(FORECAST_COLUMNS, FORECAST_TEXT_COLUMNS, forecastRows),
+  };
 }

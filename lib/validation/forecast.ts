@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { SCENARIOS_MAX } from "./question";
 
 // The forecast a signed-in analyst submits on a question page (docs/formulas.md §2.1).
 // Shared by the form (live checks) and the submitForecast server action (the real check).
@@ -14,6 +15,9 @@ export const MAX_RATIONALE_LENGTH = 5000;
 /** Form fields: "" or null (FormData.get of a missing field) count as absent. */
 const absentAsUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 
+/** A number as typed into a form: plain decimal digits with an optional fraction and sign ("62", "62.5", "-5"). */
+export const PLAIN_DECIMAL = /^-?\d{1,6}(?:\.\d{1,12})?$/;
+
 const hasOneDecimalAtMost = (x: number) => Math.abs(x * 10 - Math.round(x * 10)) < 1e-9;
 
 /** One percentage field, named `field` in every message. The binary box and slider step by 0.1,
@@ -22,10 +26,12 @@ function percentField(field: string, oneDecimal: boolean) {
   return z.preprocess(
     (v) => {
       const given = absentAsUndefined(typeof v === "string" ? v.trim() : v);
-      return typeof given === "string" ? Number(given) : given;
+      // Only plain decimals: "0x32", "0b110010", "5e1", ".5" and "Infinity" are not numbers a person types.
+      if (typeof given === "string") return PLAIN_DECIMAL.test(given) ? Number(given) : NaN;
+      return given;
     },
     z
-      .number({ error: (iss) => (iss.input === undefined ? `${field} is required` : `${field} must be a number`) })
+      .number({ error: (iss) => (iss.input === undefined ? `${field} is required` : `${field} must be a plain decimal number such as 62.5`) })
       .min(MIN_PERCENT, { error: `${field} must be between ${MIN_PERCENT}% and ${MAX_PERCENT}%` })
       .max(MAX_PERCENT, { error: `${field} must be between ${MIN_PERCENT}% and ${MAX_PERCENT}%` })
       .refine((x) => !oneDecimal || hasOneDecimalAtMost(x), { error: `${field} must have at most one decimal place` }),
@@ -54,9 +60,12 @@ export const scenarioForecastFields = z
   .object({
     kind: z.literal("scenarios"),
     questionId: questionIdField,
+    // The count is checked before any entry, so a 50,000-entry vector costs one error, not 50,000.
     percents: z
-      .array(percentField("Each scenario's probability", false), { error: "Scenario probabilities are required" })
-      .min(2, { error: "A scenario set needs a probability for each of at least 2 scenarios" }),
+      .array(z.unknown(), { error: "Scenario probabilities are required" })
+      .min(2, { error: "A scenario set needs a probability for each of at least 2 scenarios" })
+      .max(SCENARIOS_MAX, { error: `A scenario set has at most ${SCENARIOS_MAX} scenarios` })
+      .pipe(z.array(percentField("Each scenario's probability", false))),
     rationale: rationaleField,
   })
   .superRefine((v, ctx) => {
@@ -72,6 +81,7 @@ export const scenarioForecastFields = z
 
 /** What the server records: probabilities in option order (binary: [P(no), P(yes)]), rationale or null. */
 export interface ForecastSubmission {
+  kind: "binary" | "scenarios";
   questionId: string;
   probabilities: number[];
   rationale: string | null;
@@ -87,10 +97,10 @@ export const forecastInput = z.discriminatedUnion("kind", [binaryForecastFields,
   const rationale = v.rationale?.trim() ? v.rationale : null;
   if (v.kind === "binary") {
     // P(no) from the percentage directly, so 70 % gives exactly [0.3, 0.7].
-    return { questionId: v.questionId, probabilities: [(100 - v.percent) / 100, v.percent / 100], rationale };
+    return { kind: "binary", questionId: v.questionId, probabilities: [(100 - v.percent) / 100, v.percent / 100], rationale };
   }
   const total = scenarioTotal(v.percents);
-  return { questionId: v.questionId, probabilities: v.percents.map((p) => p / total), rationale };
+  return { kind: "scenarios", questionId: v.questionId, probabilities: v.percents.map((p) => p / total), rationale };
 });
 
 export type ForecastFormValues = z.input<typeof forecastInput>;

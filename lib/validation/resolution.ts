@@ -42,7 +42,8 @@ export function resolutionFormInput(question: { options: readonly string[]; open
       else if (resolveTime !== null && resolveTime > now + 60_000) issue("resolveTime", "Resolve time cannot be in the future");
       let outcome: Outcome = { kind: "annulled" };
       if (f.intent === "resolve") {
-        const option = f.outcome === undefined || f.outcome === "" ? NaN : Number(f.outcome);
+        // An option index as the form's radio sends it: digits only ("1e0", " 1 ", "0x1" refused).
+        const option = f.outcome !== undefined && /^\d{1,3}$/.test(f.outcome) ? Number(f.outcome) : NaN;
         if (!Number.isInteger(option) || option < 0 || option >= question.options.length)
           issue("outcome", "Choose the outcome");
         else outcome = { kind: "option", option };

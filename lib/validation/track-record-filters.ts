@@ -11,7 +11,11 @@ const DAY_MS = 86_400_000;
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "must be a real calendar date");
+  // Invalid Date would throw in toISOString (a 500 for "?to=2024-13-45"): compare the time value instead.
+  .refine((s) => {
+    const ms = Date.parse(`${s}T00:00:00Z`);
+    return Number.isFinite(ms) && new Date(ms).toISOString().startsWith(s);
+  }, "must be a real calendar date");
 
 /** The calibration bin counts a track-record page offers. */
 export const CALIBRATION_BIN_CHOICES = ["5", "10", "20"] as const;
@@ -26,7 +30,11 @@ export const periodFields = {
 export const leaderboardFields = {
   ...periodFields,
   rank: z.enum(LEADERBOARD_RANKINGS, `must be one of ${LEADERBOARD_RANKINGS.join(", ")}`),
-  min: z.coerce.number("must be a number").int("must be a whole number").min(1, "must be at least 1").max(10_000, "must be at most 10000"),
+  min: z
+    .string()
+    .regex(/^\d{1,6}$/, "must be a whole number")
+    .transform(Number)
+    .pipe(z.number().min(1, "must be at least 1").max(10_000, "must be at most 10000")),
 };
 
 export const forecasterProfileFields = {

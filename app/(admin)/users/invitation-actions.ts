@@ -6,6 +6,7 @@ import { getViewer } from "@/app/_auth/session";
 import { getDb } from "@/db/client";
 import { createInvitation, revokeInvitation } from "@/db/queries/invitations";
 import { invitationInput, revokeInvitationInput } from "@/lib/validation/user";
+import { BAD_FORM, isFormData } from "@/app/_forms/action-input";
 
 const DAY_MS = 86_400_000;
 
@@ -16,6 +17,7 @@ export type InvitationState =
 
 /** Admins: a new single-use invitation link, shown once. */
 export async function createInvitationAction(_prev: InvitationState, form: FormData): Promise<InvitationState> {
+  if (!isFormData(form)) return { ok: false, fieldErrors: {}, message: BAD_FORM };
   const viewer = await getViewer();
   if (!viewer || viewer.role !== "admin") return { ok: false, fieldErrors: {}, message: "Only admins can invite." };
   const parsed = invitationInput.safeParse({ note: form.get("note") ?? undefined, days: form.get("days") });
@@ -43,6 +45,7 @@ export type RevokeState = { ok: boolean; message: string } | null;
 
 /** Admins: revoke a pending invitation. */
 export async function revokeInvitationAction(_prev: RevokeState, form: FormData): Promise<RevokeState> {
+  if (!isFormData(form)) return { ok: false, message: BAD_FORM };
   const viewer = await getViewer();
   if (!viewer || viewer.role !== "admin") return { ok: false, message: "Only admins can revoke invitations." };
   const parsed = revokeInvitationInput.safeParse({ invitationId: form.get("invitationId") });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { datasetToCsv, readDatasetCsv } from "@/lib/exchange/csv";
+import fc from "fast-check";
+import { datasetToCsv, neutraliseFormulaCell, readDatasetCsv, restoreFormulaCell } from "@/lib/exchange/csv";
 import { DEFAULT_SCORING_PARAMS, type Dataset } from "@/lib/types";
 
 const QH = "id,title,type,options,description,tags,open_time,close_time,resolve_by,resolve_time,resolution";
@@ -127,6 +128,44 @@ describe("datasetToCsv", () => {
       "s1,ben,2024-01-03T00:00:00.000Z,2030,0.2,first row carries the rationale",
     ]);
     expect(readOk(files)).toEqual(d);
+  });
+
+  it("neutralises formula cells in text columns only, and the import restores them exactly", () => {
+    const base = readOk({ questions: questionsCsv, forecasts: forecastsCsv });
+    const d: Dataset = {
+      ...base,
+      questions: base.questions.map((q, i) =>
+        i === 0
+          ? { ...q, title: "=HYPERLINK(\"http://evil.example\",\"x\")", description: "+1 more", tags: ["@team", "-risk"] }
+          : { ...q, title: "'=already quoted", options: ["=2030", "Gas", "\tNeither"] },
+      ),
+      forecasts: base.forecasts.map((f, i) => (i === 0 ? { ...f, forecaster: "@ana", rationale: "-cmd|' /C calc'!A0" } : f)),
+    };
+    const files = datasetToCsv(d);
+    const qLines = files.questions.split("\n");
+    expect(qLines[1]).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
+    expect(qLines[1]).toContain(",'+1 more,");
+    expect(qLines[1]).toContain(",'@team|-risk,");
+    expect(qLines[2]).toContain(",''=already quoted,");
+    expect(qLines[2]).toContain(`,'=2030|Gas|\tNeither,`);
+    // times and probabilities untouched
+    expect(qLines[1]).toContain(",2024-01-01T00:00:00.000Z,");
+    const fLines = files.forecasts.split("\n");
+    expect(fLines[1]).toBe("b1,'@ana,2024-01-02T00:00:00.000Z,yes,0.3,'-cmd|' /C calc'!A0");
+    // Every cell of every line that a spreadsheet would run as a formula has been neutralised.
+    for (const line of [...qLines.slice(1), ...fLines.slice(1)])
+      for (const cell of line.split(",")) expect(cell).not.toMatch(/^"?[=+@\t\r]/);
+    expect(readOk(files)).toEqual(d);
+  });
+
+  it("property: restoreFormulaCell undoes neutraliseFormulaCell, whose output never starts a formula", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom("=", "+", "-", "@", "\t", "\r", "'", "a", "1", " ") }), (cell) => {
+        const out = neutraliseFormulaCell(cell);
+        expect(out).not.toMatch(/^[=+\-@\t\r]/);
+        expect(restoreFormulaCell(out)).toBe(cell);
+      }),
+    );
   });
 
   it("refuses a label holding the list separator", () => {

@@ -26,6 +26,17 @@ describe("track-record GET parameters", () => {
     expect(r.errors).toEqual(["from: must not be after to"]);
   });
 
+  it("answers malformed dates and numbers with a message, never an exception", () => {
+    for (const fields of [leaderboardFields, forecasterProfileFields]) {
+      expect(parseTrackRecordParams(fields, { from: "abc" }).errors).toEqual(["from: must be a date YYYY-MM-DD"]);
+      expect(parseTrackRecordParams(fields, { to: "2024-13-45" }).errors).toEqual(["to: must be a real calendar date"]);
+      expect(parseTrackRecordParams(fields, { to: "2024-00-00" }).errors).toEqual(["to: must be a real calendar date"]);
+    }
+    for (const min of ["0x32", "5e1", "1.5", " 3", "-1", "Infinity"])
+      expect(parseTrackRecordParams(leaderboardFields, { min }).errors, min).toEqual(["min: must be a whole number"]);
+    expect(parseTrackRecordParams(leaderboardFields, { min: "50" }).values).toEqual({ min: 50 });
+  });
+
   it("turns dates into a [from, to) window in UTC that includes the whole 'to' day", () => {
     expect(periodBounds({ from: "2022-01-01", to: "2022-12-31" })).toEqual({
       from: Date.UTC(2022, 0, 1),

@@ -48,9 +48,16 @@ describe("binary forecast: percent → [P(no), P(yes)]", () => {
   it("requires a number", () => {
     expect(errorsOf(B(""))).toEqual({ percent: "Probability (%) is required" });
     expect(errorsOf(B(null))).toEqual({ percent: "Probability (%) is required" });
-    expect(errorsOf(B("seventy"))).toEqual({ percent: "Probability (%) must be a number" });
+    expect(errorsOf(B("seventy"))).toEqual({ percent: "Probability (%) must be a plain decimal number such as 62.5" });
     expect(errorsOf(B("Infinity"))).toHaveProperty("percent");
   });
+
+  it.each([["0x32"], ["0b110010"], ["0o62"], ["5e1"], [".5"], ["5."], ["+50"], ["50%"], ["1_0"], ["٥٠"]])(
+    "reads only plain decimals: %s is refused",
+    (percent) => {
+      expect(errorsOf(B(percent))).toEqual({ percent: "Probability (%) must be a plain decimal number such as 62.5" });
+    },
+  );
 
   it("takes one decimal at most", () => {
     expect(errorsOf(B("12.34"))).toEqual({ percent: "Probability (%) must have at most one decimal place" });
@@ -114,6 +121,12 @@ describe("scenario forecast", () => {
       "percents.1": "Each scenario's probability must be between 0.1% and 99.9%",
     });
     expect(errorsOf(S(["50", ""]))).toEqual({ "percents.1": "Each scenario's probability is required" });
+  });
+
+  it("refuses a 50,000-entry vector with one message before reading any entry", () => {
+    const errors = errorsOf(S(Array.from({ length: 50_000 }, () => "0.002")));
+    expect(errors).toEqual({ percents: "A scenario set has at most 20 scenarios" });
+    expect(errorsOf(S(["0x32", "50"]))).toEqual({ "percents.0": "Each scenario's probability must be a plain decimal number such as 62.5" });
   });
 
   it("needs at least two scenarios", () => {

@@ -25,6 +25,9 @@ describe("resolutionFormInput", () => {
     expect(errorsOf({ intent: "resolve", resolveTime: "2023-06-01T10:00" }).outcome?.[0]).toMatch(/Choose the outcome/);
     expect(errorsOf({ intent: "resolve", outcome: "2", resolveTime: "2023-06-01T10:00" }).outcome).toBeDefined();
   });
+  it.each([["1e0"], [" 1 "], ["0x1"], ["1.0"], ["+1"], [""]])("reads the outcome as an option index only: %j is refused", (outcome) => {
+    expect(errorsOf({ intent: "resolve", outcome, resolveTime: "2023-06-01T10:00" }).outcome?.[0]).toBe("Choose the outcome");
+  });
   it("keeps the resolve time after the open time and not in the future", () => {
     expect(errorsOf({ intent: "annul", resolveTime: "2023-01-01T00:00" }).resolveTime?.[0]).toMatch(/after the question's open time/);
     expect(errorsOf({ intent: "annul", resolveTime: "2024-01-02T00:00" }).resolveTime?.[0]).toMatch(/future/);

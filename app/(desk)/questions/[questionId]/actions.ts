@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getViewer } from "@/app/_auth/session";
+import { BAD_FORM, isFormData } from "@/app/_forms/action-input";
 import { getDb } from "@/db/client";
 import { recordForecast } from "@/db/queries/forecasts";
 import { forecastFieldErrors, forecastInput } from "@/lib/validation/forecast";
@@ -14,6 +15,7 @@ export type ForecastFormState =
 
 /** Records the signed-in viewer's forecast (append-only) at the server's clock. */
 export async function submitForecast(_prev: ForecastFormState, form: FormData): Promise<ForecastFormState> {
+  if (!isFormData(form)) return { ok: false, message: BAD_FORM, fieldErrors: {} };
   const viewer = await getViewer();
   if (!viewer) return { ok: false, message: "Sign in to forecast.", fieldErrors: {} };
   const parsed = forecastInput.safeParse({

@@ -5,6 +5,7 @@ import { getViewer } from "@/app/_auth/session";
 import { getDb } from "@/db/client";
 import { addComment } from "@/db/queries/comments";
 import { commentFieldErrors, commentInput } from "@/lib/validation/comment";
+import { BAD_FORM, isFormData } from "@/app/_forms/action-input";
 
 /** `fieldErrors.body` shows under the Comment box; `message` belongs to no field. */
 export type CommentFormState =
@@ -14,6 +15,7 @@ export type CommentFormState =
 
 /** Posts the signed-in viewer's comment on a question at the server's clock. */
 export async function postComment(_prev: CommentFormState, form: FormData): Promise<CommentFormState> {
+  if (!isFormData(form)) return { ok: false, message: BAD_FORM, fieldErrors: {} };
   const viewer = await getViewer();
   if (!viewer) return { ok: false, message: "Sign in to comment.", fieldErrors: {} };
   const parsed = commentInput.safeParse({ questionId: form.get("questionId"), body: form.get("body") });

@@ -8,6 +8,7 @@ import { getQuestion } from "@/db/queries/questions";
 import { recordResolution, undoResolution } from "@/db/queries/resolutions";
 import { resolutionFormInput, type ResolutionFormFields } from "@/lib/validation/resolution";
 import { submittedValues } from "@/app/_forms/submitted-values";
+import { BAD_FORM, boundId, isFormData } from "@/app/_forms/action-input";
 
 export type ResolutionFormState =
   /** `stamp`: the recordedAt of the resolution this produced (null after undo), so the form can drop a stale notice. */
@@ -39,7 +40,8 @@ export async function resolveQuestionAction(
   prev: ResolutionFormState,
   form: FormData,
 ): Promise<ResolutionFormState> {
-  const seq = (prev?.seq ?? 0) + 1;
+  const seq = (typeof prev?.seq === "number" ? prev.seq : 0) + 1;
+  if (!isFormData(form) || boundId(questionId) === null) return { ok: false, seq, fieldErrors: {}, message: BAD_FORM, values: {} };
   const values = submittedValues(form);
   const viewer = await getViewer();
   if (!viewer || viewer.role !== "admin")
@@ -58,7 +60,8 @@ export async function resolveQuestionAction(
 
 /** Undo the current resolution, admins only. */
 export async function undoResolutionAction(questionId: string, prev: ResolutionFormState): Promise<ResolutionFormState> {
-  const seq = (prev?.seq ?? 0) + 1;
+  const seq = (typeof prev?.seq === "number" ? prev.seq : 0) + 1;
+  if (boundId(questionId) === null) return { ok: false, seq, fieldErrors: {}, message: BAD_FORM, values: {} };
   const viewer = await getViewer();
   if (!viewer || viewer.role !== "admin")
     return { ok: false, seq, fieldErrors: {}, message: "Only admins can undo a resolution.", values: {} };

@@ -8,6 +8,7 @@ import { getDb } from "@/db/client";
 import { createQuestion } from "@/db/queries/questions";
 import { questionFormInput, type QuestionFormFields } from "@/lib/validation/question";
 import { submittedValues } from "@/app/_forms/submitted-values";
+import { BAD_FORM, isFormData } from "@/app/_forms/action-input";
 
 export type QuestionFormState = {
   ok: false;
@@ -19,7 +20,8 @@ export type QuestionFormState = {
 } | null;
 
 export async function createQuestionAction(prev: QuestionFormState, form: FormData): Promise<QuestionFormState> {
-  const seq = (prev?.seq ?? 0) + 1;
+  const seq = (typeof prev?.seq === "number" ? prev.seq : 0) + 1;
+  if (!isFormData(form)) return { ok: false, seq, fieldErrors: {}, message: BAD_FORM, values: {} };
   const values = submittedValues(form);
   const viewer = await getViewer();
   if (!viewer || viewer.role !== "admin")

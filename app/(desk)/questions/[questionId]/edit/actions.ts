@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import * as z from "zod";
 import type { QuestionFormState } from "@/app/(desk)/questions/new/actions";
 import { submittedValues } from "@/app/_forms/submitted-values";
+import { BAD_FORM, boundId, isFormData } from "@/app/_forms/action-input";
 import { getViewer } from "@/app/_auth/session";
 import { getDb } from "@/db/client";
 import { updateQuestion } from "@/db/queries/questions";
@@ -15,7 +16,8 @@ export async function updateQuestionAction(
   prev: QuestionFormState,
   form: FormData,
 ): Promise<QuestionFormState> {
-  const seq = (prev?.seq ?? 0) + 1;
+  const seq = (typeof prev?.seq === "number" ? prev.seq : 0) + 1;
+  if (!isFormData(form) || boundId(questionId) === null) return { ok: false, seq, fieldErrors: {}, message: BAD_FORM, values: {} };
   const values = submittedValues(form);
   const viewer = await getViewer();
   if (!viewer || viewer.role !== "admin")
