@@ -1,6 +1,6 @@
 // Shared by `npm start`/`npm run dev` (cli/prepare.ts) and `npm run demo` (cli/demo.ts).
 import { ensureAuthSecret, authSecretPath } from "@/app/_auth/auth-secret";
-import { databasePath, openDb, type Db } from "@/db/client";
+import { checkDatabaseFile, databasePath, openDb, type Db } from "@/db/client";
 import { adminExists } from "@/db/queries/users";
 
 export interface PrepareResult {
@@ -11,13 +11,15 @@ export interface PrepareResult {
 }
 
 /**
- * Makes the database ready to serve: creates its folder, applies migrations and makes sure the auth
+ * Makes the database ready to serve: checks that the file is writable and passes PRAGMA quick_check
+ * (throws DatabaseNotUsableError with one sentence otherwise), creates its folder, applies migrations and makes sure the auth
  * secret exists (generated beside the database, mode 0600). Creates no account and no demo data:
  * only `npm run demo` and `npm run db:seed` do (the demo log-ins are public).
  * `withDb` runs on the open database before it is closed (the demo seeds there).
  */
 export async function prepareDatabase(withDb?: (db: Db) => void | Promise<void>): Promise<PrepareResult> {
   const file = databasePath();
+  checkDatabaseFile(file);
   const db = openDb(file);
   try {
     ensureAuthSecret(file);

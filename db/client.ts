@@ -53,3 +53,58 @@ export function getDb(): Db {
   }
   return globalForDb.forecastDeskDb;
 }
+
+/** The database file cannot serve the desk: one sentence saying why and what to do. */
+export class DatabaseNotUsableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "DatabaseNotUsableError";
+  }
+}
+
+/**
+ * Checks, before the desk starts, that the database file (and its folder, where SQLite keeps the
+ * WAL and the lock files) is writable and that `PRAGMA quick_check` passes. Throws
+ * DatabaseNotUsableError with one clear sentence otherwise. A missing file is fine (it is created).
+ */
+export function checkDatabaseFile(file: string): void {
+  const folder = path.dirname(file);
+  const writable = (p: string) => {
+    try {
+      fs.accessSync(p, fs.constants.W_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (fs.existsSync(file) && !writable(file))
+    throw new DatabaseNotUsableError(`The database file ${file} is read-only: give the desk's user write access to it.`);
+  if (fs.existsSync(folder) && !writable(folder))
+    throw new DatabaseNotUsableError(
+      `The folder ${folder} is read-only: SQLite needs to write its journal there, so give the desk's user write access.`,
+    );
+  if (!fs.existsSync(file)) return;
+  let sqlite: Database.Database | undefined;
+  try {
+    sqlite = new Database(file, { fileMustExist: true });
+    if (sqlite.readonly) throw new DatabaseNotUsableError(`The database file ${file} opens read-only: give the desk's user write access to it.`);
+    const rows = sqlite.pragma("quick_check") as Array<{ quick_check: string }>;
+    const problems = rows.map((r) => r.quick_check).filter((r) => r !== "ok");
+    if (problems.length > 0)
+      throw new DatabaseNotUsableError(
+        `The database file ${file} is damaged (PRAGMA quick_check: ${problems[0]}); restore it from a backup.`,
+      );
+    // A read-only mount or an immutable file passes the permission checks above; a write lock does not.
+    sqlite.exec("BEGIN IMMEDIATE; ROLLBACK");
+  } catch (error) {
+    if (error instanceof DatabaseNotUsableError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    if ((error as { code?: string }).code === "SQLITE_CORRUPT")
+      throw new DatabaseNotUsableError(`The database file ${file} is damaged (PRAGMA quick_check: ${reason}); restore it from a backup.`);
+    throw new DatabaseNotUsableError(
+      `The database file ${file} cannot be read as SQLite (${error instanceof Error ? error.message : String(error)}); restore it from a backup.`,
+    );
+  } finally {
+    sqlite?.close();
+  }
+}
