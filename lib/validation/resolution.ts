@@ -4,6 +4,9 @@ import { isKnownTimeZone, wallClockToEpochMs } from "./wall-clock";
 
 export const EVIDENCE_MAX = 5_000;
 
+/** Annulling needs a reason: it is the evidence of the annulment, kept in the audit log. */
+export const ANNUL_REASON_REQUIRED = "Give the reason for annulling in Evidence";
+
 /** What the resolve form asks for, once checked against the question. */
 export interface ResolutionDecision {
   outcome: Outcome;
@@ -13,7 +16,7 @@ export interface ResolutionDecision {
 
 /**
  * The resolve form for one question: `intent` "resolve" needs an outcome (an option index; binary
- * 0 = No, 1 = Yes), "annul" does not. The resolve time is wall-clock time in the viewer's zone and must
+ * 0 = No, 1 = Yes), "annul" does not but needs a reason in `evidence`. The resolve time is wall-clock time in the viewer's zone and must
  * be after the open time and not in the future (it may be backdated). Evidence ≤ 5,000 characters.
  */
 export function resolutionFormInput(question: { options: readonly string[]; openTime: number }, now: number) {
@@ -30,6 +33,7 @@ export function resolutionFormInput(question: { options: readonly string[]; open
       const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
       if (f.intent !== "resolve" && f.intent !== "annul") issue("intent", "Choose Resolve or Annul question");
       const evidence = f.evidence.trim();
+      if (f.intent === "annul" && evidence === "") issue("evidence", ANNUL_REASON_REQUIRED);
       if (evidence.length > EVIDENCE_MAX)
         issue("evidence", `Evidence must be at most ${EVIDENCE_MAX.toLocaleString("en-US")} characters`);
       if (!f.resolveTime.trim()) issue("resolveTime", "Resolve time is required");

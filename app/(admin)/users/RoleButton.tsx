@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { ConfirmButton } from "@/components/ui/ConfirmButton";
 import { setRoleAction } from "./actions";
 
 /** "Promote to admin" / "Demote to analyst" for one user, with the result shown beside it. */
@@ -11,14 +12,18 @@ export function RoleButton({ userId, userName, role }: { userId: string; userNam
     <form action={formAction} className="row">
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="role" value={target} />
-      <button
-        type="submit"
+      <ConfirmButton
         className={`btn btn-small ${target === "analyst" ? "btn-danger" : ""}`}
         disabled={pending}
-        aria-label={`${target === "admin" ? "Promote" : "Demote"} ${userName}`}
-      >
-        {target === "admin" ? "Promote to admin" : "Demote to analyst"}
-      </button>
+        ariaLabel={`${target === "admin" ? "Promote" : "Demote"} ${userName}`}
+        label={target === "admin" ? "Promote to admin" : "Demote to analyst"}
+        confirmLabel={target === "admin" ? `Yes, make ${userName} an admin` : `Yes, make ${userName} an analyst`}
+        question={
+          target === "admin"
+            ? `Make ${userName} an admin? Admins resolve questions and manage users.`
+            : `Make ${userName} an analyst? They lose admin rights at once.`
+        }
+      />
       {state ? (
         <span className={state.ok ? "small" : "field-error"} role={state.ok ? "status" : "alert"}>
           {state.message}

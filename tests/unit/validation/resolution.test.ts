@@ -18,8 +18,17 @@ describe("resolutionFormInput", () => {
       evidence: "signed",
     });
   });
-  it("annuls without an outcome", () => {
-    expect(binary.parse({ intent: "annul", resolveTime: "2023-06-01T10:00" }).outcome).toEqual({ kind: "annulled" });
+  it("annuls without an outcome, with the reason as evidence", () => {
+    expect(binary.parse({ intent: "annul", evidence: " question was ambiguous ", resolveTime: "2023-06-01T10:00" })).toMatchObject({
+      outcome: { kind: "annulled" },
+      evidence: "question was ambiguous",
+    });
+  });
+  it("refuses to annul without a reason", () => {
+    expect(errorsOf({ intent: "annul", resolveTime: "2023-06-01T10:00" }).evidence).toEqual(["Give the reason for annulling in Evidence"]);
+    expect(errorsOf({ intent: "annul", evidence: "   ", resolveTime: "2023-06-01T10:00" }).evidence).toEqual([
+      "Give the reason for annulling in Evidence",
+    ]);
   });
   it("requires an outcome in range to resolve", () => {
     expect(errorsOf({ intent: "resolve", resolveTime: "2023-06-01T10:00" }).outcome?.[0]).toMatch(/Choose the outcome/);
@@ -29,8 +38,8 @@ describe("resolutionFormInput", () => {
     expect(errorsOf({ intent: "resolve", outcome, resolveTime: "2023-06-01T10:00" }).outcome?.[0]).toBe("Choose the outcome");
   });
   it("keeps the resolve time after the open time and not in the future", () => {
-    expect(errorsOf({ intent: "annul", resolveTime: "2023-01-01T00:00" }).resolveTime?.[0]).toMatch(/after the question's open time/);
-    expect(errorsOf({ intent: "annul", resolveTime: "2024-01-02T00:00" }).resolveTime?.[0]).toMatch(/future/);
+    expect(errorsOf({ intent: "annul", evidence: "why", resolveTime: "2023-01-01T00:00" }).resolveTime?.[0]).toMatch(/after the question's open time/);
+    expect(errorsOf({ intent: "annul", evidence: "why", resolveTime: "2024-01-02T00:00" }).resolveTime?.[0]).toMatch(/future/);
   });
   it("reports every problem at once", () => {
     expect(Object.keys(errorsOf({ intent: "resolve", evidence: "e".repeat(5_001) })).sort()).toEqual(["evidence", "outcome", "resolveTime"]);

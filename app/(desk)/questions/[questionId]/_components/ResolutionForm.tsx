@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { DateTimeField, TimeZoneField } from "@/components/ui/DateTimeField";
+import { ConfirmButton } from "@/components/ui/ConfirmButton";
 import { FieldError } from "@/components/ui/FieldError";
 import type { ResolutionFormState } from "../resolve-actions";
 
@@ -79,7 +80,7 @@ export function ResolutionForm({
           aria-describedby={errors.evidence ? "evidence-error evidence-hint" : "evidence-hint"}
         />
         <span className="field-hint" id="evidence-hint">
-          A link or a note on what settled it (up to 5,000 characters).
+          A link or a note on what settled it; to annul, the reason (required). Up to 5,000 characters.
         </span>
         <FieldError id="evidence-error" errors={errors.evidence} />
       </div>
@@ -97,9 +98,14 @@ export function ResolutionForm({
         <button type="submit" name="intent" value="resolve" className="btn btn-primary" disabled={pending}>
           {current ? "Correct resolution" : "Resolve"}
         </button>
-        <button type="submit" name="intent" value="annul" className="btn btn-danger" disabled={pending}>
-          Annul question
-        </button>
+        <ConfirmButton
+          label="Annul question"
+          confirmLabel="Yes, annul it"
+          question="Annul this question? Nobody is scored on it; the reason in Evidence goes to the audit log."
+          name="intent"
+          value="annul"
+          disabled={pending}
+        />
       </div>
     </form>
   );
@@ -115,9 +121,12 @@ export function UndoResolutionForm({ action }: { action: (prev: ResolutionFormSt
           {state.message}
         </p>
       ) : null}
-      <button type="submit" className="btn btn-danger" disabled={pending}>
-        Undo resolution
-      </button>
+      <ConfirmButton
+        label="Undo resolution"
+        confirmLabel="Yes, undo it"
+        question="Undo this resolution? The question becomes unresolved again and its scores disappear."
+        disabled={pending}
+      />
     </form>
   );
 }
