@@ -1,0 +1,69 @@
+// Destructive admin actions ask in the page before they act: annulling (which needs a reason, kept in
+// the audit log), undoing a resolution, and promoting or demoting a user. Cancel changes nothing.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openBrowser, type BrowserSession } from "./browser";
+import { deskDb, dueQuestions, eventually, reloadQuestion, signIn, waitForQuestionPage } from "./desk";
+import { DEMO_LOGINS } from "@/db/seed-demo";
+import { eq } from "drizzle-orm";
+import { resolutionAudit } from "@/db/schema/resolutions";
+import { users } from "@/db/schema/users";
+
+const admin = DEMO_LOGINS.find((l) => l.role === "admin")!;
+const analyst = DEMO_LOGINS.find((l) => l.role === "analyst")!;
+let browser: BrowserSession;
+
+beforeAll(async () => {
+  browser = await openBrowser();
+  await signIn(browser.page, admin);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("confirmations", () => {
+  it("annulling asks first, needs a reason, and the reason reaches the audit log", async () => {
+    const page = browser.page;
+    const due = dueQuestions().at(-1)!;
+    await page.goto(`/questions/${encodeURIComponent(due.id)}`);
+    await waitForQuestionPage(page, due.id);
+    await page.getByRole("button", { name: "Annul question" }).click();
+    const confirm = page.getByRole("group", { name: /^Annul this question\?/ });
+    await confirm.waitFor();
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    expect(await page.getByRole("button", { name: "Yes, annul it" }).count()).toBe(0);
+    expect(reloadQuestion(due.id).outcome).toBeNull();
+
+    await page.getByRole("button", { name: "Annul question" }).click();
+    await page.getByRole("button", { name: "Yes, annul it" }).click();
+    await page.getByText("Give the reason for annulling in Evidence").waitFor();
+    expect(reloadQuestion(due.id).outcome).toBeNull();
+
+    await page.getByRole("textbox", { name: "Evidence" }).fill("The source stopped publishing; cannot be settled.");
+    await page.getByRole("button", { name: "Annul question" }).click();
+    await page.getByRole("button", { name: "Yes, annul it" }).click();
+    await eventually(() => reloadQuestion(due.id).outcome, (o) => o?.kind === "annulled");
+    const audit = deskDb().select().from(resolutionAudit).where(eq(resolutionAudit.questionId, due.id)).all();
+    expect(JSON.stringify(audit.at(-1))).toContain("The source stopped publishing; cannot be settled.");
+  });
+
+  it("undoing a resolution asks first; Cancel keeps it", async () => {
+    const page = browser.page;
+    await page.reload();
+    await page.getByRole("button", { name: "Undo resolution" }).click();
+    const confirm = page.getByRole("group", { name: /^Undo this resolution\?/ });
+    await confirm.waitFor();
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    await page.getByRole("button", { name: "Undo resolution" }).waitFor();
+  });
+
+  it("promoting asks first, naming the person; Cancel keeps the role", async () => {
+    const page = browser.page;
+    await page.goto("/users");
+    await page.getByRole("button", { name: `Promote ${analyst.name}` }).click();
+    const confirm = page.getByRole("group", { name: `Make ${analyst.name} an admin? Admins resolve questions and manage users.` });
+    await confirm.waitFor();
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    const [row] = deskDb().select({ role: users.role }).from(users).where(eq(users.email, analyst.email)).all();
+    expect(row.role).toBe("analyst");
+  });
+});
