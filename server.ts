@@ -17,7 +17,8 @@ const trustedProxies = parseTrustedProxies(process.env.TRUSTED_PROXY);
 
 async function main() {
   const { default: next } = await import("next");
-  const app = next({ dev: false, dir: __dirname });
+  // hostname and port: Next fetches its own pages when a server action redirects.
+  const app = next({ dev: false, dir: __dirname, hostname: "localhost", port });
   const handle = app.getRequestHandler();
   await app.prepare();
   await new Promise<void>((resolve) => {
