@@ -44,6 +44,7 @@ function toQuestion(row: QuestionRow, options: string[], tagNames: string[], res
     isDraft: row.isDraft,
     hideCrowdUntilForecast: row.hideCrowdUntilForecast,
     isIllustrative: row.isIllustrative,
+    createdBy: row.createdBy,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     resolution,
@@ -117,10 +118,14 @@ export function countQuestions(db: Db): number {
  */
 export function listQuestions(
   db: Db,
-  filter: { tag?: string; search?: string; includeDrafts: boolean },
+  filter: { tag?: string; search?: string; includeDrafts: boolean; draftsBy?: string | null },
 ): Question[] {
   const conditions: SQL[] = [];
-  if (!filter.includeDrafts) conditions.push(eq(questions.isDraft, false));
+  // Without includeDrafts: published questions, plus the drafts `draftsBy` proposed.
+  if (!filter.includeDrafts)
+    conditions.push(
+      filter.draftsBy ? or(eq(questions.isDraft, false), eq(questions.createdBy, filter.draftsBy))! : eq(questions.isDraft, false),
+    );
   if (filter.search && filter.search.trim()) {
     const pattern = `%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conditions.push(
@@ -254,6 +259,17 @@ export function createQuestion(db: Db, def: QuestionDefinition, meta: { createdB
     writeTags(t, id, def.tags);
     return id;
   });
+}
+
+/** Publishes a draft (admin): it opens for forecasting at its open time. False for an unknown id or a published question. */
+export function publishQuestion(db: Db, id: string, now: number): boolean {
+  return (
+    db
+      .update(questions)
+      .set({ isDraft: false, updatedAt: now })
+      .where(and(eq(questions.id, id), eq(questions.isDraft, true)))
+      .run().changes === 1
+  );
 }
 
 export type UpdateQuestionResult =

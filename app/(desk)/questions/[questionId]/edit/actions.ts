@@ -7,7 +7,7 @@ import type { QuestionFormState } from "@/app/(desk)/questions/new/actions";
 import { submittedValues } from "@/app/_forms/submitted-values";
 import { getViewer } from "@/app/_auth/session";
 import { getDb } from "@/db/client";
-import { updateQuestion } from "@/db/queries/questions";
+import { publishQuestion, updateQuestion } from "@/db/queries/questions";
 import { questionFormInput } from "@/lib/validation/question";
 
 export async function updateQuestionAction(
@@ -30,4 +30,13 @@ export async function updateQuestionAction(
   revalidatePath("/questions");
   revalidatePath(`/questions/${questionId}`);
   redirect(`/questions/${encodeURIComponent(questionId)}`);
+}
+
+/** Publishes a draft (admins only); the page re-renders without the Publish button. */
+export async function publishQuestionAction(questionId: string): Promise<void> {
+  const viewer = await getViewer();
+  if (!viewer || viewer.role !== "admin") return;
+  publishQuestion(getDb(), questionId, Date.now());
+  revalidatePath("/questions");
+  revalidatePath(`/questions/${questionId}`);
 }
