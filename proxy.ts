@@ -28,5 +28,6 @@ async function hasValidSession(request: NextRequest): Promise<boolean> {
 }
 
 export const config = {
-  matcher: ["/((?!signin|signup|api/auth|_next/|favicon.ico).*)"],
+  // unsubscribe: the link in every e-mail works without signing in (its HMAC token is the proof).
+  matcher: ["/((?!signin|signup|unsubscribe|api/auth|_next/|favicon.ico).*)"],
 };

@@ -116,16 +116,22 @@ export interface RunningServer {
 
 /**
  * `next start` of the .next-e2e build on `port` against a prepared database file (its own process
- * group, so stop() ends every worker it forks); resolves once it answers HTTP.
+ * group, so stop() ends every worker it forks), with `extraEnv` on top (e.g. SMTP_URL); resolves once
+ * it answers HTTP.
  */
-export async function serve(databasePath: string, port: number, logName = "server.log"): Promise<RunningServer> {
+export async function serve(
+  databasePath: string,
+  port: number,
+  logName = "server.log",
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<RunningServer> {
   fs.mkdirSync(LOG_DIR, { recursive: true });
   const baseURL = `http://localhost:${port}`;
   const serverLog = path.join(LOG_DIR, logName);
   const serverOut = fs.openSync(serverLog, "w");
   const server = spawn(path.join(BIN, "next"), ["start", "--port", String(port)], {
     cwd: ROOT,
-    env: appEnvironment(databasePath, port),
+    env: { ...appEnvironment(databasePath, port), ...extraEnv },
     stdio: ["ignore", serverOut, serverOut],
     detached: true, // its own process group, so teardown can stop every worker it forks
   });
