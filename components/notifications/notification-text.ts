@@ -1,5 +1,5 @@
 import { formatPoints, formatScore } from "@/components/track-records/score-format";
-import type { NotificationKind, NotificationPayload } from "@/db/schema/notifications";
+import type { NotificationKind, NotificationPayload } from "@/lib/notifications";
 
 // What a notification says, in the inbox and in e-mail alike (one wording, one number format).
 

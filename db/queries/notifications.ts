@@ -79,7 +79,7 @@ export function markNotificationsRead(db: Db, userId: string, which: readonly nu
   return db.update(notifications).set({ readAt: now }).where(where).run().changes;
 }
 
-// ---- Producing notifications (the job loop; resolve and comment actions call it too) ----
+// ---- Producing notifications (the job loop, jobs/notification-loop.ts) ----
 
 interface NewNotification {
   userId: string;
@@ -355,7 +355,9 @@ export function claimMailBatches(db: Db, now: number): MailBatch[] {
       const person = people.get(userId);
       if (!person || s.emailMode === "off") continue;
       if (s.emailMode === "digest" && s.lastDigestAt !== null && now - s.lastDigestAt < DIGEST_PERIOD_MS) continue;
-      const mine = pending.filter((p) => p.userId === userId).map(({ userId: _u, ...n }) => n);
+      const mine: InboxNotification[] = pending
+        .filter((p) => p.userId === userId)
+        .map((p) => ({ id: p.id, kind: p.kind, questionId: p.questionId, questionTitle: p.questionTitle, payload: p.payload, createdAt: p.createdAt, readAt: p.readAt }));
       const claimed = t
         .update(notifications)
         .set({ emailedAt: now })

@@ -1,6 +1,9 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { questions } from "./questions";
 import { users } from "./users";
+import { NOTIFICATION_KINDS, type NotificationPayload } from "../../lib/notifications";
+
+export { NOTIFICATION_KINDS, type NotificationKind, type NotificationPayload } from "../../lib/notifications";
 
 /** What an analyst chose in Settings. A user without a row has the defaults. */
 export const userSettings = sqliteTable("user_settings", {
@@ -14,23 +17,6 @@ export const userSettings = sqliteTable("user_settings", {
   /** When the last digest went out (epoch ms); null: never. */
   lastDigestAt: integer("last_digest_at"),
 });
-
-export const NOTIFICATION_KINDS = ["resolved", "annulled", "corrected", "needs_update", "comment", "due"] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
-
-/** The facts a notification carries (each kind fills what it has). Scores: docs/formulas.md. */
-export interface NotificationPayload {
-  /** resolved / corrected / annulled: the outcome's label. */
-  outcome?: string;
-  /** resolved / corrected: my scores on the question (null: no forecast of mine counted). */
-  scores?: { finalBrier: number; finalLogScore: number; baseline: number; peer: number } | null;
-  /** needs_update: why (lib/my-forecasts NeedsUpdateReason) and how old my forecast is, in days. */
-  reasons?: Array<"stale" | "crowd_moved">;
-  ageDays?: number;
-  /** comment: who wrote it and its first characters. */
-  author?: string;
-  excerpt?: string;
-}
 
 /**
  * The inbox. `eventKey` names the event a notification is about (e.g. "resolution:<audit id>"); the

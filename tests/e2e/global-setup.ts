@@ -123,7 +123,7 @@ export async function serve(
   databasePath: string,
   port: number,
   logName = "server.log",
-  extraEnv: NodeJS.ProcessEnv = {},
+  extraEnv: Record<string, string> = {},
 ): Promise<RunningServer> {
   fs.mkdirSync(LOG_DIR, { recursive: true });
   const baseURL = `http://localhost:${port}`;

@@ -33,7 +33,7 @@ export async function submitForecast(_prev: ForecastFormState, form: FormData): 
 export type ReaffirmState = { ok: boolean; message: string } | null;
 
 /** One click: records the viewer's standing forecast again now (db reaffirmForecast). */
-export async function reaffirmForecastAction(questionId: string, _prev: ReaffirmState, _form: FormData): Promise<ReaffirmState> {
+export async function reaffirmForecastAction(questionId: string): Promise<ReaffirmState> {
   const viewer = await getViewer();
   if (!viewer) return { ok: false, message: "Sign in to reaffirm your forecast." };
   const saved = reaffirmForecast(getDb(), { questionId, forecasterId: viewer.id, madeAt: Date.now() });
