@@ -39,7 +39,8 @@ export function notificationSentence(n: DescribedNotification): string {
       const why = (p.reasons ?? []).map((r) =>
         r === "stale" ? `your forecast is ${p.ageDays} ${p.ageDays === 1 ? "day" : "days"} old` : "the crowd has moved more than 10 points since you forecast",
       );
-      return `Needs update: ${why.join(" and ")}.`;
+      const text = why.join(" and ");
+      return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
     }
     case "comment":
       return `${p.author} commented: “${p.excerpt}”`;
