@@ -217,7 +217,7 @@ describe("e-mail through a real SMTP server on loopback", () => {
     expect(digest.subject).toBe("Forecast Desk: 2 notifications today");
     expect(digest.text).toContain("Needs update: Alpha");
     expect(digest.text).toContain("Needs update: Beta");
-    expect(digest.text).toContain("your forecast is 20 days old");
+    expect(digest.text).toContain("  Your forecast is 20 days old.");
     expect(digest.text).toContain(`http://desk.test/questions/${a}`);
     const link = new URL(/Unsubscribe from all e-mail \(no sign-in needed\): (\S+)/.exec(digest.text!)![1]);
     expect(link.origin + link.pathname).toBe("http://desk.test/unsubscribe");
