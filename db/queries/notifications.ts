@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { listDueQuestions, getQuestions } from "@/db/queries/questions";
+import { getQuestions, listDueQuestions, listOpenQuestions } from "@/db/queries/questions";
 import { getSettingsOfUsers } from "@/db/queries/user-settings";
 import { comments, forecasts } from "@/db/schema/forecasts";
 import {
@@ -11,7 +11,7 @@ import {
   type NotificationPayload,
 } from "@/db/schema/notifications";
 import { questions } from "@/db/schema/questions";
-import { resolutionAudit, resolutions } from "@/db/schema/resolutions";
+import { resolutionAudit } from "@/db/schema/resolutions";
 import { accounts, users } from "@/db/schema/users";
 import { myPosition, ageInDays } from "@/lib/my-forecasts";
 import { outcomeLabel } from "@/lib/outcome-label";
@@ -238,21 +238,8 @@ function collectCommentEvents(db: Db, now: number): NewNotification[] {
 
 /** Open questions whose standing forecasts need an update (lib/my-forecasts): one notification per standing forecast. */
 function collectNeedsUpdateEvents(db: Db, now: number): NewNotification[] {
-  const ids = db
-    .select({ id: questions.id })
-    .from(questions)
-    .leftJoin(resolutions, eq(resolutions.questionId, questions.id))
-    .where(
-      and(
-        eq(questions.isDraft, false),
-        isNull(resolutions.questionId),
-        lte(questions.openTime, now),
-        gt(questions.closeTime, now),
-      ),
-    )
-    .all()
-    .map((r) => r.id);
-  const open = getQuestions(db, ids);
+  const open = listOpenQuestions(db, now);
+  const ids = open.map((q) => q.id);
   const forecastsOf = forecastsByQuestion(db, ids);
   const forecasterIds = [...new Set([...forecastsOf.values()].flat().map((f) => f.forecaster))];
   const reachable = signInUserIds(db, forecasterIds);

@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { and, asc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { forecasts } from "@/db/schema/forecasts";
 import { questionOptions, questions, questionTags, tags } from "@/db/schema/questions";
 import { resolutions } from "@/db/schema/resolutions";
-import { isDueForResolution } from "@/lib/question-lifecycle";
+import { acceptsForecasts, isDueForResolution } from "@/lib/question-lifecycle";
 import { slugify } from "@/lib/slug";
 import type { Outcome, Question, ResolutionRecord } from "@/lib/types";
 import type { QuestionDefinition } from "@/lib/validation/question";
@@ -171,26 +171,37 @@ export function listTagsInUse(db: Db, includeDrafts: boolean): string[] {
     .map((r) => r.name);
 }
 
+/** Ids of published, unresolved questions that also meet `condition`, in `order`. */
+function publishedUnresolvedIds(db: Db, condition: SQL, order: SQL[]): string[] {
+  return db
+    .select({ id: questions.id })
+    .from(questions)
+    .leftJoin(resolutions, eq(resolutions.questionId, questions.id))
+    .where(and(isNull(resolutions.questionId), eq(questions.isDraft, false), condition))
+    .orderBy(...order)
+    .all()
+    .map((r) => r.id);
+}
+
 /**
  * Due for resolution at `now` (lib/question-lifecycle isDueForResolution: resolve-by passed, or the
  * close time when there is none, no resolution, not a draft), oldest deadline first.
  */
 export function listDueQuestions(db: Db, now: number): Question[] {
-  const ids = db
-    .select({ id: questions.id })
-    .from(questions)
-    .leftJoin(resolutions, eq(resolutions.questionId, questions.id))
-    .where(
-      and(
-        isNull(resolutions.questionId),
-        eq(questions.isDraft, false),
-        sql`coalesce(${questions.resolveBy}, ${questions.closeTime}) <= ${now}`,
-      ),
-    )
-    .orderBy(sql`coalesce(${questions.resolveBy}, ${questions.closeTime})`, asc(questions.id))
-    .all()
-    .map((r) => r.id);
+  const ids = publishedUnresolvedIds(db, sql`coalesce(${questions.resolveBy}, ${questions.closeTime}) <= ${now}`, [
+    sql`coalesce(${questions.resolveBy}, ${questions.closeTime})`,
+    asc(questions.id),
+  ]);
   return getQuestions(db, ids).filter((q) => isDueForResolution(q, now));
+}
+
+/** Taking forecasts at `now` (lib/question-lifecycle acceptsForecasts), soonest close first. */
+export function listOpenQuestions(db: Db, now: number): Question[] {
+  const ids = publishedUnresolvedIds(db, and(lte(questions.openTime, now), gt(questions.closeTime, now))!, [
+    asc(questions.closeTime),
+    asc(questions.id),
+  ]);
+  return getQuestions(db, ids).filter((q) => acceptsForecasts(q, now));
 }
 
 export function questionHasForecasts(db: Db, questionId: string): boolean {

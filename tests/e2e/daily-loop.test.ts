@@ -7,11 +7,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { AddressInfo } from "node:net";
 import { and, desc, eq } from "drizzle-orm";
-import { simpleParser, type ParsedMail } from "mailparser";
+import type { ParsedMail } from "mailparser";
 import type { Page } from "playwright-core";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatScore } from "@/components/track-records/score-format";
 import { openDb, type Db } from "@/db/client";
@@ -25,10 +23,11 @@ import { actualCloseTime } from "@/lib/standing-forecast";
 import { openBrowser, saveScreenshot, type BrowserSession } from "./browser";
 import { eventually, signIn, signUp } from "./desk";
 import { appEnvironment, BIN, freePort, run, serve, type RunningServer } from "./global-setup";
+import { recipientOf, startMailCatcher, type MailCatcher } from "../mail-catcher";
 
 const ana = DEMO_LOGINS.find((l) => l.email.startsWith("ana@"))!;
-const received: ParsedMail[] = [];
-let smtp: SMTPServer;
+let catcher: MailCatcher;
+let received: ParsedMail[] = [];
 let server: RunningServer | undefined;
 let tmpDir: string;
 let db: Db;
@@ -48,29 +47,15 @@ async function shoot(name: string) {
 }
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then(
-        (parsed) => {
-          received.push(parsed);
-          callback();
-        },
-        (error: Error) => callback(error),
-      );
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const smtpPort = (smtp.server.address() as AddressInfo).port;
+  catcher = await startMailCatcher();
+  received = catcher.received;
 
   tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "fd-daily-loop-"));
   const databasePath = path.join(tmpDir, "forecast-desk.db");
   const port = await freePort();
   await run(path.join(BIN, "tsx"), ["cli/prepare.ts"], appEnvironment(databasePath, port), "daily-loop-prepare.log");
   server = await serve(databasePath, port, "daily-loop-server.log", {
-    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    SMTP_URL: catcher.url,
     MAIL_FROM: "Forecast Desk <desk@e2e.invalid>",
     NOTIFY_INTERVAL_MS: "1000",
   });
@@ -85,11 +70,11 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
   db?.$client.close();
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await catcher?.close();
   if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
 });
 
-const toAddress = (m: ParsedMail) => (Array.isArray(m.to) ? m.to[0] : m.to)!.value[0].address;
+const toAddress = (m: ParsedMail) => recipientOf(m);
 
 describe("a demo analyst's day", () => {
   it("the job loop fills Ana's inbox and mails her one daily digest", async () => {

@@ -5,9 +5,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { AddressInfo } from "node:net";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
+import type { ParsedMail } from "mailparser";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openDb, type Db } from "@/db/client";
 import { addComment } from "@/db/queries/comments";
@@ -25,6 +23,7 @@ import { forecasts } from "@/db/schema/forecasts";
 import { isUnsubscribeToken } from "@/jobs/mail";
 import { runNotificationJobs } from "@/jobs/notification-loop";
 import type { MailSettings } from "@/jobs/mail";
+import { recipientOf, startMailCatcher, type MailCatcher } from "../mail-catcher";
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -161,44 +160,24 @@ describe("what reaches whom", () => {
 });
 
 describe("e-mail through a real SMTP server on loopback", () => {
-  let smtp: SMTPServer;
+  let catcher: MailCatcher;
   let mail: MailSettings;
-  const received: ParsedMail[] = [];
-  let refuse = false;
+  let received: ParsedMail[];
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      logger: false,
-      onData(stream, _session, callback) {
-        if (refuse) {
-          stream.resume();
-          stream.on("end", () => callback(new Error("mailbox unavailable")));
-          return;
-        }
-        simpleParser(stream).then(
-          (parsed) => {
-            received.push(parsed);
-            callback();
-          },
-          (error: Error) => callback(error),
-        );
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-    const { port } = smtp.server.address() as AddressInfo;
-    mail = { smtpUrl: `smtp://127.0.0.1:${port}`, from: "Forecast Desk <desk@test.invalid>", baseURL: "http://desk.test", secret: SECRET };
+    catcher = await startMailCatcher();
+    received = catcher.received;
+    mail = { smtpUrl: catcher.url, from: "Forecast Desk <desk@test.invalid>", baseURL: "http://desk.test", secret: SECRET };
   });
   afterAll(async () => {
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await catcher.close();
   });
   beforeEach(() => {
     received.length = 0;
-    refuse = false;
+    catcher.refuse = false;
   });
 
-  const to = (m: ParsedMail) => (Array.isArray(m.to) ? m.to[0] : m.to)!.value[0].address;
+  const to = (m: ParsedMail) => recipientOf(m);
 
   it("one daily digest per user (at most one a day), one mail per notification for 'each', none for 'off'", async () => {
     const a = question("Alpha", NOW - 30 * DAY, NOW + 30 * DAY);
@@ -248,10 +227,10 @@ describe("e-mail through a real SMTP server on loopback", () => {
   it("a send the server refuses is tried again on the next tick", async () => {
     const q = question("Alpha", NOW - 30 * DAY, NOW + 30 * DAY);
     forecastAt(q, alice, NOW - 20 * DAY, [0.5, 0.5]);
-    refuse = true;
+    catcher.refuse = true;
     const failed = await runNotificationJobs(db, NOW, mail);
     expect(failed).toMatchObject({ created: 1, mailed: 0, failed: 1 });
-    refuse = false;
+    catcher.refuse = false;
     const retried = await runNotificationJobs(db, NOW + 60_000, mail);
     expect(retried).toMatchObject({ created: 0, mailed: 1, failed: 0 });
     expect(received.map(to)).toEqual(["alice@x.org"]);
