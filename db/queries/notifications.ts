@@ -238,7 +238,19 @@ function collectCommentEvents(db: Db, now: number): NewNotification[] {
 
 /** Open questions whose standing forecasts need an update (lib/my-forecasts): one notification per standing forecast. */
 function collectNeedsUpdateEvents(db: Db, now: number): NewNotification[] {
-  const open = listOpenQuestions(db, now);
+  // Only questions someone who can sign in has forecast: an imported desk's crowd is not loaded every tick.
+  const candidates = listOpenQuestions(db, now);
+  const withAccounts = new Set<string>();
+  for (let i = 0; i < candidates.length; i += 500) {
+    const rows = db
+      .selectDistinct({ id: forecasts.questionId })
+      .from(forecasts)
+      .innerJoin(accounts, eq(accounts.userId, forecasts.forecasterId))
+      .where(inArray(forecasts.questionId, candidates.slice(i, i + 500).map((q) => q.id)))
+      .all();
+    for (const r of rows) withAccounts.add(r.id);
+  }
+  const open = candidates.filter((q) => withAccounts.has(q.id));
   const ids = open.map((q) => q.id);
   const forecastsOf = forecastsByQuestion(db, ids);
   const forecasterIds = [...new Set([...forecastsOf.values()].flat().map((f) => f.forecaster))];
