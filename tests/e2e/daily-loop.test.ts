@@ -19,6 +19,7 @@ import { getUserSettings } from "@/db/queries/user-settings";
 import { forecasts } from "@/db/schema/forecasts";
 import { users } from "@/db/schema/users";
 import { DEMO_LOGINS } from "@/db/seed-demo";
+import { outcomeLabel } from "@/lib/outcome-label";
 import { actualCloseTime } from "@/lib/standing-forecast";
 import { openBrowser, saveScreenshot, type BrowserSession } from "./browser";
 import { eventually, signIn, signUp } from "./desk";
@@ -146,6 +147,19 @@ describe("a demo analyst's day", () => {
     await page.getByRole("button", { name: /^Mark as read: / }).first().click();
     await eventually(() => countUnread(db, anaId), (n) => n === unread - 1);
     await page.getByRole("link", { name: unread - 1 > 0 ? `Inbox, ${unread - 1} unread` : "Inbox" }).waitFor();
+  });
+
+  it("the Resolved tab shows each question's outcome", async () => {
+    await page.goto("/questions?tab=resolved");
+    const rows = page.getByTestId("question-list").locator("tbody tr");
+    const n = await rows.count();
+    expect(n).toBeGreaterThan(0);
+    const byId = new Map(getQuestions(db, listQuestionIds(db)).map((q) => [q.id, q]));
+    for (let i = 0; i < n; i++) {
+      const q = byId.get((await rows.nth(i).getAttribute("data-question-id"))!)!;
+      const status = await rows.nth(i).getByTestId("status-badge").innerText();
+      expect(status).toBe(q.outcome!.kind === "annulled" ? "Annulled" : `Resolved: ${outcomeLabel(q, q.outcome!)}`);
+    }
   });
 
   it("a resolved question she forecast shows her scores beside the crowd's", async () => {

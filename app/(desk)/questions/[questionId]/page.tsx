@@ -15,6 +15,8 @@ import { DEFAULT_AGGREGATION_METHOD, type Question } from "@/lib/types";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import { forecastAgeText, leadingText } from "@/components/forecast/forecast-display";
 import { scoreQuestion } from "@/lib/scoring/question-scores";
+import { myPosition } from "@/lib/my-forecasts";
+import { getUserSettings } from "@/db/queries/user-settings";
 import { questionScoreSummary } from "@/lib/track-records/question-score-summary";
 import { AdminQuestionActions } from "./_components/AdminQuestionActions";
 import { CrowdPanel } from "./_components/CrowdPanel";
@@ -79,6 +81,8 @@ export default async function QuestionPage({ params }: { params: Params }) {
   const series = crowdForecastSeries(question, asRead, DEFAULT_AGGREGATION_METHOD, undefined, end);
   const standing = standingForecastsAt(countedForecasts(question, asRead), end);
   const latestOwn = own.at(-1);
+  const position =
+    viewer && latestOwn ? myPosition(question, forecasts, viewer.id, now, getUserSettings(getDb(), viewer.id).staleAfterDays) : null;
   const binary = question.type === "binary";
   const outcome = question.outcome ? outcomeLabel(question, question.outcome) : null;
 
@@ -152,7 +156,13 @@ export default async function QuestionPage({ params }: { params: Params }) {
         {viewer && latestOwn && status === "open" ? (
           <p className="row small" style={{ marginBottom: 0 }} data-testid="reaffirm-row">
             <span>
-              Still think {leadingText(question, latestOwn.probabilities)}? Your forecast was made {forecastAgeText(now - latestOwn.time)}.
+              {position && position.needsUpdate.length > 0 ? (
+                <span className="badge badge-due" style={{ marginRight: "0.4rem" }}>
+                  Needs update
+                </span>
+              ) : null}
+              Still think {leadingText(question, latestOwn.probabilities)}? Your forecast was made {forecastAgeText(now - latestOwn.time)}
+              {position?.needsUpdate.includes("crowd_moved") ? "; the crowd has moved more than 10 points since" : ""}.
             </span>
             <ReaffirmButton questionId={question.id} label="Reaffirm my forecast" />
           </p>
