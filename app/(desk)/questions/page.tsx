@@ -77,8 +77,17 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
         .map((q) => q.id),
     );
     needsUpdateCount = needing.size;
-    // Needing an update first, then the rest in the list's order (soonest close first).
-    inTab = parsed.needs ? mine.filter((q) => needing.has(q.id)) : [...mine.filter((q) => needing.has(q.id)), ...mine.filter((q) => !needing.has(q.id))];
+    // Needing an update first, then the other open ones (soonest close first), then those awaiting a
+    // resolution, then the resolved ones (latest resolution first).
+    const resolvedMine = mine.filter((q) => q.outcome !== null).sort((a, b) => (b.resolveTime ?? 0) - (a.resolveTime ?? 0));
+    inTab = parsed.needs
+      ? mine.filter((q) => needing.has(q.id))
+      : [
+          ...open.filter((q) => needing.has(q.id)),
+          ...open.filter((q) => !needing.has(q.id)),
+          ...mine.filter((q) => q.outcome === null && !acceptsForecasts(q, now)),
+          ...resolvedMine,
+        ];
   } else {
     inTab = all.filter((q) => isInQuestionTab(q, tab, now));
     if (tab === "resolved") inTab.reverse();
