@@ -15,6 +15,7 @@ import { resolutionAudit } from "@/db/schema/resolutions";
 import { accounts, users } from "@/db/schema/users";
 import { myPosition, ageInDays } from "@/lib/my-forecasts";
 import { outcomeLabel } from "@/lib/outcome-label";
+import { readForecasts } from "@/lib/probability";
 import { resolutionDeadline } from "@/lib/question-lifecycle";
 import { scoreQuestion } from "@/lib/scoring/question-scores";
 import type { Outcome, Question } from "@/lib/types";
@@ -169,7 +170,8 @@ function collectResolutionEvents(db: Db, now: number): NewNotification[] {
     if (!q || !after) continue;
     const kind = AUDIT_KIND[row.action as keyof typeof AUDIT_KIND];
     const outcome: Outcome = after.annulled ? { kind: "annulled" } : { kind: "option", option: after.outcome! };
-    const list = forecastsOf.get(q.id)!;
+    // Stored as given; the engine reads them clipped into [0.001, 0.999] (lib/probability).
+    const list = readForecasts(q.type, forecastsOf.get(q.id)!);
     // Scored as the audit row left the question (a later correction brings its own notification).
     const scores = outcome.kind === "option" ? scoreQuestion({ ...q, outcome, resolveTime: after.resolveTime }, list) : null;
     const rowOf = new Map(scores?.rows.map((r) => [r.forecaster, r]));
@@ -258,7 +260,7 @@ function collectNeedsUpdateEvents(db: Db, now: number): NewNotification[] {
   const settings = getSettingsOfUsers(db, [...reachable]);
   const out: NewNotification[] = [];
   for (const q of open) {
-    const list = forecastsOf.get(q.id)!;
+    const list = readForecasts(q.type, forecastsOf.get(q.id)!);
     for (const userId of new Set(list.map((f) => f.forecaster))) {
       if (!reachable.has(userId)) continue;
       const position = myPosition(q, list, userId, now, settings.get(userId)!.staleAfterDays);

@@ -82,7 +82,7 @@ export default async function QuestionPage({ params }: { params: Params }) {
   const standing = standingForecastsAt(countedForecasts(question, asRead), end);
   const latestOwn = own.at(-1);
   const position =
-    viewer && latestOwn ? myPosition(question, forecasts, viewer.id, now, getUserSettings(getDb(), viewer.id).staleAfterDays) : null;
+    viewer && latestOwn ? myPosition(question, asRead, viewer.id, now, getUserSettings(getDb(), viewer.id).staleAfterDays) : null;
   const binary = question.type === "binary";
   const outcome = question.outcome ? outcomeLabel(question, question.outcome) : null;
 
