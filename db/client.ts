@@ -5,13 +5,22 @@ import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as forecastTables from "./schema/forecasts";
 import * as invitationTables from "./schema/invitations";
+import * as notificationTables from "./schema/notifications";
 import * as questionTables from "./schema/questions";
 import * as rateLimitTables from "./schema/rate-limits";
 import * as resolutionTables from "./schema/resolutions";
 import * as userTables from "./schema/users";
 
 /** Every table, for drizzle's relational queries and better-auth's adapter. */
-export const schema = { ...userTables, ...questionTables, ...forecastTables, ...resolutionTables, ...invitationTables, ...rateLimitTables };
+export const schema = {
+  ...userTables,
+  ...questionTables,
+  ...forecastTables,
+  ...resolutionTables,
+  ...invitationTables,
+  ...rateLimitTables,
+  ...notificationTables,
+};
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 

@@ -66,3 +66,14 @@ export function isCrowdHiddenFrom(
   const status = questionStatus(q, now);
   return status === "open" || status === "upcoming" || status === "draft";
 }
+
+/**
+ * Who may see a question: everyone once published; a draft only admins and the analyst who proposed
+ * it (everyone else gets a 404, as if it did not exist).
+ */
+export function canSeeQuestion(
+  q: { isDraft: boolean; createdBy: string | null },
+  viewer: { id: string; role: "analyst" | "admin" } | null,
+): boolean {
+  return !q.isDraft || viewer?.role === "admin" || (viewer !== null && q.createdBy === viewer.id);
+}

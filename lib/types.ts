@@ -108,6 +108,8 @@ export interface Question extends ScoringQuestion {
   isDraft: boolean;
   hideCrowdUntilForecast: boolean;
   isIllustrative: boolean;
+  /** Who created it (an analyst's proposal stays a draft until an admin publishes it); null when unknown. */
+  createdBy: string | null;
   createdAt: number;
   updatedAt: number;
   resolution: ResolutionRecord | null;

@@ -29,6 +29,8 @@ export const PRIVATE_DESK_OPEN_DOORS: ReadonlyArray<{ door: string; matches: (r:
   { door: "sign-in page", matches: (r) => r.pathname === "/signin" },
   { door: "invitation link", matches: (r) => r.pathname === "/signup" && r.searchParams.has("invitation") },
   { door: "auth endpoints", matches: (r) => AUTH_ENDPOINTS_WITHOUT_SESSION.has(r.pathname) },
+  // The link in every e-mail: its HMAC token, checked by the page and its action, is the proof.
+  { door: "unsubscribe link", matches: (r) => r.pathname === "/unsubscribe" && r.searchParams.has("token") },
   {
     // The REST API authenticates each request by its bearer token itself.
     door: "token-authenticated API",

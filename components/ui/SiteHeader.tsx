@@ -18,9 +18,12 @@ const ADMIN_LINKS = [
 /** The top bar: main navigation, then the signed-in user with "Sign out", or "Sign in"/"Sign up". */
 export function SiteHeader({
   viewer,
+  unread = 0,
   signOutAction,
 }: {
   viewer: { name: string; handle: string; role: "analyst" | "admin" } | null;
+  /** Unread notifications, shown on the Inbox link. */
+  unread?: number;
   signOutAction: () => Promise<void>;
 }) {
   return (
@@ -38,6 +41,10 @@ export function SiteHeader({
                 {viewer.name}
               </Link>
               {viewer.role === "admin" ? <span className="badge badge-admin">admin</span> : null}
+              <Link href="/inbox" data-testid="inbox-link" aria-label={unread > 0 ? `Inbox, ${unread} unread` : "Inbox"}>
+                Inbox{unread > 0 ? <span className="badge badge-open" style={{ marginLeft: "0.3rem" }}>{unread}</span> : null}
+              </Link>
+              <Link href="/settings">Settings</Link>
               <form action={signOutAction}>
                 <button type="submit" className="btn btn-small">
                   Sign out

@@ -50,6 +50,7 @@ function toDatasetQuestion(spec: DemoQuestionSpec): DatasetQuestion {
     resolutionCriteria: spec.resolutionCriteria,
     tags: spec.tags,
     resolveBy: spec.resolveBy,
+    isDraft: false,
     isIllustrative: spec.isIllustrative,
     hideCrowdUntilForecast: spec.hideCrowdUntilForecast,
     evidence: spec.resolution?.evidence ?? null,

@@ -1,4 +1,4 @@
-import { and, asc, countDistinct, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, countDistinct, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { forecasts } from "@/db/schema/forecasts";
 import { getQuestion } from "@/db/queries/questions";
@@ -181,4 +181,37 @@ export function forecasterCountsByQuestion(db: Db, questionIds: readonly string[
     for (const r of rows) out[r.questionId] = r.n;
   }
   return out;
+}
+
+/** The questions a user has forecast (any state), for the list's "Mine" tab. */
+export function questionIdsForecastBy(db: Db, userId: string): Set<string> {
+  return new Set(
+    db
+      .selectDistinct({ id: forecasts.questionId })
+      .from(forecasts)
+      .where(eq(forecasts.forecasterId, userId))
+      .all()
+      .map((r) => r.id),
+  );
+}
+
+export type ReaffirmResult = RecordForecastResult | { ok: false; code: "no_forecast"; reason: string };
+
+/**
+ * Reaffirm: records the user's standing forecast on the question again at `madeAt` (same
+ * probabilities, no rationale), so its age starts over; refused like any forecast when the question
+ * does not take forecasts, and when the user has none to reaffirm.
+ */
+export function reaffirmForecast(db: Db, input: { questionId: string; forecasterId: string; madeAt: number }): ReaffirmResult {
+  return db.transaction((tx): ReaffirmResult => {
+    const latest = tx
+      .select({ probabilities: forecasts.probabilities })
+      .from(forecasts)
+      .where(and(eq(forecasts.questionId, input.questionId), eq(forecasts.forecasterId, input.forecasterId)))
+      .orderBy(desc(forecasts.madeAt), desc(forecasts.id))
+      .limit(1)
+      .all()[0];
+    if (!latest) return { ok: false, code: "no_forecast", reason: "You have no forecast on this question to reaffirm." };
+    return recordForecast(tx as unknown as Db, { ...input, probabilities: latest.probabilities, rationale: null });
+  });
 }

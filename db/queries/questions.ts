@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { and, asc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { forecasts } from "@/db/schema/forecasts";
 import { questionOptions, questions, questionTags, tags } from "@/db/schema/questions";
 import { resolutions } from "@/db/schema/resolutions";
-import { isDueForResolution } from "@/lib/question-lifecycle";
+import { acceptsForecasts, isDueForResolution } from "@/lib/question-lifecycle";
 import { slugify } from "@/lib/slug";
 import type { Outcome, Question, ResolutionRecord } from "@/lib/types";
 import type { QuestionDefinition } from "@/lib/validation/question";
@@ -44,6 +44,7 @@ function toQuestion(row: QuestionRow, options: string[], tagNames: string[], res
     isDraft: row.isDraft,
     hideCrowdUntilForecast: row.hideCrowdUntilForecast,
     isIllustrative: row.isIllustrative,
+    createdBy: row.createdBy,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     resolution,
@@ -117,10 +118,14 @@ export function countQuestions(db: Db): number {
  */
 export function listQuestions(
   db: Db,
-  filter: { tag?: string; search?: string; includeDrafts: boolean },
+  filter: { tag?: string; search?: string; includeDrafts: boolean; draftsBy?: string | null },
 ): Question[] {
   const conditions: SQL[] = [];
-  if (!filter.includeDrafts) conditions.push(eq(questions.isDraft, false));
+  // Without includeDrafts: published questions, plus the drafts `draftsBy` proposed.
+  if (!filter.includeDrafts)
+    conditions.push(
+      filter.draftsBy ? or(eq(questions.isDraft, false), eq(questions.createdBy, filter.draftsBy))! : eq(questions.isDraft, false),
+    );
   if (filter.search && filter.search.trim()) {
     const pattern = `%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conditions.push(
@@ -166,26 +171,37 @@ export function listTagsInUse(db: Db, includeDrafts: boolean): string[] {
     .map((r) => r.name);
 }
 
+/** Ids of published, unresolved questions that also meet `condition`, in `order`. */
+function publishedUnresolvedIds(db: Db, condition: SQL, order: SQL[]): string[] {
+  return db
+    .select({ id: questions.id })
+    .from(questions)
+    .leftJoin(resolutions, eq(resolutions.questionId, questions.id))
+    .where(and(isNull(resolutions.questionId), eq(questions.isDraft, false), condition))
+    .orderBy(...order)
+    .all()
+    .map((r) => r.id);
+}
+
 /**
  * Due for resolution at `now` (lib/question-lifecycle isDueForResolution: resolve-by passed, or the
  * close time when there is none, no resolution, not a draft), oldest deadline first.
  */
 export function listDueQuestions(db: Db, now: number): Question[] {
-  const ids = db
-    .select({ id: questions.id })
-    .from(questions)
-    .leftJoin(resolutions, eq(resolutions.questionId, questions.id))
-    .where(
-      and(
-        isNull(resolutions.questionId),
-        eq(questions.isDraft, false),
-        sql`coalesce(${questions.resolveBy}, ${questions.closeTime}) <= ${now}`,
-      ),
-    )
-    .orderBy(sql`coalesce(${questions.resolveBy}, ${questions.closeTime})`, asc(questions.id))
-    .all()
-    .map((r) => r.id);
+  const ids = publishedUnresolvedIds(db, sql`coalesce(${questions.resolveBy}, ${questions.closeTime}) <= ${now}`, [
+    sql`coalesce(${questions.resolveBy}, ${questions.closeTime})`,
+    asc(questions.id),
+  ]);
   return getQuestions(db, ids).filter((q) => isDueForResolution(q, now));
+}
+
+/** Taking forecasts at `now` (lib/question-lifecycle acceptsForecasts), soonest close first. */
+export function listOpenQuestions(db: Db, now: number): Question[] {
+  const ids = publishedUnresolvedIds(db, and(lte(questions.openTime, now), gt(questions.closeTime, now))!, [
+    asc(questions.closeTime),
+    asc(questions.id),
+  ]);
+  return getQuestions(db, ids).filter((q) => acceptsForecasts(q, now));
 }
 
 export function questionHasForecasts(db: Db, questionId: string): boolean {
@@ -254,6 +270,17 @@ export function createQuestion(db: Db, def: QuestionDefinition, meta: { createdB
     writeTags(t, id, def.tags);
     return id;
   });
+}
+
+/** Publishes a draft (admin): it opens for forecasting at its open time. False for an unknown id or a published question. */
+export function publishQuestion(db: Db, id: string, now: number): boolean {
+  return (
+    db
+      .update(questions)
+      .set({ isDraft: false, updatedAt: now })
+      .where(and(eq(questions.id, id), eq(questions.isDraft, true)))
+      .run().changes === 1
+  );
 }
 
 export type UpdateQuestionResult =

@@ -131,10 +131,15 @@ export type QuestionFormFields = keyof z.input<typeof questionFormInput>;
 
 /** The question list's GET parameters. */
 export const QUESTION_TABS = ["open", "closing-soon", "due", "closed", "resolved", "all"] as const;
+/** "mine": the questions the viewer has forecast (signed in only). */
+export const LIST_TABS = [...QUESTION_TABS, "mine"] as const;
 export type QuestionTab = (typeof QUESTION_TABS)[number];
+export type ListTab = (typeof LIST_TABS)[number];
 
 export const questionListParams = z.object({
-  tab: z.enum(QUESTION_TABS).catch("open"),
+  tab: z.enum(LIST_TABS).catch("open"),
+  /** Mine tab: only forecasts that need an update ("1"). */
+  needs: z.literal("1").optional().catch(undefined),
   tag: z.string().max(TAG_MAX).optional().catch(undefined),
   q: z.string().max(200).optional().catch(undefined),
   /** 1-based page (lib/question-paging); anything that is not a whole number ≥ 1 reads as page 1. */

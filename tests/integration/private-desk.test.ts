@@ -50,7 +50,9 @@ describe("the private-desk gate", () => {
     return { pathname: u.pathname, searchParams: u.searchParams, headers: new Headers(headers) };
   };
 
-  it("opens exactly sign-in, invitation links, the session endpoints and bearer-token API calls", () => {
+  it("opens exactly sign-in, invitation links, unsubscribe links, the session endpoints and bearer-token API calls", () => {
+    expect(opensWithoutSession(req("/unsubscribe?user=u1&token=abc"))).toBe(true);
+    expect(opensWithoutSession(req("/unsubscribe"))).toBe(false);
     expect(opensWithoutSession(req("/signin"))).toBe(true);
     expect(opensWithoutSession(req("/signin?next=%2Fquestions"))).toBe(true);
     expect(opensWithoutSession(req("/signup?invitation=abc"))).toBe(true);

@@ -3,27 +3,31 @@ import Link from "next/link";
 import { requestTime } from "@/app/(desk)/request-time";
 import { getViewer } from "@/app/_auth/session";
 import { getDb } from "@/db/client";
-import { listForecastsByHandle, type ForecastByHandle } from "@/db/queries/forecasts";
+import { listForecastsByHandle, questionIdsForecastBy, type ForecastByHandle } from "@/db/queries/forecasts";
+import { DEFAULT_USER_SETTINGS, getUserSettings } from "@/db/queries/user-settings";
 import { listQuestions, listTagsInUse } from "@/db/queries/questions";
-import { percentText } from "@/components/forecast/forecast-display";
+import { forecastAgeText, leadingText } from "@/components/forecast/forecast-display";
+import { ReaffirmButton } from "./[questionId]/_components/ReaffirmButton";
 import { QuestionDeadline } from "@/components/forecast/QuestionDeadline";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { EmptyCard, Table } from "@/components/ui/Table";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import { crowdForecastAt } from "@/lib/aggregation/crowd-forecast";
+import { myPosition, type NeedsUpdateReason } from "@/lib/my-forecasts";
+import { outcomeLabel } from "@/lib/outcome-label";
+import { acceptsForecasts, isCrowdHiddenFrom, isDueForResolution, questionStatus } from "@/lib/question-lifecycle";
 import { readForecasts } from "@/lib/probability";
-import { isCrowdHiddenFrom, isDueForResolution, questionStatus } from "@/lib/question-lifecycle";
 import { questionPage } from "@/lib/question-paging";
 import { isInQuestionTab } from "@/lib/question-tabs";
 import { actualCloseTime } from "@/lib/standing-forecast";
 import { DEFAULT_AGGREGATION_METHOD, type Question } from "@/lib/types";
-import { questionListParams, type QuestionTab } from "@/lib/validation/question";
+import { questionListParams, type ListTab } from "@/lib/validation/question";
 import { TagSelect } from "@/components/ui/TagSelect";
 
 export const metadata: Metadata = { title: "Questions" };
 export const dynamic = "force-dynamic";
 
-const TABS: ReadonlyArray<{ tab: QuestionTab; label: string }> = [
+const TABS: ReadonlyArray<{ tab: ListTab; label: string }> = [
   { tab: "open", label: "Open" },
   { tab: "closing-soon", label: "Closing soon" },
   { tab: "due", label: "Due" },
@@ -32,33 +36,62 @@ const TABS: ReadonlyArray<{ tab: QuestionTab; label: string }> = [
   { tab: "all", label: "All" },
 ];
 
-/** Binary: P(yes); scenario set: the leading scenario and its probability. */
-function crowdText(q: Question, crowd: number[]): string {
-  if (q.type === "binary") return `${percentText(crowd[1])} yes`;
-  let lead = 0;
-  crowd.forEach((p, i) => {
-    if (p > crowd[lead]) lead = i;
-  });
-  return `${q.options[lead]} ${percentText(crowd[lead])}`;
-}
+const NEEDS_UPDATE_TEXT: Record<NeedsUpdateReason, string> = {
+  stale: "older than your threshold",
+  crowd_moved: "the crowd moved over 10 points since",
+};
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function QuestionsPage({ searchParams }: { searchParams: SearchParams }) {
   const raw = await searchParams;
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  const { tab, tag, q: search, page: requestedPage } = questionListParams.parse({
+  const parsed = questionListParams.parse({
     tab: first(raw.tab),
+    needs: first(raw.needs),
     tag: first(raw.tag),
     q: first(raw.q),
     page: first(raw.page),
   });
   const viewer = await getViewer();
+  // "Mine" is for signed-in viewers; a visitor asking for it sees the Open tab.
+  const tab: ListTab = parsed.tab === "mine" && !viewer ? "open" : parsed.tab;
+  const { tag, q: search, page: requestedPage } = parsed;
   const isAdmin = viewer?.role === "admin";
   const db = getDb();
   const now = await requestTime();
-  const inTab = listQuestions(db, { tag, search, includeDrafts: isAdmin }).filter((q) => isInQuestionTab(q, tab, now));
-  if (tab === "resolved") inTab.reverse();
+  const staleAfterDays = viewer ? getUserSettings(db, viewer.id).staleAfterDays : DEFAULT_USER_SETTINGS.staleAfterDays;
+  const all = listQuestions(db, { tag, search, includeDrafts: isAdmin, draftsBy: viewer?.id });
+  let inTab: Question[];
+  let needsUpdateCount = 0;
+  if (tab === "mine") {
+    const mineIds = questionIdsForecastBy(db, viewer!.id);
+    const mine = all.filter((q) => mineIds.has(q.id));
+    // Needs update only applies to questions taking forecasts: one query for their forecasts.
+    const open = mine.filter((q) => acceptsForecasts(q, now));
+    const openForecasts = new Map<string, ForecastByHandle[]>(open.map((q) => [q.id, []]));
+    for (const f of listForecastsByHandle(db, open.map((q) => q.id))) openForecasts.get(f.question)!.push(f);
+    const needing = new Set(
+      open
+        .filter((q) => (myPosition(q, readForecasts(q.type, openForecasts.get(q.id)!), viewer!.handle, now, staleAfterDays)?.needsUpdate.length ?? 0) > 0)
+        .map((q) => q.id),
+    );
+    needsUpdateCount = needing.size;
+    // Needing an update first, then the other open ones (soonest close first), then those awaiting a
+    // resolution, then the resolved ones (latest resolution first).
+    const resolvedMine = mine.filter((q) => q.outcome !== null).sort((a, b) => (b.resolveTime ?? 0) - (a.resolveTime ?? 0));
+    inTab = parsed.needs
+      ? mine.filter((q) => needing.has(q.id))
+      : [
+          ...open.filter((q) => needing.has(q.id)),
+          ...open.filter((q) => !needing.has(q.id)),
+          ...mine.filter((q) => q.outcome === null && !acceptsForecasts(q, now)),
+          ...resolvedMine,
+        ];
+  } else {
+    inTab = all.filter((q) => isInQuestionTab(q, tab, now));
+    if (tab === "resolved") inTab.reverse();
+  }
   const { items: listed, page, pageCount, total } = questionPage(inTab, requestedPage);
   // One query for the shown questions' forecasts, grouped here (forecasters keyed by handle).
   const forecastsOf = new Map<string, ForecastByHandle[]>(listed.map((q) => [q.id, []]));
@@ -67,14 +100,18 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
     const forecasts = forecastsOf.get(q.id)!;
     const forecasters = new Set(forecasts.map((f) => f.forecaster));
     const hidden = isCrowdHiddenFrom(q, viewer, viewer !== null && forecasters.has(viewer.handle), now);
-    const crowd = hidden ? null : crowdForecastAt(q, readForecasts(q.type, forecasts), Math.min(now, actualCloseTime(q)), DEFAULT_AGGREGATION_METHOD);
-    return { q, forecasters: forecasters.size, hidden, crowd, status: questionStatus(q, now), due: isDueForResolution(q, now) };
+    // Stored as given; the crowd and my position read them clipped into [0.001, 0.999] (lib/probability).
+    const read = readForecasts(q.type, forecasts);
+    const crowd = hidden ? null : crowdForecastAt(q, read, Math.min(now, actualCloseTime(q)), DEFAULT_AGGREGATION_METHOD);
+    const mine = viewer ? myPosition(q, read, viewer.handle, now, staleAfterDays) : null;
+    return { q, forecasters: forecasters.size, hidden, crowd, mine, status: questionStatus(q, now), due: isDueForResolution(q, now) };
   });
   const tags = listTagsInUse(db, isAdmin);
   // Changing tab or tag starts again at page 1; only the pager passes a page.
-  const href = (over: { tab?: QuestionTab; tag?: string | null; page?: number }) => {
+  const href = (over: { tab?: ListTab; tag?: string | null; page?: number; needs?: boolean }) => {
     const p = new URLSearchParams();
     p.set("tab", over.tab ?? tab);
+    if (over.needs ?? (over.tab === undefined && parsed.needs)) p.set("needs", "1");
     const t = over.tag === null ? undefined : (over.tag ?? tag);
     if (t) p.set("tag", t);
     if (search) p.set("q", search);
@@ -92,17 +129,38 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
             <Link href="/questions/new" className="btn btn-primary">
               New question
             </Link>
+          ) : viewer ? (
+            <Link href="/questions/new" className="btn">
+              Propose a question
+            </Link>
           ) : null
         }
       />
 
       <nav className="tabs" aria-label="Question status">
-        {TABS.map((t) => (
+        {(viewer ? [...TABS, { tab: "mine" as const, label: "Mine" }] : TABS).map((t) => (
           <Link key={t.tab} href={href({ tab: t.tab })} className="tab" aria-current={t.tab === tab ? "page" : undefined}>
             {t.label}
           </Link>
         ))}
       </nav>
+
+      {tab === "mine" ? (
+        <p className="row small" data-testid="needs-update-summary">
+          <span>
+            {needsUpdateCount === 0
+              ? "None of your forecasts needs an update."
+              : `${needsUpdateCount} of your forecasts ${needsUpdateCount === 1 ? "needs" : "need"} an update`}{" "}
+            (older than {staleAfterDays} days, or the crowd moved more than 10 points since;{" "}
+            <Link href="/settings">change the threshold</Link>).
+          </span>
+          {parsed.needs ? (
+            <Link href={href({ needs: false, page: 1 })}>Show all of mine</Link>
+          ) : needsUpdateCount > 0 ? (
+            <Link href={href({ needs: true, page: 1 })}>Show only those needing an update</Link>
+          ) : null}
+        </p>
+      ) : null}
 
       <form method="get" action="/questions" className="row" role="search" style={{ marginBottom: "1rem" }}>
         <input type="hidden" name="tab" value={tab} />
@@ -127,7 +185,15 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
 
       {rows.length === 0 ? (
         <EmptyCard>
-          No questions here{tag ? ` tagged “${tag}”` : ""}
+          {tab === "mine" ? (
+            <>
+              You have not forecast {parsed.needs ? "anything that needs an update" : "yet"}.{" "}
+              <Link href="/questions?tab=open">Open questions</Link>
+            </>
+          ) : (
+            "No questions here"
+          )}
+          {tag ? ` tagged “${tag}”` : ""}
           {search ? ` matching “${search}”` : ""}.
         </EmptyCard>
       ) : (
@@ -137,12 +203,13 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
             { label: "Question" },
             { label: "Type" },
             { label: "Crowd forecast" },
+            ...(viewer ? [{ label: "You" }] : []),
             { label: "Forecasters", numeric: true },
             { label: "Deadline" },
             { label: "Status" },
           ]}
         >
-          {rows.map(({ q, forecasters, hidden, crowd, status, due }) => (
+          {rows.map(({ q, forecasters, hidden, crowd, mine, status, due }) => (
             <tr key={q.id} data-question-id={q.id}>
               <td>
                 <Link href={`/questions/${encodeURIComponent(q.id)}`}>{q.title}</Link>
@@ -164,11 +231,32 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
                 {hidden ? (
                   <span className="muted small">hidden until you forecast</span>
                 ) : crowd ? (
-                  crowdText(q, crowd)
+                  leadingText(q, crowd)
                 ) : (
                   <span className="muted">—</span>
                 )}
               </td>
+              {viewer ? (
+                <td data-testid="you-cell">
+                  {mine ? (
+                    <>
+                      {leadingText(q, mine.standing.probabilities)}
+                      <div className="small muted">{forecastAgeText(mine.ageMs)}</div>
+                      {mine.needsUpdate.length > 0 ? (
+                        <div className="stack" style={{ gap: "0.25rem", marginTop: "0.25rem" }}>
+                          <span className="badge badge-due" title={mine.needsUpdate.map((r) => NEEDS_UPDATE_TEXT[r]).join("; ")}>
+                            Needs update
+                          </span>
+                          <span className="small muted">{mine.needsUpdate.map((r) => NEEDS_UPDATE_TEXT[r]).join("; ")}</span>
+                        </div>
+                      ) : null}
+                      {acceptsForecasts(q, now) ? <ReaffirmButton questionId={q.id} /> : null}
+                    </>
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
+                </td>
+              ) : null}
               <td className="num">{forecasters}</td>
               <td className="small">
                 <QuestionDeadline
@@ -177,7 +265,7 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
                 />
               </td>
               <td>
-                <StatusBadge status={status} due={due} />
+                <StatusBadge status={status} due={due} detail={q.outcome?.kind === "option" ? outcomeLabel(q, q.outcome) : null} />
               </td>
             </tr>
           ))}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { MurphyDecomposition } from "@/components/charts/MurphyDecomposition";
 import { CalibrationPanel } from "@/components/track-records/CalibrationPanel";
@@ -49,6 +50,8 @@ export default async function ForecasterProfilePage({ params, searchParams }: Pr
   const record = forecasterRecord(scoreResolvedQuestions(inputs.questions), handle, { sample, bins });
   const tags = listResolvedQuestionTags(db);
   const s = record.summary;
+  // A forecaster with nothing resolved yet (and no filter narrowing it) gets one sentence, not empty charts.
+  const nothingYet = s.nQuestions === 0 && values.from === undefined && values.to === undefined && values.tag === undefined;
 
   const tableRows: ScoreTableEntry[] = record.rows.map((r) => ({
     questionId: r.row.question,
@@ -90,6 +93,13 @@ export default async function ForecasterProfilePage({ params, searchParams }: Pr
         }
       />
       <FilterErrors errors={errors} />
+      {nothingYet ? (
+        <p className="card" data-testid="profile-empty">
+          Once a question {forecaster.name} forecast is resolved, their scores, calibration and score history appear
+          here. <Link href="/questions?tab=open">See the open questions</Link>.
+        </p>
+      ) : null}
+      {nothingYet ? null : (<>
       <TrackRecordFilters action={`/forecasters/${encodeURIComponent(handle)}`} from={values.from} to={values.to} tag={values.tag} tags={tags}>
         <div className="field">
           <label htmlFor="filter-sample">Calibration sample</label>
@@ -150,6 +160,7 @@ export default async function ForecasterProfilePage({ params, searchParams }: Pr
         <h2 id="scored-questions-title">Scored questions</h2>
         <ScoreTable rows={sortScoreTable(tableRows, sort, dir)} sort={sort} dir={dir} hrefFor={hrefFor} />
       </section>
+      </>)}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getViewer } from "@/app/_auth/session";
 import { BAD_FORM, isFormData } from "@/app/_forms/action-input";
 import { getDb } from "@/db/client";
-import { recordForecast } from "@/db/queries/forecasts";
+import { reaffirmForecast, recordForecast } from "@/db/queries/forecasts";
 import { forecastFieldErrors, forecastInput } from "@/lib/validation/forecast";
 
 /** Field errors are keyed "percent", "percents.<i>", "total", "rationale"; `message` belongs to no field. */
@@ -30,4 +30,17 @@ export async function submitForecast(_prev: ForecastFormState, form: FormData): 
   if (!saved.ok) return { ok: false, message: saved.reason, fieldErrors: {} };
   revalidatePath(`/questions/${parsed.data.questionId}`);
   return { ok: true, message: "Forecast recorded.", forecastId: saved.id };
+}
+
+export type ReaffirmState = { ok: boolean; message: string } | null;
+
+/** One click: records the viewer's standing forecast again now (db reaffirmForecast). */
+export async function reaffirmForecastAction(questionId: string): Promise<ReaffirmState> {
+  const viewer = await getViewer();
+  if (!viewer) return { ok: false, message: "Sign in to reaffirm your forecast." };
+  const saved = reaffirmForecast(getDb(), { questionId, forecasterId: viewer.id, madeAt: Date.now() });
+  if (!saved.ok) return { ok: false, message: saved.reason };
+  revalidatePath("/questions");
+  revalidatePath(`/questions/${questionId}`);
+  return { ok: true, message: "Reaffirmed." };
 }

@@ -9,11 +9,19 @@ import { getQuestion } from "@/db/queries/questions";
 import { crowdForecastSeries } from "@/lib/aggregation/crowd-forecast";
 import { outcomeLabel } from "@/lib/outcome-label";
 import { readForecasts } from "@/lib/probability";
-import { isCrowdHiddenFrom, isDueForResolution, questionStatus, type QuestionStatus } from "@/lib/question-lifecycle";
+import { canSeeQuestion, isCrowdHiddenFrom, isDueForResolution, questionStatus, type QuestionStatus } from "@/lib/question-lifecycle";
 import { actualCloseTime, countedForecasts, standingForecastsAt } from "@/lib/standing-forecast";
 import { DEFAULT_AGGREGATION_METHOD, type Question } from "@/lib/types";
 import { StatusBadge } from "@/components/ui/StatusBadge";
+import { forecastAgeText, leadingText } from "@/components/forecast/forecast-display";
+import { scoreQuestion } from "@/lib/scoring/question-scores";
+import { myPosition } from "@/lib/my-forecasts";
+import { getUserSettings } from "@/db/queries/user-settings";
+import { questionScoreSummary } from "@/lib/track-records/question-score-summary";
+import { AdminQuestionActions } from "./_components/AdminQuestionActions";
 import { CrowdPanel } from "./_components/CrowdPanel";
+import { QuestionScoresPanel } from "./_components/QuestionScoresPanel";
+import { ReaffirmButton } from "./_components/ReaffirmButton";
 import { Discussion } from "./_components/Discussion";
 import { ForecastForm } from "./_components/ForecastForm";
 import { OwnHistory } from "./_components/OwnHistory";
@@ -25,7 +33,7 @@ import { SpreadPanel } from "./_components/SpreadPanel";
 type Params = Promise<{ questionId: string }>;
 
 const CLOSED_NOTE: Partial<Record<QuestionStatus, string>> = {
-  draft: "This question is a draft: forecasting opens once it is published.",
+  draft: "This question is a draft: an admin publishes it, then forecasting opens.",
   upcoming: "Forecasting has not opened yet.",
   closed: "Forecasting has closed.",
   resolved: "This question is resolved: forecasting has ended.",
@@ -44,11 +52,11 @@ function findQuestion(segment: string): Question | null {
   }
 }
 
-/** The question, the viewer and the request's clock. Draft questions are for admins only: everyone else gets a 404. */
+/** The question, the viewer and the request's clock. Drafts are for admins and their proposer only: everyone else gets a 404. */
 async function loadQuestion(questionId: string) {
   const question = findQuestion(questionId);
   const viewer = await getViewer();
-  if (!question || (question.isDraft && viewer?.role !== "admin")) notFound();
+  if (!question || !canSeeQuestion(question, viewer)) notFound();
   return { question, viewer, now: Date.now() };
 }
 
@@ -73,6 +81,8 @@ export default async function QuestionPage({ params }: { params: Params }) {
   const series = crowdForecastSeries(question, asRead, DEFAULT_AGGREGATION_METHOD, undefined, end);
   const standing = standingForecastsAt(countedForecasts(question, asRead), end);
   const latestOwn = own.at(-1);
+  const position =
+    viewer && latestOwn ? myPosition(question, asRead, viewer.id, now, getUserSettings(getDb(), viewer.id).staleAfterDays) : null;
   const binary = question.type === "binary";
   const outcome = question.outcome ? outcomeLabel(question, question.outcome) : null;
 
@@ -86,6 +96,7 @@ export default async function QuestionPage({ params }: { params: Params }) {
         </p>
         <h1>{question.title}</h1>
         <QuestionFacts question={question} />
+        {viewer?.role === "admin" ? <AdminQuestionActions questionId={question.id} isDraft={question.isDraft} /> : null}
       </header>
 
       {question.description ? (
@@ -114,6 +125,12 @@ export default async function QuestionPage({ params }: { params: Params }) {
       </section>
 
       <ResolutionPanel question={question} viewer={viewer} />
+      {question.outcome?.kind === "option" ? (
+        <QuestionScoresPanel
+          summary={questionScoreSummary(scoreQuestion(question, asRead), viewer?.id ?? null)}
+          signedIn={viewer !== null}
+        />
+      ) : null}
 
       <section aria-labelledby="forecast-heading" className="card">
         <h2 id="forecast-heading">{latestOwn ? "Update your forecast" : "Make a forecast"}</h2>
@@ -136,6 +153,20 @@ export default async function QuestionPage({ params }: { params: Params }) {
             }
           />
         )}
+        {viewer && latestOwn && status === "open" ? (
+          <p className="row small" style={{ marginBottom: 0 }} data-testid="reaffirm-row">
+            <span>
+              {position && position.needsUpdate.length > 0 ? (
+                <span className="badge badge-due" style={{ marginRight: "0.4rem" }}>
+                  Needs update
+                </span>
+              ) : null}
+              Still think {leadingText(question, latestOwn.probabilities)}? Your forecast was made {forecastAgeText(now - latestOwn.time)}
+              {position?.needsUpdate.includes("crowd_moved") ? "; the crowd has moved more than 10 points since" : ""}.
+            </span>
+            <ReaffirmButton questionId={question.id} label="Reaffirm my forecast" />
+          </p>
+        ) : null}
       </section>
 
       {crowdHidden ? (

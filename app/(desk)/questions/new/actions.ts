@@ -24,9 +24,9 @@ export async function createQuestionAction(prev: QuestionFormState, form: FormDa
   if (!isFormData(form)) return { ok: false, seq, fieldErrors: {}, message: BAD_FORM, values: {} };
   const values = submittedValues(form);
   const viewer = await getViewer();
-  if (!viewer || viewer.role !== "admin")
-    return { ok: false, seq, fieldErrors: {}, message: "Only admins can create questions. Sign in as an admin.", values };
-  const parsed = questionFormInput.safeParse(values);
+  if (!viewer) return { ok: false, seq, fieldErrors: {}, message: "Sign in to propose a question.", values };
+  // Analysts propose: their question is a draft until an admin publishes it, whatever the form sent.
+  const parsed = questionFormInput.safeParse(viewer.role === "admin" ? values : { ...values, isDraft: "on" });
   if (!parsed.success) return { ok: false, seq, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
   const id = createQuestion(getDb(), parsed.data, { createdBy: viewer.id, now: Date.now() });
   revalidatePath("/questions");

@@ -8,7 +8,7 @@ import { submittedValues } from "@/app/_forms/submitted-values";
 import { BAD_FORM, boundId, isFormData } from "@/app/_forms/action-input";
 import { getViewer } from "@/app/_auth/session";
 import { getDb } from "@/db/client";
-import { updateQuestion } from "@/db/queries/questions";
+import { publishQuestion, updateQuestion } from "@/db/queries/questions";
 import { questionFormInput } from "@/lib/validation/question";
 
 export async function updateQuestionAction(
@@ -32,4 +32,13 @@ export async function updateQuestionAction(
   revalidatePath("/questions");
   revalidatePath(`/questions/${questionId}`);
   redirect(`/questions/${encodeURIComponent(questionId)}`);
+}
+
+/** Publishes a draft (admins only); the page re-renders without the Publish button. */
+export async function publishQuestionAction(questionId: string): Promise<void> {
+  const viewer = await getViewer();
+  if (!viewer || viewer.role !== "admin") return;
+  publishQuestion(getDb(), questionId, Date.now());
+  revalidatePath("/questions");
+  revalidatePath(`/questions/${questionId}`);
 }

@@ -20,22 +20,31 @@ export interface QuestionFormDefaults {
   isDraft: boolean;
 }
 
-/** Create and edit a question (admin). `lockedType`: forecasts exist, so type and scenarios are fixed. */
+/**
+ * Create and edit a question (admin), or propose one (analyst: `proposing`, always a draft, so no Draft box).
+ * `lockedType`: forecasts exist, so type and scenarios are fixed.
+ */
 export function QuestionForm({
   action,
   defaults,
   submitLabel,
   lockedType = false,
+  proposing = false,
 }: {
   action: (prev: QuestionFormState, form: FormData) => Promise<QuestionFormState>;
   defaults: QuestionFormDefaults;
   submitLabel: string;
   lockedType?: boolean;
+  proposing?: boolean;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   const v = state?.values ?? null;
   const errors = state?.fieldErrors ?? {};
+  // The type picked, kept across failed submits: React resets the form after an action, which put the
+  // radios back to their first default while the scenario box stayed (issue: scenarios dropped on resubmit).
+  // The radios are uncontrolled and re-mount with the submitted type on every result (key = seq).
   const [type, setType] = useState(v?.type ?? defaults.type);
+  const shownType = (v?.type as QuestionFormDefaults["type"] | undefined) ?? type;
   const text = (key: keyof QuestionFormDefaults & string) => (v ? (v[key] ?? "") : String(defaults[key] ?? ""));
   const described = (key: string, hint?: boolean) =>
     [errors[key as keyof typeof errors] ? `${key}-error` : null, hint ? `${key}-hint` : null].filter(Boolean).join(" ") ||
@@ -91,12 +100,13 @@ export function QuestionForm({
       <fieldset className="field" disabled={lockedType} aria-describedby={lockedType ? "type-locked" : undefined}>
         <legend>Type</legend>
         <label className="checkbox">
-          <input type="radio" name="type" value="binary" checked={type === "binary"} onChange={() => setType("binary")} />
+          <input type="radio" name="type" value="binary" defaultChecked={shownType === "binary"} key={`tb${state?.seq}`}
+            onChange={() => setType("binary")} />
           Binary (Yes/No)
         </label>
         <label className="checkbox">
-          <input type="radio" name="type" value="multiple_choice" checked={type === "multiple_choice"}
-            onChange={() => setType("multiple_choice")} />
+          <input type="radio" name="type" value="multiple_choice" defaultChecked={shownType === "multiple_choice"}
+            key={`tm${state?.seq}`} onChange={() => setType("multiple_choice")} />
           Scenario set
         </label>
         {lockedType ? (
@@ -120,11 +130,13 @@ export function QuestionForm({
             defaultChecked={v ? v.hideCrowdUntilForecast === "on" : defaults.hideCrowdUntilForecast} key={`h${state?.seq}`} />
           Hide the crowd forecast until the viewer has forecast
         </label>
-        <label className="checkbox" htmlFor="isDraft">
-          <input id="isDraft" name="isDraft" type="checkbox" defaultChecked={v ? v.isDraft === "on" : defaults.isDraft}
-            key={`x${state?.seq}`} />
-          Draft (only admins see it; no forecasts yet)
-        </label>
+        {proposing ? null : (
+          <label className="checkbox" htmlFor="isDraft">
+            <input id="isDraft" name="isDraft" type="checkbox" defaultChecked={v ? v.isDraft === "on" : defaults.isDraft}
+              key={`x${state?.seq}`} />
+            Draft (only admins and its proposer see it; no forecasts yet)
+          </label>
+        )}
       </div>
       <button type="submit" className="btn btn-primary" disabled={pending}>
         {submitLabel}

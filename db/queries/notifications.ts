@@ -1,0 +1,398 @@
+import { and, asc, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { getQuestions, listDueQuestions, listOpenQuestions } from "@/db/queries/questions";
+import { getSettingsOfUsers } from "@/db/queries/user-settings";
+import { comments, forecasts } from "@/db/schema/forecasts";
+import {
+  jobCursors,
+  notifications,
+  userSettings,
+  type NotificationKind,
+  type NotificationPayload,
+} from "@/db/schema/notifications";
+import { questions } from "@/db/schema/questions";
+import { resolutionAudit } from "@/db/schema/resolutions";
+import { accounts, users } from "@/db/schema/users";
+import { myPosition, ageInDays } from "@/lib/my-forecasts";
+import { outcomeLabel } from "@/lib/outcome-label";
+import { readForecasts } from "@/lib/probability";
+import { resolutionDeadline } from "@/lib/question-lifecycle";
+import { scoreQuestion } from "@/lib/scoring/question-scores";
+import type { Outcome, Question } from "@/lib/types";
+
+// The inbox (one row per user and event) and the scans of the job loop that fill it. Every event has
+// a key; the unique (user, event key) index turns a second delivery of the same event into a no-op, so
+// two job loops (two server processes, or a restart mid-tick) never notify twice.
+
+const DAY_MS = 86_400_000;
+/** On the first scan of a desk, events older than this are history, not news. */
+export const FIRST_SCAN_LOOKBACK_MS = 7 * DAY_MS;
+/** Only notifications this recent go out by e-mail (switching e-mail back on does not mail old news). */
+export const EMAIL_MAX_AGE_MS = 7 * DAY_MS;
+/** A digest goes out at most once per this period. */
+export const DIGEST_PERIOD_MS = DAY_MS;
+
+export interface InboxNotification {
+  id: number;
+  kind: NotificationKind;
+  questionId: string;
+  questionTitle: string;
+  payload: NotificationPayload;
+  createdAt: number;
+  readAt: number | null;
+}
+
+const inboxColumns = {
+  id: notifications.id,
+  kind: notifications.kind,
+  questionId: notifications.questionId,
+  questionTitle: questions.title,
+  payload: notifications.payload,
+  createdAt: notifications.createdAt,
+  readAt: notifications.readAt,
+};
+
+/** A user's notifications, newest first (at most `limit`). */
+export function listNotifications(db: Db, userId: string, limit = 200): InboxNotification[] {
+  return db
+    .select(inboxColumns)
+    .from(notifications)
+    .innerJoin(questions, eq(questions.id, notifications.questionId))
+    .where(eq(notifications.userId, userId))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(limit)
+    .all();
+}
+
+/** The header's count. */
+export function countUnread(db: Db, userId: string): number {
+  return db
+    .select({ n: sql<number>`count(*)` })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .get()!.n;
+}
+
+/** Marks the user's own notifications read: the listed ids, or all of them. Returns how many changed. */
+export function markNotificationsRead(db: Db, userId: string, which: readonly number[] | "all", now: number): number {
+  const mine = and(eq(notifications.userId, userId), isNull(notifications.readAt));
+  const where = which === "all" ? mine : and(mine, inArray(notifications.id, [...which]));
+  return db.update(notifications).set({ readAt: now }).where(where).run().changes;
+}
+
+// ---- Producing notifications (the job loop, jobs/notification-loop.ts) ----
+
+interface NewNotification {
+  userId: string;
+  kind: NotificationKind;
+  questionId: string;
+  eventKey: string;
+  payload: NotificationPayload;
+}
+
+function insertNotifications(db: Db, rows: readonly NewNotification[], now: number): number {
+  let created = 0;
+  for (let i = 0; i < rows.length; i += 200) {
+    const chunk = rows.slice(i, i + 200).map((r) => ({ ...r, createdAt: now }));
+    if (chunk.length) created += db.insert(notifications).values(chunk).onConflictDoNothing().run().changes;
+  }
+  return created;
+}
+
+function readCursor(db: Db, name: string): number | null {
+  return db.select({ value: jobCursors.value }).from(jobCursors).where(eq(jobCursors.name, name)).get()?.value ?? null;
+}
+
+function writeCursor(db: Db, name: string, value: number): void {
+  // Never moves back: a slower second loop that read an older cursor cannot rewind the first.
+  db.insert(jobCursors)
+    .values({ name, value })
+    .onConflictDoUpdate({ target: jobCursors.name, set: { value: sql`max(${jobCursors.value}, excluded.value)` } })
+    .run();
+}
+
+/** Users who can sign in (imported forecasters have no account and are never notified). */
+function signInUserIds(db: Db, userIds: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < userIds.length; i += 500) {
+    const rows = db
+      .selectDistinct({ id: accounts.userId })
+      .from(accounts)
+      .where(inArray(accounts.userId, userIds.slice(i, i + 500)))
+      .all();
+    for (const r of rows) out.add(r.id);
+  }
+  return out;
+}
+
+/** Every forecast on the given questions keyed by forecaster id, per question in insertion order. */
+function forecastsByQuestion(db: Db, questionIds: readonly string[]) {
+  const out = new Map<string, Array<{ id: number; forecaster: string; time: number; probabilities: number[] }>>(
+    questionIds.map((id) => [id, []]),
+  );
+  for (let i = 0; i < questionIds.length; i += 500) {
+    const rows = db
+      .select({ id: forecasts.id, question: forecasts.questionId, forecaster: forecasts.forecasterId, time: forecasts.madeAt, probabilities: forecasts.probabilities })
+      .from(forecasts)
+      .where(inArray(forecasts.questionId, questionIds.slice(i, i + 500)))
+      .orderBy(asc(forecasts.id))
+      .all();
+    for (const r of rows) out.get(r.question)!.push(r);
+  }
+  return out;
+}
+
+const AUDIT_KIND = { resolve: "resolved", correct: "corrected", annul: "annulled" } as const;
+
+/** Resolved, corrected or annulled since the last scan: every forecaster on the question, with their scores. */
+function collectResolutionEvents(db: Db, now: number): NewNotification[] {
+  const cursor = readCursor(db, "resolution_audit");
+  const rows = db
+    .select()
+    .from(resolutionAudit)
+    .where(
+      cursor === null
+        ? sql`${resolutionAudit.at} >= ${now - FIRST_SCAN_LOOKBACK_MS}`
+        : gt(resolutionAudit.id, cursor),
+    )
+    .orderBy(asc(resolutionAudit.id))
+    .all();
+  const last = db.select({ id: sql<number | null>`max(${resolutionAudit.id})` }).from(resolutionAudit).get()?.id ?? 0;
+  const relevant = rows.filter((r) => r.action !== "undo");
+  const questionIds = [...new Set(relevant.map((r) => r.questionId))];
+  const byId = new Map(getQuestions(db, questionIds).map((q) => [q.id, q]));
+  const forecastsOf = forecastsByQuestion(db, questionIds);
+  const reachable = signInUserIds(db, [...new Set([...forecastsOf.values()].flat().map((f) => f.forecaster))]);
+  const out: NewNotification[] = [];
+  for (const row of relevant) {
+    const q = byId.get(row.questionId);
+    const after = row.after as { outcome: number | null; annulled: boolean; resolveTime: number } | null;
+    if (!q || !after) continue;
+    const kind = AUDIT_KIND[row.action as keyof typeof AUDIT_KIND];
+    const outcome: Outcome = after.annulled ? { kind: "annulled" } : { kind: "option", option: after.outcome! };
+    // Stored as given; the engine reads them clipped into [0.001, 0.999] (lib/probability).
+    const list = readForecasts(q.type, forecastsOf.get(q.id)!);
+    // Scored as the audit row left the question (a later correction brings its own notification).
+    const scores = outcome.kind === "option" ? scoreQuestion({ ...q, outcome, resolveTime: after.resolveTime }, list) : null;
+    const rowOf = new Map(scores?.rows.map((r) => [r.forecaster, r]));
+    for (const forecaster of new Set(list.map((f) => f.forecaster))) {
+      if (!reachable.has(forecaster)) continue;
+      const r = rowOf.get(forecaster);
+      out.push({
+        userId: forecaster,
+        kind,
+        questionId: q.id,
+        eventKey: `resolution:${row.id}`,
+        payload: {
+          outcome: outcomeLabel(q, outcome),
+          ...(kind === "annulled"
+            ? {}
+            : { scores: r ? { finalBrier: r.finalBrier, finalLogScore: r.finalLogScore, baseline: r.baseline, peer: r.peer } : null }),
+        },
+      });
+    }
+  }
+  writeCursor(db, "resolution_audit", last);
+  return out;
+}
+
+const EXCERPT_LENGTH = 140;
+
+/** New comments since the last scan: everyone else who forecast on the question. */
+function collectCommentEvents(db: Db, now: number): NewNotification[] {
+  const cursor = readCursor(db, "comments");
+  const rows = db
+    .select({ id: comments.id, questionId: comments.questionId, authorId: comments.authorId, body: comments.body, author: users.name })
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .innerJoin(questions, eq(questions.id, comments.questionId))
+    .where(
+      and(
+        eq(questions.isDraft, false),
+        cursor === null ? sql`${comments.createdAt} >= ${now - FIRST_SCAN_LOOKBACK_MS}` : gt(comments.id, cursor),
+      ),
+    )
+    .orderBy(asc(comments.id))
+    .all();
+  const last = db.select({ id: sql<number | null>`max(${comments.id})` }).from(comments).get()?.id ?? 0;
+  const questionIds = [...new Set(rows.map((r) => r.questionId))];
+  const forecasters = new Map<string, Set<string>>(questionIds.map((id) => [id, new Set()]));
+  for (let i = 0; i < questionIds.length; i += 500) {
+    const pairs = db
+      .selectDistinct({ questionId: forecasts.questionId, forecasterId: forecasts.forecasterId })
+      .from(forecasts)
+      .where(inArray(forecasts.questionId, questionIds.slice(i, i + 500)))
+      .all();
+    for (const p of pairs) forecasters.get(p.questionId)!.add(p.forecasterId);
+  }
+  const reachable = signInUserIds(db, [...new Set([...forecasters.values()].flatMap((s) => [...s]))]);
+  const out: NewNotification[] = [];
+  for (const c of rows) {
+    const excerpt = c.body.length > EXCERPT_LENGTH ? `${c.body.slice(0, EXCERPT_LENGTH - 1)}…` : c.body;
+    for (const userId of forecasters.get(c.questionId)!) {
+      if (userId === c.authorId || !reachable.has(userId)) continue;
+      out.push({ userId, kind: "comment", questionId: c.questionId, eventKey: `comment:${c.id}`, payload: { author: c.author, excerpt } });
+    }
+  }
+  writeCursor(db, "comments", last);
+  return out;
+}
+
+/** Open questions whose standing forecasts need an update (lib/my-forecasts): one notification per standing forecast. */
+function collectNeedsUpdateEvents(db: Db, now: number): NewNotification[] {
+  // Only questions someone who can sign in has forecast: an imported desk's crowd is not loaded every tick.
+  const candidates = listOpenQuestions(db, now);
+  const withAccounts = new Set<string>();
+  for (let i = 0; i < candidates.length; i += 500) {
+    const rows = db
+      .selectDistinct({ id: forecasts.questionId })
+      .from(forecasts)
+      .innerJoin(accounts, eq(accounts.userId, forecasts.forecasterId))
+      .where(inArray(forecasts.questionId, candidates.slice(i, i + 500).map((q) => q.id)))
+      .all();
+    for (const r of rows) withAccounts.add(r.id);
+  }
+  const open = candidates.filter((q) => withAccounts.has(q.id));
+  const ids = open.map((q) => q.id);
+  const forecastsOf = forecastsByQuestion(db, ids);
+  const forecasterIds = [...new Set([...forecastsOf.values()].flat().map((f) => f.forecaster))];
+  const reachable = signInUserIds(db, forecasterIds);
+  const settings = getSettingsOfUsers(db, [...reachable]);
+  const out: NewNotification[] = [];
+  for (const q of open) {
+    const list = readForecasts(q.type, forecastsOf.get(q.id)!);
+    for (const userId of new Set(list.map((f) => f.forecaster))) {
+      if (!reachable.has(userId)) continue;
+      const position = myPosition(q, list, userId, now, settings.get(userId)!.staleAfterDays);
+      if (!position || position.needsUpdate.length === 0) continue;
+      out.push({
+        userId,
+        kind: "needs_update",
+        questionId: q.id,
+        eventKey: `needs_update:${position.standing.id}`,
+        payload: { reasons: position.needsUpdate, ageDays: ageInDays(position.ageMs) },
+      });
+    }
+  }
+  return out;
+}
+
+/** Admins: each question that became due for resolution (again, after an undo with a new deadline). */
+function collectDueEvents(db: Db, now: number): NewNotification[] {
+  const admins = db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.role, "admin"))
+    .all()
+    .map((r) => r.id);
+  if (admins.length === 0) return [];
+  const out: NewNotification[] = [];
+  for (const q of listDueQuestions(db, now) as Question[]) {
+    // Only questions that fell due within the look-back: a desk's old backlog is not news.
+    if (resolutionDeadline(q) < now - FIRST_SCAN_LOOKBACK_MS) continue;
+    for (const userId of admins)
+      out.push({ userId, kind: "due", questionId: q.id, eventKey: `due:${q.id}:${resolutionDeadline(q)}`, payload: {} });
+  }
+  return out;
+}
+
+/**
+ * One scan of the desk at `now`: resolutions, comments, stale forecasts, due questions. Idempotent
+ * (event keys are unique per user); returns how many notifications it created.
+ */
+export function collectNotifications(db: Db, now: number): number {
+  return db.transaction((tx) => {
+    const t = tx as unknown as Db;
+    const rows = [
+      ...collectResolutionEvents(t, now),
+      ...collectCommentEvents(t, now),
+      ...collectNeedsUpdateEvents(t, now),
+      ...collectDueEvents(t, now),
+    ];
+    return insertNotifications(t, rows, now);
+  });
+}
+
+// ---- E-mail: claiming what to send (the claim is the write, so two loops never send one twice) ----
+
+export interface MailRecipient {
+  userId: string;
+  name: string;
+  email: string;
+}
+
+export interface MailBatch {
+  recipient: MailRecipient;
+  /** "digest": the day's notifications in one mail; "immediate": one notification per mail. */
+  mode: "digest" | "immediate";
+  notifications: InboxNotification[];
+}
+
+/**
+ * Claims the notifications due to go out by e-mail at `now`: for users on "each notification", every
+ * unsent one; for users on the daily digest (the default), every unsent one once a day. Claimed rows get
+ * emailed_at = now in the same transaction, so a second loop finds nothing to send. When sending
+ * fails, releaseMailBatch puts them back.
+ */
+export function claimMailBatches(db: Db, now: number): MailBatch[] {
+  return db.transaction((tx) => {
+    const t = tx as unknown as Db;
+    const pending = t
+      .select({ ...inboxColumns, userId: notifications.userId })
+      .from(notifications)
+      .innerJoin(questions, eq(questions.id, notifications.questionId))
+      .where(and(isNull(notifications.emailedAt), gt(notifications.createdAt, now - EMAIL_MAX_AGE_MS)))
+      .orderBy(asc(notifications.createdAt), asc(notifications.id))
+      .all();
+    if (pending.length === 0) return [];
+    const userIds = [...new Set(pending.map((p) => p.userId))];
+    const settings = getSettingsOfUsers(t, userIds);
+    const people = new Map(
+      t.select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.id, userIds)).all().map((u) => [u.id, u]),
+    );
+    const batches: MailBatch[] = [];
+    for (const userId of userIds) {
+      const s = settings.get(userId)!;
+      const person = people.get(userId);
+      if (!person || s.emailMode === "off") continue;
+      if (s.emailMode === "digest" && s.lastDigestAt !== null && now - s.lastDigestAt < DIGEST_PERIOD_MS) continue;
+      const mine: InboxNotification[] = pending
+        .filter((p) => p.userId === userId)
+        .map((p) => ({ id: p.id, kind: p.kind, questionId: p.questionId, questionTitle: p.questionTitle, payload: p.payload, createdAt: p.createdAt, readAt: p.readAt }));
+      const claimed = t
+        .update(notifications)
+        .set({ emailedAt: now })
+        .where(and(inArray(notifications.id, mine.map((n) => n.id)), isNull(notifications.emailedAt)))
+        .run().changes;
+      if (claimed !== mine.length) continue; // another loop got there first (cannot happen inside one transaction; kept as a guard)
+      const recipient = { userId, name: person.name, email: person.email };
+      if (s.emailMode === "digest") {
+        t.insert(userSettings)
+          .values({ userId, lastDigestAt: now })
+          .onConflictDoUpdate({ target: userSettings.userId, set: { lastDigestAt: now } })
+          .run();
+        batches.push({ recipient, mode: "digest", notifications: mine });
+      } else {
+        for (const n of mine) batches.push({ recipient, mode: "immediate", notifications: [n] });
+      }
+    }
+    return batches;
+  });
+}
+
+/** Sending failed: the batch's notifications go back to unsent (and a digest's day is not used up). */
+export function releaseMailBatch(db: Db, batch: MailBatch): void {
+  db.transaction((tx) => {
+    tx.update(notifications)
+      .set({ emailedAt: null })
+      .where(inArray(notifications.id, batch.notifications.map((n) => n.id)))
+      .run();
+    if (batch.mode === "digest")
+      tx.update(userSettings).set({ lastDigestAt: null }).where(eq(userSettings.userId, batch.recipient.userId)).run();
+  });
+}
+
+/** Who a notification or setting belongs to, for the unsubscribe page. */
+export function findUserName(db: Db, userId: string): string | null {
+  return db.select({ name: users.name }).from(users).where(eq(users.id, userId)).get()?.name ?? null;
+}
