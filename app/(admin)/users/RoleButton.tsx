@@ -15,9 +15,10 @@ export function RoleButton({ userId, userName, role }: { userId: string; userNam
         type="submit"
         className={`btn btn-small ${target === "analyst" ? "btn-danger" : ""}`}
         disabled={pending}
-        aria-label={`${target === "admin" ? "Promote" : "Demote"} ${userName}`}
       >
         {target === "admin" ? "Promote to admin" : "Demote to analyst"}
+        {/* the name read out starts with the visible words (WCAG 2.5.3 Label in Name) */}
+        <span className="sr-only">: {userName}</span>
       </button>
       {state ? (
         <span className={state.ok ? "small" : "field-error"} role={state.ok ? "status" : "alert"}>

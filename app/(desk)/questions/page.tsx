@@ -5,7 +5,6 @@ import { getViewer } from "@/app/_auth/session";
 import { getDb } from "@/db/client";
 import { listForecastsByHandle, type ForecastByHandle } from "@/db/queries/forecasts";
 import { listQuestions, listTagsInUse } from "@/db/queries/questions";
-import { percentText } from "@/components/forecast/forecast-display";
 import { QuestionDeadline } from "@/components/forecast/QuestionDeadline";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { EmptyCard, Table } from "@/components/ui/Table";
@@ -19,6 +18,7 @@ import { actualCloseTime } from "@/lib/standing-forecast";
 import { DEFAULT_AGGREGATION_METHOD, type Question } from "@/lib/types";
 import { questionListParams, type QuestionTab } from "@/lib/validation/question";
 import { TagSelect } from "@/components/ui/TagSelect";
+import { formatNumber } from "@/lib/format/number";
 
 export const metadata: Metadata = { title: "Questions" };
 export const dynamic = "force-dynamic";
@@ -34,12 +34,12 @@ const TABS: ReadonlyArray<{ tab: QuestionTab; label: string }> = [
 
 /** Binary: P(yes); scenario set: the leading scenario and its probability. */
 function crowdText(q: Question, crowd: number[]): string {
-  if (q.type === "binary") return `${percentText(crowd[1])} yes`;
+  if (q.type === "binary") return `${formatNumber(crowd[1], "probability")} yes`;
   let lead = 0;
   crowd.forEach((p, i) => {
     if (p > crowd[lead]) lead = i;
   });
-  return `${q.options[lead]} ${percentText(crowd[lead])}`;
+  return `${q.options[lead]} ${formatNumber(crowd[lead], "probability")}`;
 }
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;

@@ -145,7 +145,7 @@ export default async function QuestionPage({ params }: { params: Params }) {
       ) : (
         <>
           <CrowdPanel question={question} series={series} own={own} end={end} atClose={end < now} />
-          <SpreadPanel question={question} standing={standing} />
+          <SpreadPanel question={question} standing={standing} crowd={series.at(-1)?.probabilities ?? null} mine={latestOwn?.probabilities ?? null} />
         </>
       )}
 
