@@ -58,7 +58,7 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
   const db = getDb();
   const now = await requestTime();
   const inTab = listQuestions(db, { tag, search, includeDrafts: isAdmin }).filter((q) => isInQuestionTab(q, tab, now));
-  if (tab === "resolved") inTab.reverse();
+  if (tab === "resolved" && !search) inTab.reverse(); // a search lists the best match first
   const { items: listed, page, pageCount, total } = questionPage(inTab, requestedPage);
   // One query for the shown questions' forecasts, grouped here (forecasters keyed by handle).
   const forecastsOf = new Map<string, ForecastByHandle[]>(listed.map((q) => [q.id, []]));
