@@ -3,6 +3,7 @@ import type { QuestionForecast } from "@/db/queries/forecasts";
 import type { Question } from "@/lib/types";
 import { formatNumber } from "@/lib/format/number";
 import { Table } from "@/components/ui/Table";
+import { Markdown } from "@/components/ui/Markdown";
 
 /** The viewer's own forecasts on this question, newest first. */
 export function OwnHistory({ question, forecasts }: { question: Question; forecasts: readonly QuestionForecast[] }) {
@@ -34,7 +35,7 @@ export function OwnHistory({ question, forecasts }: { question: Question; foreca
                       {formatNumber(p, "probability")}
                     </td>
                   ))}
-                  <td style={{ whiteSpace: "pre-wrap" }}>{f.rationale ?? <span className="muted">—</span>}</td>
+                  <td>{f.rationale ? <Markdown text={f.rationale} /> : <span className="muted">—</span>}</td>
                 </tr>
               ))}
         </Table>
