@@ -117,13 +117,13 @@ export function ScenarioSpreadChart({
     <>
     <div style={{ width: "100%", height }}>
       <ResponsiveContainer width="100%" height="100%">
-        <ScatterChart margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
+        <ScatterChart margin={{ top: 8, right: 24, bottom: 24, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ec" />
           <XAxis
             dataKey="percent"
             type="number"
             domain={[0, 100]}
-            ticks={[0, 25, 50, 75, 100]}
+            ticks={labelWidth < 180 ? [0, 50, 100] : [0, 25, 50, 75, 100]}
             tickFormatter={pct}
             label={{ value: "Standing probability", position: "insideBottom", offset: -14 }}
           />

@@ -58,7 +58,7 @@ export function ProbabilityOverTimeChart({
     <>
     <div style={{ width: "100%", height }}>
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
+        <ComposedChart data={rows} margin={{ top: 8, right: 32, bottom: 24, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ec" />
           <XAxis
             dataKey="time"

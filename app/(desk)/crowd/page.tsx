@@ -81,6 +81,7 @@ export default async function CrowdPage({ searchParams }: { searchParams: Promis
             ))}
       </Table>
 
+      <h2>How the methods compare</h2>
       <MethodComparisonPanel methods={crowd.methods} />
       <ExtremizingPanel fit={crowd.extremizing} defaultD={params.extremizeD} />
 

@@ -128,6 +128,7 @@ export default async function ForecasterProfilePage({ params, searchParams }: Pr
         </div>
       </section>
 
+      <h2 style={{ marginTop: "1.5rem" }}>Calibration and discrimination</h2>
       <section className="grid grid-2" aria-label="Calibration">
         <CalibrationPanel
           title={`Calibration (${sampleLabel}, ${bins} bins)`}
