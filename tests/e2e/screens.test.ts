@@ -121,7 +121,7 @@ describe.each<Role>(["visitor", "analyst", "admin"])("every page as %s", (role) 
         [...document.querySelectorAll<HTMLElement>("body *")]
           .filter((el) => {
             const style = getComputedStyle(el);
-            return (style.overflowX === "auto" || style.overflowX === "scroll") && el.scrollWidth > el.clientWidth + 1 && el.offsetParent !== null;
+            return (style.overflowX === "auto" || style.overflowX === "scroll") && el.scrollWidth > el.clientWidth + 1 && el.checkVisibility();
           })
           .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} (${el.scrollWidth - el.clientWidth}px)`),
       );
