@@ -108,7 +108,7 @@ export function ReliabilityDiagram({ points, histogram, countLabel = "forecasts"
       <ResponsiveChart height={140}>
       <BarChart data={bars} margin={{ top: 0, right: 20, bottom: 30, left: 10 }}>
         <XAxis dataKey="label" interval="preserveStartEnd" label={{ value: "Forecast probability bin (%)", position: "insideBottom", offset: -15 }} />
-        <YAxis allowDecimals={histogram.some((b) => !Number.isInteger(b.n))} label={{ value: `Number of ${countLabel}`, angle: -90, position: "insideLeft", style: { textAnchor: "middle" }, fontSize: 11 }} />
+        <YAxis allowDecimals={histogram.some((b) => !Number.isInteger(b.n))} label={{ value: countLabel.charAt(0).toUpperCase() + countLabel.slice(1), angle: -90, position: "insideLeft", style: { textAnchor: "middle" }, fontSize: 11 }} />
         <Tooltip formatter={(v) => [num(Number(v)), `Number of ${countLabel}`]} />
         <Bar dataKey="n" fill="#9bb7d6" isAnimationActive={false} />
       </BarChart>
