@@ -9,7 +9,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   return (
     <>
       <SiteHeader viewer={viewer} signOutAction={signOut} />
-      <main className="container">{children}</main>
+      <main id="main" tabIndex={-1} className="container">{children}</main>
     </>
   );
 }

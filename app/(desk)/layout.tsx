@@ -14,7 +14,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
   return (
     <>
       <SiteHeader viewer={viewer} unread={viewer ? countUnread(getDb(), viewer.id) : 0} signOutAction={signOut} />
-      <main className="container">{children}</main>
+      <main id="main" tabIndex={-1} className="container">{children}</main>
     </>
   );
 }

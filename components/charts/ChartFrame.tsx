@@ -69,7 +69,8 @@ export function ChartFrame({
       {empty ? null : (
         <details style={styles.table}>
           <summary style={{ cursor: "pointer" }}>Show data as a table</summary>
-          <div style={styles.tableScroll}>
+          {/* focusable, so keyboard users can scroll a table wider or taller than the frame */}
+          <div style={styles.tableScroll} tabIndex={0} role="region" aria-label={`${title}: data`}>
             <table style={styles.grid}>
               <caption style={styles.visuallyHidden}>{title}</caption>
               <thead>

@@ -38,7 +38,6 @@ export function CrowdForecastChart({
       lines={[{ dataKey: "crowd", name: crowdLabel, colour: CROWD_COLOUR }]}
       points={hasOwn ? [{ dataKey: "own", name: "Your forecasts", colour: OWN_COLOUR }] : []}
       height={280}
-      legendHeight={28}
     />
   );
 }

@@ -1,6 +1,8 @@
 "use client";
 
+import { ResponsiveChart } from "./ResponsiveChart";
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import { formatNumber } from "@/lib/format/number";
 
 export interface DiscriminationBinPoint {
   lo: number;
@@ -9,8 +11,8 @@ export interface DiscriminationBinPoint {
   no: number;
 }
 
-const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
-const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));
+const pct = (x: number) => formatNumber(x, "probability", { digits: 0 });
+const num = (x: number) => formatNumber(x, Number.isInteger(x) ? "count" : "decimal");
 
 /**
  * Discrimination: forecasts on questions that resolved Yes and on those that resolved No, as two
@@ -19,7 +21,8 @@ const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));
 export function DiscriminationChart({ bins, countLabel = "forecasts" }: { bins: DiscriminationBinPoint[]; countLabel?: string }) {
   const data = bins.map((b) => ({ ...b, label: `${pct(b.lo)}–${pct(b.hi)}` }));
   return (
-    <BarChart width={560} height={300} data={data} margin={{ top: 10, right: 20, bottom: 30, left: 10 }} style={{ maxWidth: "100%" }}>
+    <ResponsiveChart height={300}>
+      <BarChart data={data} margin={{ top: 10, right: 20, bottom: 30, left: 10 }}>
       <CartesianGrid strokeDasharray="3 3" />
       <XAxis dataKey="label" label={{ value: "Forecast P(yes) bin (%)", position: "insideBottom", offset: -15 }} />
       <YAxis allowDecimals label={{ value: `Number of ${countLabel}`, angle: -90, position: "insideLeft", style: { textAnchor: "middle" } }} />
@@ -28,5 +31,6 @@ export function DiscriminationChart({ bins, countLabel = "forecasts" }: { bins: 
       <Bar dataKey="yes" name="Resolved Yes" fill="#2e7d4f" isAnimationActive={false} />
       <Bar dataKey="no" name="Resolved No" fill="#b5483b" isAnimationActive={false} />
     </BarChart>
+      </ResponsiveChart>
   );
 }

@@ -4,14 +4,20 @@ import {
   Bar,
   BarChart,
   CartesianGrid,
+  ReferenceLine,
   ResponsiveContainer,
+  Text,
   Scatter,
   ScatterChart,
   Tooltip,
   XAxis,
   YAxis,
+  type YAxisTickContentProps,
 } from "recharts";
+import { ChartLegend } from "./ChartLegend";
+import { CROWD_COLOUR, OWN_COLOUR } from "./CrowdForecastChart";
 import { SCENARIO_COLOURS } from "./ScenarioChart";
+import { formatNumber } from "@/lib/format/number";
 import { useClientRender } from "@/components/ui/use-client-render";
 
 const HEIGHT = 240;
@@ -19,42 +25,63 @@ const HEIGHT = 240;
 export interface SpreadBin {
   /** "0–10%" … "90–100%" */
   range: string;
+  /** the bin's centre in percent (5, 15, … 95): where its bar stands on the number axis */
+  mid: number;
   forecasters: number;
+}
+
+const pct = (v: number) => formatNumber(v / 100, "probability", { digits: 0 });
+
+/** Legend entries for the crowd and own marks that are drawn (values in percent). */
+function markLegend(crowd: string | null, mine: string | null) {
+  return [
+    ...(crowd !== null ? [{ name: `Crowd forecast${crowd ? ` ${crowd}` : ""}`, colour: CROWD_COLOUR, shape: "line" as const }] : []),
+    ...(mine !== null ? [{ name: `Your forecast${mine ? ` ${mine}` : ""}`, colour: OWN_COLOUR, shape: "dash" as const }] : []),
+  ];
 }
 
 /** Ten 10-point bins of standing P(yes) percentages; 100 % falls in the last bin. */
 export function binSpread(percents: readonly number[]): SpreadBin[] {
-  const bins = Array.from({ length: 10 }, (_, b) => ({ range: `${b * 10}–${b * 10 + 10}%`, forecasters: 0 }));
+  const bins = Array.from({ length: 10 }, (_, b) => ({ range: `${b * 10}–${b * 10 + 10}%`, mid: b * 10 + 5, forecasters: 0 }));
   for (const p of percents) bins[Math.min(9, Math.max(0, Math.floor(p / 10 + 1e-9)))].forecasters += 1;
   return bins;
 }
 
-/** Binary: a histogram of everyone's standing P(yes). */
-export function BinarySpreadChart({ percents }: { percents: number[] }) {
+/** Binary: a histogram of everyone's standing P(yes), the crowd's and the viewer's P(yes) as vertical lines. */
+export function BinarySpreadChart({ percents, crowd, mine }: { percents: number[]; crowd: number | null; mine: number | null }) {
   const ready = useClientRender();
   if (!ready) return <div style={{ height: HEIGHT }} aria-hidden="true" />;
   const bins = binSpread(percents);
   return (
+    <>
     <div style={{ width: "100%", height: HEIGHT }}>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={bins} margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
+        <BarChart data={bins} margin={{ top: 8, right: 16, bottom: 24, left: 0 }} barCategoryGap={2}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ec" vertical={false} />
           <XAxis
-            dataKey="range"
-            interval={0}
-            tick={{ fontSize: 11 }}
-            label={{ value: "Standing P(yes), %", position: "insideBottom", offset: -14 }}
+            dataKey="mid"
+            type="number"
+            domain={[0, 100]}
+            ticks={[0, 20, 40, 60, 80, 100]}
+            tickFormatter={pct}
+            label={{ value: "Standing P(yes)", position: "insideBottom", offset: -14 }}
           />
           <YAxis
             allowDecimals={false}
             label={{ value: "Forecasters", angle: -90, position: "insideLeft", offset: 4, style: { textAnchor: "middle" } }}
-            width={72}
+            width={56}
           />
-          <Tooltip formatter={(value) => [value, "Forecasters"]} />
-          <Bar dataKey="forecasters" name="Forecasters" fill="#1f5fbf" isAnimationActive={false} />
+          <Tooltip formatter={(value) => [value, "Forecasters"]} labelFormatter={(mid) => bins[Math.floor(Number(mid) / 10)]?.range ?? ""} />
+          <Bar dataKey="forecasters" name="Forecasters" fill="#9bb7d6" isAnimationActive={false} />
+          {crowd !== null ? <ReferenceLine x={crowd} stroke={CROWD_COLOUR} strokeWidth={3} ifOverflow="extendDomain" /> : null}
+          {mine !== null ? <ReferenceLine x={mine} stroke={OWN_COLOUR} strokeWidth={3} strokeDasharray="6 3" ifOverflow="extendDomain" /> : null}
         </BarChart>
       </ResponsiveContainer>
     </div>
+    <ChartLegend
+      items={markLegend(crowd === null ? null : formatNumber(crowd / 100, "probability"), mine === null ? null : formatNumber(mine / 100, "probability"))}
+    />
+    </>
   );
 }
 
@@ -65,39 +92,58 @@ export interface ScenarioSpreadPoint {
   forecaster: string;
 }
 
-/** Scenario set: a dot strip per scenario of everyone's standing probabilities. */
-export function ScenarioSpreadChart({ options, points }: { options: readonly string[]; points: ScenarioSpreadPoint[] }) {
+/**
+ * Scenario set: a dot strip per scenario of everyone's standing probabilities, the crowd's value a
+ * diamond and the viewer's a triangle. Scenario names wrap in a label column that is narrower on a
+ * phone, so the plot keeps most of the width.
+ */
+export function ScenarioSpreadChart({
+  options,
+  points,
+  crowd,
+  mine,
+}: {
+  options: readonly string[];
+  points: ScenarioSpreadPoint[];
+  crowd: readonly number[] | null;
+  mine: readonly number[] | null;
+}) {
   const ready = useClientRender();
   const height = Math.max(HEIGHT, 80 + options.length * 56);
   if (!ready) return <div style={{ height }} aria-hidden="true" />;
+  const labelWidth = window.innerWidth < 640 ? 96 : 180;
+  const markData = (values: readonly number[] | null) => (values ?? []).map((percent, scenario) => ({ scenario, percent }));
   return (
+    <>
     <div style={{ width: "100%", height }}>
       <ResponsiveContainer width="100%" height="100%">
-        <ScatterChart margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
+        <ScatterChart margin={{ top: 8, right: 24, bottom: 24, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ec" />
           <XAxis
             dataKey="percent"
             type="number"
             domain={[0, 100]}
-            ticks={[0, 25, 50, 75, 100]}
-            tickFormatter={(v: number) => `${v}%`}
-            label={{ value: "Standing probability, %", position: "insideBottom", offset: -14 }}
+            ticks={labelWidth < 180 ? [0, 50, 100] : [0, 25, 50, 75, 100]}
+            tickFormatter={pct}
+            label={{ value: "Standing probability", position: "insideBottom", offset: -14 }}
           />
           <YAxis
             dataKey="scenario"
             type="number"
             domain={[-0.5, options.length - 0.5]}
             ticks={options.map((_, i) => i)}
-            tickFormatter={(i: number) => options[i] ?? ""}
             reversed
-            width={200}
-            tick={{ fontSize: 11 }}
-            label={{ value: "Scenario", angle: -90, position: "insideLeft", offset: 0 }}
+            width={labelWidth}
+            tick={({ x, y, payload }: YAxisTickContentProps) => (
+              <Text x={x} y={y} width={labelWidth - 8} textAnchor="end" verticalAnchor="middle" fontSize={11} maxLines={3}>
+                {options[Number(payload.value)] ?? ""}
+              </Text>
+            )}
           />
           <Tooltip
             cursor={{ strokeDasharray: "3 3" }}
             formatter={(value, name) =>
-              name === "scenario" ? [options[Number(value)] ?? "", "Scenario"] : [`${value}%`, "Probability"]
+              name === "scenario" ? [options[Number(value)] ?? "", "Scenario"] : [pct(Number(value)), "Probability"]
             }
           />
           {options.map((label, i) => (
@@ -110,8 +156,17 @@ export function ScenarioSpreadChart({ options, points }: { options: readonly str
               isAnimationActive={false}
             />
           ))}
+          {crowd ? <Scatter name="Crowd forecast" data={markData(crowd)} shape="diamond" fill={CROWD_COLOUR} isAnimationActive={false} /> : null}
+          {mine ? <Scatter name="Your forecast" data={markData(mine)} shape="triangle" fill={OWN_COLOUR} isAnimationActive={false} /> : null}
         </ScatterChart>
       </ResponsiveContainer>
     </div>
+    <ChartLegend
+      items={[
+        ...(crowd ? [{ name: "Crowd forecast (diamond)", colour: CROWD_COLOUR, shape: "dot" as const }] : []),
+        ...(mine ? [{ name: "Your forecast (triangle)", colour: OWN_COLOUR, shape: "dot" as const }] : []),
+      ]}
+    />
+    </>
   );
 }

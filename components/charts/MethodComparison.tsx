@@ -1,6 +1,8 @@
 "use client";
 
+import { ResponsiveChart } from "./ResponsiveChart";
 import { Bar, BarChart, CartesianGrid, ErrorBar, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import { formatNumber } from "@/lib/format/number";
 
 export interface MethodDifferencePoint {
   /** Short axis label. */
@@ -22,8 +24,8 @@ function DifferenceTooltip({ active, payload }: { active?: boolean; payload?: Ar
       <div>
         <strong>{p.name}</strong>
       </div>
-      <div>Mean Brier difference: {p.mean.toFixed(4)}</div>
-      <div>95% interval: {p.lo === null || p.hi === null ? "n/a (fewer than 2 questions)" : `${p.lo.toFixed(4)} to ${p.hi.toFixed(4)}`}</div>
+      <div>Mean Brier difference: {formatNumber(p.mean, "score", { signed: true })}</div>
+      <div>95% interval: {p.lo === null || p.hi === null ? "n/a (fewer than 2 questions)" : `${formatNumber(p.lo, "score", { signed: true })} to ${formatNumber(p.hi, "score", { signed: true })}`}</div>
       <div>Questions: {p.n}</div>
     </div>
   );
@@ -33,7 +35,8 @@ function DifferenceTooltip({ active, payload }: { active?: boolean; payload?: Ar
 export function MethodComparison({ points }: { points: MethodDifferencePoint[] }) {
   const data = points.map((p) => ({ ...p, error: p.lo === null || p.hi === null ? [0, 0] : [p.mean - p.lo, p.hi - p.mean] }));
   return (
-    <BarChart width={560} height={300} data={data} margin={{ top: 10, right: 20, bottom: 30, left: 20 }} style={{ maxWidth: "100%" }}>
+    <ResponsiveChart height={300}>
+      <BarChart data={data} margin={{ top: 10, right: 20, bottom: 30, left: 20 }}>
       <CartesianGrid strokeDasharray="3 3" />
       <XAxis dataKey="label" interval={0} tick={{ fontSize: 11 }} label={{ value: "Aggregation method", position: "insideBottom", offset: -15 }} />
       <YAxis label={{ value: "Brier difference vs default (lower is better)", angle: -90, position: "insideLeft", style: { textAnchor: "middle" }, fontSize: 11 }} />
@@ -43,5 +46,6 @@ export function MethodComparison({ points }: { points: MethodDifferencePoint[] }
         <ErrorBar dataKey="error" width={8} stroke="#1f2937" isAnimationActive={false} />
       </Bar>
     </BarChart>
+      </ResponsiveChart>
   );
 }

@@ -1,8 +1,9 @@
 import type { MurphyExplanation } from "@/lib/track-records/murphy-explanations";
+import { formatNumber } from "@/lib/format/number";
 
 /** The Murphy decomposition as a labelled list: Brier = reliability − resolution + uncertainty + residual. */
 export function MurphyDecomposition({ terms, testId }: { terms: MurphyExplanation[]; testId?: string }) {
-  const v = (x: number | null) => (x === null ? "—" : x.toFixed(4));
+  const v = (x: number | null) => formatNumber(x, "score");
   const by = Object.fromEntries(terms.map((t) => [t.term, t.value]));
   return (
     <section data-testid={testId} aria-label="Murphy decomposition of the Brier score" style={{ fontSize: "0.9rem" }}>

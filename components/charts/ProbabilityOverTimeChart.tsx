@@ -3,7 +3,6 @@
 import {
   CartesianGrid,
   ComposedChart,
-  Legend,
   Line,
   ResponsiveContainer,
   Scatter,
@@ -11,8 +10,10 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { formatLocalTime } from "@/components/forecast/LocalTime";
+import { ChartLegend } from "./ChartLegend";
 import { useClientRender } from "@/components/ui/use-client-render";
+import { calendarTicks, formatMoment, viewerTimeZone } from "@/lib/format/date";
+import { formatNumber } from "@/lib/format/number";
 
 /** One series of the chart: `dataKey` names the row field holding a probability in percent. */
 export interface ProbabilitySeries {
@@ -27,7 +28,9 @@ export type ProbabilityRow = { time: number } & Record<string, number | null>;
 /**
  * Probabilities (percent) over a time axis in the viewer's local time: each `lines` series is a step
  * line that holds until the next row (the crowd forecast is a step function), each `points` series
- * is drawn as dots. Draws only in the browser (useClientRender), keeping its height meanwhile.
+ * is drawn as dots. The time axis has calendar ticks (days, weeks, months or years in the viewer's
+ * zone); the legend is HTML under the plot, so however many series wrap it never covers the plot.
+ * Draws only in the browser (useClientRender), keeping its height meanwhile.
  */
 export function ProbabilityOverTimeChart({
   rows,
@@ -37,7 +40,6 @@ export function ProbabilityOverTimeChart({
   lines,
   points = [],
   height,
-  legendHeight,
 }: {
   rows: ProbabilityRow[];
   start: number;
@@ -46,36 +48,39 @@ export function ProbabilityOverTimeChart({
   lines: readonly ProbabilitySeries[];
   points?: readonly ProbabilitySeries[];
   height: number;
-  legendHeight?: number;
 }) {
   const ready = useClientRender();
   if (!ready) return <div style={{ height }} aria-hidden="true" />;
+  const zone = viewerTimeZone();
+  const { ticks, unit } = calendarTicks(start, end, zone, 5);
+  const legend = [...lines.map((s) => ({ ...s, shape: "line" as const })), ...points.map((s) => ({ ...s, shape: "dot" as const }))];
   return (
+    <>
     <div style={{ width: "100%", height }}>
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
+        <ComposedChart data={rows} margin={{ top: 8, right: 32, bottom: 24, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ec" />
           <XAxis
             dataKey="time"
             type="number"
             scale="time"
             domain={[start, end]}
-            tickFormatter={(t: number) => formatLocalTime(t, "date")}
-            label={{ value: "Date (your local time)", position: "insideBottom", offset: -14 }}
-            minTickGap={24}
+            ticks={ticks}
+            tickFormatter={(t: number) => formatMoment(t, unit, zone)}
+            label={{ value: "Date (your time zone)", position: "insideBottom", offset: -14 }}
+            interval={0}
           />
           <YAxis
             domain={[0, 100]}
             ticks={[0, 25, 50, 75, 100]}
-            tickFormatter={(v: number) => `${v}%`}
+            tickFormatter={(v: number) => formatNumber(v / 100, "probability", { digits: 0 })}
             label={{ value: yLabel, angle: -90, position: "insideLeft", offset: 4, style: { textAnchor: "middle" } }}
-            width={72}
+            width={64}
           />
           <Tooltip
-            labelFormatter={(t) => formatLocalTime(Number(t))}
-            formatter={(value, name) => [value === null || value === undefined ? "—" : `${value}%`, name]}
+            labelFormatter={(t) => formatMoment(Number(t), "datetime", zone)}
+            formatter={(value, name) => [value === null || value === undefined ? "—" : formatNumber(Number(value) / 100, "probability"), name]}
           />
-          <Legend verticalAlign="top" height={legendHeight} itemSorter={null} />
           {lines.map((s) => (
             <Line
               key={s.dataKey}
@@ -95,5 +100,7 @@ export function ProbabilityOverTimeChart({
         </ComposedChart>
       </ResponsiveContainer>
     </div>
+    <ChartLegend items={legend} />
+    </>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { ResponsiveChart } from "./ResponsiveChart";
 import {
   Bar,
   BarChart,
@@ -13,6 +14,7 @@ import {
   YAxis,
   ZAxis,
 } from "recharts";
+import { formatNumber } from "@/lib/format/number";
 
 /** One non-empty calibration bin, as lib/calibration/bins computes it. */
 export interface ReliabilityPoint {
@@ -40,9 +42,9 @@ interface Props {
   countLabel?: string;
 }
 
-const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
-const pct1 = (x: number) => `${(x * 100).toFixed(1)}%`;
-const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));
+const pct = (x: number) => formatNumber(x, "probability", { digits: 0 });
+const pct1 = (x: number) => formatNumber(x, "probability");
+const num = (x: number) => formatNumber(x, Number.isInteger(x) ? "count" : "decimal");
 
 function BinTooltip({ active, payload }: { active?: boolean; payload?: Array<{ payload: ReliabilityPoint }> }) {
   if (!active || !payload?.length) return null;
@@ -74,7 +76,8 @@ export function ReliabilityDiagram({ points, histogram, countLabel = "forecasts"
   const bars = histogram.map((b) => ({ ...b, label: `${pct(b.lo)}–${pct(b.hi)}` }));
   return (
     <div>
-      <ScatterChart width={560} height={360} margin={{ top: 10, right: 20, bottom: 30, left: 10 }} style={{ maxWidth: "100%" }}>
+      <ResponsiveChart height={360}>
+      <ScatterChart margin={{ top: 10, right: 20, bottom: 30, left: 10 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis
           type="number"
@@ -101,12 +104,15 @@ export function ReliabilityDiagram({ points, histogram, countLabel = "forecasts"
           <ErrorBar dataKey="error" direction="y" width={6} stroke="#2563a8" isAnimationActive={false} />
         </Scatter>
       </ScatterChart>
-      <BarChart width={560} height={140} data={bars} margin={{ top: 0, right: 20, bottom: 30, left: 10 }} style={{ maxWidth: "100%" }}>
+      </ResponsiveChart>
+      <ResponsiveChart height={140}>
+      <BarChart data={bars} margin={{ top: 0, right: 20, bottom: 30, left: 10 }}>
         <XAxis dataKey="label" interval="preserveStartEnd" label={{ value: "Forecast probability bin (%)", position: "insideBottom", offset: -15 }} />
-        <YAxis allowDecimals={histogram.some((b) => !Number.isInteger(b.n))} label={{ value: `Number of ${countLabel}`, angle: -90, position: "insideLeft", style: { textAnchor: "middle" }, fontSize: 11 }} />
+        <YAxis allowDecimals={histogram.some((b) => !Number.isInteger(b.n))} label={{ value: countLabel.charAt(0).toUpperCase() + countLabel.slice(1), angle: -90, position: "insideLeft", style: { textAnchor: "middle" }, fontSize: 11 }} />
         <Tooltip formatter={(v) => [num(Number(v)), `Number of ${countLabel}`]} />
         <Bar dataKey="n" fill="#9bb7d6" isAnimationActive={false} />
       </BarChart>
+      </ResponsiveChart>
     </div>
   );
 }

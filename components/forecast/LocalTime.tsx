@@ -1,38 +1,37 @@
 "use client";
 
 import { useClientRender } from "@/components/ui/use-client-render";
-
-export type LocalTimeStyle = "datetime" | "date";
-
-/** Formats epoch ms in the viewer's locale and time zone ("date" drops the time of day). */
-export function formatLocalTime(ms: number, style: LocalTimeStyle = "datetime"): string {
-  const d = new Date(ms);
-  return style === "date"
-    ? d.toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" })
-    : d.toLocaleString(undefined, {
-        year: "numeric",
-        month: "short",
-        day: "numeric",
-        hour: "2-digit",
-        minute: "2-digit",
-      });
-}
-
-/** The server's rendering: UTC, unambiguous, replaced by local time once the page hydrates. */
-function formatUtc(ms: number, style: LocalTimeStyle): string {
-  const iso = new Date(ms).toISOString();
-  return style === "date" ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-}
+import { formatMoment, formatRelative, viewerTimeZone, type MomentStyle } from "@/lib/format/date";
 
 /**
- * A moment (UTC epoch ms) shown in the viewer's local time. The server renders UTC and the client
- * switches to local time after hydration (useClientRender), so no mismatch.
+ * A moment (UTC epoch ms) in the desk's one style (lib/format/date), in the viewer's time zone with
+ * the UTC reading on hover. The server renders UTC; once the page hydrates (useClientRender) the
+ * client switches to the viewer's zone and, with `relative`, adds how far away it is ("in 5 days"),
+ * so server and first client render agree.
  */
-export function LocalTime({ ms, style = "datetime" }: { ms: number; style?: LocalTimeStyle }) {
-  const text = useClientRender() ? formatLocalTime(ms, style) : formatUtc(ms, style);
+export function LocalTime({
+  ms,
+  style = "datetime",
+  relative = false,
+}: {
+  ms: number;
+  style?: MomentStyle;
+  relative?: boolean;
+}) {
+  const client = useClientRender();
+  const utc = formatMoment(ms, style, "UTC");
+  const text = client ? formatMoment(ms, style, viewerTimeZone()) : utc;
   return (
-    <time dateTime={new Date(ms).toISOString()} title={new Date(ms).toISOString()}>
-      {text}
-    </time>
+    <>
+      <time dateTime={new Date(ms).toISOString()} title={utc}>
+        {text}
+      </time>
+      {client && relative ? <span className="relative-time"> ({formatRelative(ms, clientNow())})</span> : null}
+    </>
   );
+}
+
+/** The browser's clock, read only once the page runs in the browser (the relative time is client-only). */
+function clientNow(): number {
+  return Date.now();
 }

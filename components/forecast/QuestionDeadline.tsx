@@ -15,13 +15,13 @@ export function QuestionDeadline({
   if (!forecastingOver)
     return (
       <>
-        Closes <LocalTime ms={question.closeTime} />
+        Closes <LocalTime ms={question.closeTime} style="deadline" relative />
       </>
     );
   return (
     <>
       {question.resolveBy !== null ? "Resolve by " : "Closed "}
-      <LocalTime ms={resolutionDeadline(question)} />
+      <LocalTime ms={resolutionDeadline(question)} style="deadline" relative />
     </>
   );
 }

@@ -1,11 +1,6 @@
-import { percentDigits } from "@/lib/validation/forecast";
+import { formatNumber } from "@/lib/format/number";
 
-/** A probability in [0, 1] as percent text with one decimal at most: 0.625 → "62.5%". */
-export function percentText(p: number): string {
-  return `${percentDigits(p * 100)}%`;
-}
-
-/** A probability in [0, 1] as a percent number with one decimal (chart and CSV cells). */
+/** A probability in [0, 1] as a percent number with one decimal (chart and CSV cells, not text). */
 export function percentValue(p: number): number {
   return Number((p * 100).toFixed(1));
 }
@@ -18,16 +13,16 @@ export function forecastAgeText(ageMs: number): string {
 
 /** Binary: "62.5% yes"; scenario set: the leading scenario and its probability ("Merger 30%"). */
 export function leadingText(q: { type: "binary" | "multiple_choice"; options: readonly string[] }, vector: readonly number[]): string {
-  if (q.type === "binary") return `${percentText(vector[1])} yes`;
+  if (q.type === "binary") return `${formatNumber(vector[1], "probability")} yes`;
   let lead = 0;
   vector.forEach((p, i) => {
     if (p > vector[lead]) lead = i;
   });
-  return `${q.options[lead]} ${percentText(vector[lead])}`;
+  return `${q.options[lead]} ${formatNumber(vector[lead], "probability")}`;
 }
 
-/** Binary: "P(yes) 62.5%"; scenario set: "Merger 30% · Status quo 70%". */
+/** Binary: "P(yes) 62.5%"; scenario set: "Merger 30.0% · Status quo 70.0%". */
 export function forecastText(probabilities: readonly number[], options: readonly string[], binary: boolean): string {
-  if (binary) return `P(yes) ${percentText(probabilities[1])}`;
-  return options.map((label, i) => `${label} ${percentText(probabilities[i] ?? 0)}`).join(" · ");
+  if (binary) return `P(yes) ${formatNumber(probabilities[1], "probability")}`;
+  return options.map((label, i) => `${label} ${formatNumber(probabilities[i] ?? 0, "probability")}`).join(" · ");
 }

@@ -1,4 +1,4 @@
-import { formatPoints, formatScore } from "@/components/track-records/score-format";
+import { formatNumber } from "@/lib/format/number";
 import type { NotificationKind, NotificationPayload } from "@/lib/notifications";
 
 // What a notification says, in the inbox and in e-mail alike (one wording, one number format).
@@ -21,7 +21,7 @@ export const NOTIFICATION_KIND_LABEL: Record<NotificationKind, string> = {
 
 /** "Brier 0.090 · log −0.105 · baseline +84.8 · peer +3.2" (docs/formulas.md for each score). */
 export function scoresText(s: NonNullable<NotificationPayload["scores"]>): string {
-  return `Brier ${formatScore(s.finalBrier)} · log ${formatScore(s.finalLogScore)} · baseline ${formatPoints(s.baseline)} · peer ${formatPoints(s.peer)}`;
+  return `Brier ${formatNumber(s.finalBrier, "score")} · log ${formatNumber(s.finalLogScore, "score")} · baseline ${formatNumber(s.baseline, "points")} · peer ${formatNumber(s.peer, "points")}`;
 }
 
 /** One sentence saying what happened (the question's title is shown beside it, not repeated here). */

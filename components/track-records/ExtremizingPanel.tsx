@@ -1,6 +1,7 @@
 import { ChartFrame } from "@/components/charts/ChartFrame";
 import { ExtremizingCurve } from "@/components/charts/ExtremizingCurve";
 import { csvNumber } from "./score-format";
+import { formatNumber } from "@/lib/format/number";
 
 /** The loss-versus-d curve with the fitted d; data-points = points of the curve. */
 export function ExtremizingPanel({
@@ -14,10 +15,10 @@ export function ExtremizingPanel({
     fit.n === 0
       ? "No resolved binary question has forecasts yet, so d cannot be fitted."
       : fit.trustworthy
-        ? `Fitted on ${fit.n} resolved binary questions: d = ${fit.d?.toFixed(2)} minimises the mean log loss` +
+        ? `Fitted on ${fit.n} resolved binary questions: d = ${formatNumber(fit.d, "decimal")} minimises the mean log loss` +
           (fit.d !== null && (fit.d <= 0.5 + 1e-3 || fit.d >= 4 - 1e-3) ? " (at the edge of the searched range 0.5–4)" : "") +
           `. The extremized rows above use the configured d = ${defaultD}.`
-        : `Only ${fit.n} resolved binary question${fit.n === 1 ? "" : "s"} (fewer than 10): the fitted d = ${fit.d === null ? "—" : fit.d.toFixed(2)} is not yet trustworthy, so the extremized method keeps the default d = ${defaultD}.`;
+        : `Only ${fit.n} resolved binary question${fit.n === 1 ? "" : "s"} (fewer than 10): the fitted d = ${formatNumber(fit.d, "decimal")} is not yet trustworthy, so the extremized method keeps the default d = ${defaultD}.`;
   return (
     <ChartFrame
       title="Extremizing factor d: mean log loss against d"

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ScoreTableColumn, ScoreTableRow, SortDirection } from "@/lib/track-records/score-table";
-import { formatDateUtc, formatPercent, formatPoints, formatScore } from "./score-format";
+import { formatMoment } from "@/lib/format/date";
+import { formatNumber } from "@/lib/format/number";
 
 export interface ScoreTableEntry extends ScoreTableRow {
   questionId: string;
@@ -26,18 +27,18 @@ function cell(key: ScoreTableColumn, row: ScoreTableEntry) {
     case "question":
       return <Link href={`/questions/${encodeURIComponent(row.questionId)}`}>{String(v)}</Link>;
     case "resolved":
-      return formatDateUtc(Number(v));
+      return formatMoment(Number(v), "date", "UTC");
     case "final_forecast":
-      return `${formatPercent(v as number)}${row.type === "binary" ? " yes" : " on outcome"}`;
+      return `${formatNumber(v as number, "probability")}${row.type === "binary" ? " yes" : " on outcome"}`;
     case "outcome":
       return String(v);
     case "baseline":
     case "peer":
-      return formatPoints(v as number | null);
+      return formatNumber(v as number | null, "points");
     case "coverage":
-      return formatPercent(v as number | null);
+      return formatNumber(v as number | null, "probability");
     default:
-      return formatScore(v as number | null, 4);
+      return formatNumber(v as number | null, "score", { signed: key === "relative_brier" });
   }
 }
 
@@ -59,7 +60,7 @@ export function ScoreTable({
 }) {
   if (rows.length === 0) return <p className="muted">No scored questions in this selection.</p>;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap table-cards">
       <table className="table" data-testid="score-table" data-rows={rows.length}>
         <caption className="sr-only">Scored questions, sorted by {HEADERS.find((h) => h.key === sort)?.label} ({dir === "asc" ? "ascending" : "descending"})</caption>
         <thead>
@@ -82,7 +83,14 @@ export function ScoreTable({
           {rows.map((r) => (
             <tr key={r.questionId}>
               {HEADERS.map((h) => (
-                <td key={h.key}>{cell(h.key, r)}</td>
+                <td
+                  key={h.key}
+                  className={h.key === "question" || h.key === "outcome" ? undefined : "num"}
+                  data-card-title={h.key === "question" ? "" : undefined}
+                  data-label={h.key === "question" ? undefined : h.label}
+                >
+                  {cell(h.key, r)}
+                </td>
               ))}
             </tr>
           ))}

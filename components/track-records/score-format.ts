@@ -1,30 +1,10 @@
-// How track-record numbers are written on the pages, tables and CSVs (one place, one precision).
-
-/** A probability as a percentage with one decimal ("72.5%"); "—" for null. */
-export function formatPercent(p: number | null): string {
-  return p === null ? "—" : `${(p * 100).toFixed(1)}%`;
-}
+// Cells of the track-record tables and CSVs that are not plain numbers for reading (those go through
+// lib/format/number formatNumber, the desk's one number formatter).
+import { formatNumber } from "@/lib/format/number";
 
 /** A forecast bin as its range of percentages ("10.0%–20.0%"). */
 export function formatBinRange(bin: { lo: number; hi: number }): string {
-  return `${formatPercent(bin.lo)}–${formatPercent(bin.hi)}`;
-}
-
-/** A Brier or log score (three decimals); "—" for null. */
-export function formatScore(x: number | null, digits = 3): string {
-  return x === null ? "—" : x.toFixed(digits);
-}
-
-/** A baseline or peer score in points (one decimal, sign shown); "—" for null. */
-export function formatPoints(x: number | null): string {
-  if (x === null) return "—";
-  const s = x.toFixed(1);
-  return x > 0 ? `+${s}` : s;
-}
-
-/** A UTC instant as its calendar date, e.g. "2022-12-31". */
-export function formatDateUtc(t: number): string {
-  return new Date(t).toISOString().slice(0, 10);
+  return `${formatNumber(bin.lo, "probability")}–${formatNumber(bin.hi, "probability")}`;
 }
 
 /** Rounds for a CSV cell: enough digits to check against the engine, no float noise. */

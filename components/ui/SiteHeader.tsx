@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { NavLinks } from "./NavLinks";
+import { SiteMenu } from "./SiteMenu";
 
 const MAIN_LINKS = [
   { href: "/questions", label: "Questions" },
@@ -15,7 +16,10 @@ const ADMIN_LINKS = [
   { href: "/export", label: "Export" },
 ] as const;
 
-/** The top bar: main navigation, then the signed-in user with "Sign out", or "Sign in"/"Sign up". */
+/**
+ * The top bar: a skip link to the page's <main id="main">, the brand, then main navigation and the
+ * signed-in user with "Sign out" (or "Sign in"/"Sign up"), collapsed behind a "Menu" button on a phone.
+ */
 export function SiteHeader({
   viewer,
   unread = 0,
@@ -28,10 +32,14 @@ export function SiteHeader({
 }) {
   return (
     <header className="site-nav">
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
       <div className="container">
         <Link href="/questions" className="brand">
           Forecast Desk
         </Link>
+        <SiteMenu>
         <NavLinks label="Main" links={MAIN_LINKS} />
         {viewer?.role === "admin" ? <NavLinks label="Admin" links={ADMIN_LINKS} /> : null}
         <div className="account">
@@ -60,6 +68,7 @@ export function SiteHeader({
             </>
           )}
         </div>
+        </SiteMenu>
       </div>
     </header>
   );

@@ -1,29 +1,71 @@
-import type { ReactNode } from "react";
+import { Children, cloneElement, isValidElement, type ReactElement, type ReactNode } from "react";
 
 export interface TableColumn {
   label: ReactNode;
   /** Right-aligned figures (the .num class). */
   numeric?: boolean;
+  /** What the cell is called on a phone's card when the label is not plain text. */
+  cardLabel?: string;
+}
+
+type CellProps = { "data-label"?: string; "data-card-title"?: string; children?: ReactNode };
+type RowProps = { children?: ReactNode };
+
+/**
+ * Gives every cell of every row the label of its column (data-label), which the phone layout shows
+ * in front of the value when the table becomes a list of cards; the title column's cell is marked
+ * data-card-title instead and heads the card. Rows are <tr> elements whose
+ * children are the cells in column order (null cells and columns are skipped).
+ */
+function labelCells(rows: ReactNode, columns: ReadonlyArray<TableColumn | null>, titleColumn: number): ReactNode {
+  const labels = columns.filter((c): c is TableColumn => c !== null).map((c) => c.cardLabel ?? (typeof c.label === "string" ? c.label : ""));
+  return Children.map(rows, (row) => {
+    if (!isValidElement<RowProps>(row)) return row;
+    let i = 0;
+    const cells = Children.map(row.props.children, (cell) => {
+      if (!isValidElement<CellProps>(cell)) return cell;
+      const index = i++;
+      if (index === titleColumn) return cloneElement(cell as ReactElement<CellProps>, { "data-card-title": "" });
+      const label = labels[index];
+      return label && cell.props["data-label"] === undefined ? cloneElement(cell as ReactElement<CellProps>, { "data-label": label }) : cell;
+    });
+    return cloneElement(row, {}, cells);
+  });
 }
 
 /**
  * A table with a header row of column labels (scope="col") and the caller's rows as the body; in a
- * padding-free card by default (page-level lists), or only scrollable when `inCard` is false.
+ * padding-free card by default (page-level lists), or only scrollable when `inCard` is false. On a
+ * phone (below 40rem) a `cards` table shows each row as a card, each cell under its column's label
+ * (app/globals.css .table-cards); the `cardTitle` column (default the first) heads each card.
  */
 export function Table({
   columns,
   testId,
   inCard = true,
+  cards = true,
+  cardTitle = 0,
+  caption,
+  rowCount,
   children,
 }: {
   columns: ReadonlyArray<TableColumn | null>;
   testId: string;
   inCard?: boolean;
+  cards?: boolean;
+  /** Index (among the non-null columns) of the column that heads each card on a phone. */
+  cardTitle?: number;
+  /** A caption for screen readers (visually hidden). */
+  caption?: ReactNode;
+  /** Goes on the table as data-rows (browser tests). */
+  rowCount?: number;
   children: ReactNode;
 }) {
+  const className = ["table-wrap", inCard ? "card" : null, cards ? "table-cards" : null].filter(Boolean).join(" ");
   return (
-    <div className={inCard ? "table-wrap card" : "table-wrap"} style={inCard ? { padding: 0 } : undefined}>
-      <table className="table" data-testid={testId}>
+    <div className={className} style={inCard ? { padding: 0 } : undefined}>
+      <table className="table" data-testid={testId} data-rows={rowCount}>
+        {caption ? <caption className="sr-only">{caption}</caption> : null}
         <thead>
           <tr>
             {columns.map((c, i) =>
@@ -35,7 +77,7 @@ export function Table({
             )}
           </tr>
         </thead>
-        <tbody>{children}</tbody>
+        <tbody>{cards ? labelCells(children, columns, cardTitle) : children}</tbody>
       </table>
     </div>
   );

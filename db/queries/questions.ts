@@ -113,8 +113,21 @@ export function countQuestions(db: Db): number {
 // ---- Listing, creating and editing (admin) ----
 
 /**
+ * A search box's text as an FTS5 query: every word (letters and digits) must occur, in any order, each
+ * as a prefix ("presid" finds "president"); each word is quoted, so FTS5 operators typed into the box
+ * are read as words. Null when the text has no word in it.
+ */
+export function questionSearchQuery(text: string): string | null {
+  const words = text.normalize("NFKC").match(/[\p{L}\p{N}]+/gu);
+  if (!words) return null;
+  return words.map((w) => `"${w}"*`).join(" ");
+}
+
+/**
  * Questions carrying a tag (exact, case-insensitive) and matching a text search over title, description
- * and criteria (drafts only when asked), soonest close first.
+ * and criteria (drafts only when asked): FTS5 (db/migrations question_search), words in any order and as
+ * prefixes, best match first by BM25 with a title match weighing most (10, description 2, criteria 1);
+ * without a search, soonest close first. A search with no word in it matches nothing.
  */
 export function listQuestions(
   db: Db,
@@ -126,15 +139,15 @@ export function listQuestions(
     conditions.push(
       filter.draftsBy ? or(eq(questions.isDraft, false), eq(questions.createdBy, filter.draftsBy))! : eq(questions.isDraft, false),
     );
+  let rankOf: Map<string, number> | null = null;
   if (filter.search && filter.search.trim()) {
-    const pattern = `%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(
-      or(
-        sql`${questions.title} like ${pattern} escape '\\'`,
-        sql`${questions.description} like ${pattern} escape '\\'`,
-        sql`${questions.resolutionCriteria} like ${pattern} escape '\\'`,
-      )!,
+    const query = questionSearchQuery(filter.search);
+    if (query === null) return [];
+    const hits = db.all<{ id: string; rank: number }>(
+      sql`select question_id as id, bm25(question_search, 0, 10, 2, 1) as rank from question_search where question_search match ${query}`,
     );
+    rankOf = new Map(hits.map((h) => [h.id, h.rank]));
+    conditions.push(inArray(questions.id, [...rankOf.keys()]));
   }
   if (filter.tag && filter.tag.trim()) {
     conditions.push(
@@ -155,6 +168,8 @@ export function listQuestions(
     .orderBy(asc(questions.closeTime), asc(questions.id))
     .all()
     .map((r) => r.id);
+  // bm25 is lower for a better match; ties keep the soonest-close order (a stable sort)
+  if (rankOf) ids.sort((a, b) => rankOf.get(a)! - rankOf.get(b)!);
   return getQuestions(db, ids);
 }
 

@@ -3,6 +3,7 @@
 // differences (docs/formulas.md §8).
 import { pairedDifference } from "@/lib/aggregation/method-comparison";
 import { AGGREGATION_METHODS, DEFAULT_AGGREGATION_METHOD, type AggregationMethod } from "@/lib/types";
+import { formatNumber } from "@/lib/format/number";
 
 export const AGGREGATION_METHOD_LABELS: Record<AggregationMethod, string> = {
   median: "median",
@@ -78,13 +79,13 @@ export function methodRecords(questions: readonly QuestionAggregateScores[]): Me
   });
 }
 
-/** Brier values to 4 decimals: team-level differences are often in the third. */
+/** Brier values as the desk writes scores (4 decimals: team-level differences are often in the third). */
 function f3(x: number): string {
-  return x.toFixed(4);
+  return formatNumber(x, "score");
 }
 
 function signed(x: number): string {
-  return `${x >= 0 ? "+" : "−"}${f3(Math.abs(x))}`;
+  return formatNumber(x, "score", { signed: true });
 }
 
 /**

@@ -1,5 +1,6 @@
 // Plain-language sentences for the Murphy decomposition of a Brier score (Murphy 1973;
 // docs/formulas.md §9.5): Brier = reliability − resolution + uncertainty + residual.
+import { formatNumber } from "@/lib/format/number";
 
 export interface MurphyTerms {
   brier: number | null;
@@ -22,11 +23,11 @@ export interface MurphyExplanation {
 }
 
 function pct(x: number): string {
-  return `${(x * 100).toFixed(x * 100 >= 10 || x === 0 ? 0 : 1)}%`;
+  return formatNumber(x, "probability");
 }
 
 function fmt(x: number): string {
-  return x.toFixed(3);
+  return formatNumber(x, "score");
 }
 
 /** ō = Σ_b n_b ō_b / Σ_b n_b, the (weighted) share of samples whose question resolved Yes; null without samples. */
@@ -67,7 +68,7 @@ export function explainMurphyTerms(terms: MurphyTerms, bins: readonly Calibratio
       sentence:
         reliability === null
           ? none
-          : `Calibration error: within a bin, ${who}'s forecasts were on average about ${(Math.sqrt(reliability) * 100).toFixed(1)} percentage points away from how often those events happened (0 is perfectly calibrated).`,
+          : `Calibration error: within a bin, ${who}'s forecasts were on average about ${formatNumber(Math.sqrt(reliability) * 100, "decimal", { digits: 1 })} percentage points away from how often those events happened (0 is perfectly calibrated).`,
     },
     {
       term: "resolution",

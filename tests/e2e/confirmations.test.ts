@@ -59,7 +59,7 @@ describe("confirmations", () => {
   it("promoting asks first, naming the person; Cancel keeps the role", async () => {
     const page = browser.page;
     await page.goto("/users");
-    await page.getByRole("button", { name: `Promote ${analyst.name}` }).click();
+    await page.getByRole("button", { name: `Promote to admin: ${analyst.name}` }).click();
     const confirm = page.getByRole("group", { name: `Make ${analyst.name} an admin? Admins resolve questions and manage users.` });
     await confirm.waitFor();
     await confirm.getByRole("button", { name: "Cancel" }).click();

@@ -11,7 +11,7 @@ import { and, desc, eq } from "drizzle-orm";
 import type { ParsedMail } from "mailparser";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatScore } from "@/components/track-records/score-format";
+import { formatNumber } from "@/lib/format/number";
 import { openDb, type Db } from "@/db/client";
 import { countUnread, listNotifications } from "@/db/queries/notifications";
 import { getQuestions, listQuestionIds } from "@/db/queries/questions";
@@ -187,9 +187,9 @@ describe("a demo analyst's day", () => {
     const panel = page.getByTestId("question-scores");
     await panel.waitFor();
     const brierRow = panel.locator('tr[data-metric="finalBrier"]');
-    expect(await brierRow.getByTestId("score-you").innerText()).toBe(formatScore(brier));
+    expect(await brierRow.getByTestId("score-you").innerText()).toBe(formatNumber(brier, "score"));
     expect(await panel.locator('tr[data-metric="finalLogScore"]').getByTestId("score-you").innerText()).toBe(
-      formatScore(Math.log(o === 1 ? mine.probabilities[1] : mine.probabilities[0])),
+      formatNumber(Math.log(o === 1 ? mine.probabilities[1] : mine.probabilities[0]), "score"),
     );
     expect(await brierRow.getByTestId("score-crowd").innerText()).toMatch(/^\d\.\d{3}$/);
     await shoot("daily-loop-resolved-scores");

@@ -15,7 +15,8 @@ export function RoleButton({ userId, userName, role }: { userId: string; userNam
       <ConfirmButton
         className={`btn btn-small ${target === "analyst" ? "btn-danger" : ""}`}
         disabled={pending}
-        ariaLabel={`${target === "admin" ? "Promote" : "Demote"} ${userName}`}
+        // the name read out starts with the visible words (WCAG 2.5.3 Label in Name)
+        ariaLabel={`${target === "admin" ? "Promote to admin" : "Demote to analyst"}: ${userName}`}
         label={target === "admin" ? "Promote to admin" : "Demote to analyst"}
         confirmLabel={target === "admin" ? `Yes, make ${userName} an admin` : `Yes, make ${userName} an analyst`}
         question={

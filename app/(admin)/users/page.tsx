@@ -1,3 +1,4 @@
+import { requestTime } from "@/app/(desk)/request-time";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireAdmin } from "@/app/_auth/session";
@@ -17,7 +18,7 @@ export const dynamic = "force-dynamic";
 export default async function UsersPage() {
   const viewer = await requireAdmin();
   const users = listUsers(getDb());
-  const invitations = listInvitations(getDb(), Date.now());
+  const invitations = listInvitations(getDb(), await requestTime());
   return (
     <>
       <PageHeader title="Users" lede={`${users.length} users. Imported forecasters have no password and cannot sign in.`} />

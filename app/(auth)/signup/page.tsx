@@ -1,3 +1,4 @@
+import { requestTime } from "@/app/(desk)/request-time";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { INVITATION_REQUIRED, SIGN_UP_CLOSED_NO_ADMIN } from "@/app/_auth/auth";
@@ -17,9 +18,10 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
   const { invitation } = await searchParams;
   const token = typeof invitation === "string" ? invitation : undefined;
   const db = getDb();
+  const now = await requestTime();
   const closed = !adminExists(db)
     ? SIGN_UP_CLOSED_NO_ADMIN
-    : isDeskPrivate() && !(token && isInvitationUsable(db, token, Date.now()))
+    : isDeskPrivate() && !(token && isInvitationUsable(db, token, now))
       ? INVITATION_REQUIRED
       : null;
   return (

@@ -1,7 +1,6 @@
 import { CalibrationPanel } from "@/components/track-records/CalibrationPanel";
 import { ExtremizingPanel } from "@/components/track-records/ExtremizingPanel";
 import { MethodComparisonPanel } from "@/components/track-records/MethodComparisonPanel";
-import { formatScore } from "@/components/track-records/score-format";
 import { CalibrationBinsField, FilterErrors, selectionPhrase, TrackRecordFilters } from "@/components/track-records/TrackRecordFilters";
 import { getDb } from "@/db/client";
 import { listResolvedQuestionTags, loadResolvedQuestions } from "@/db/queries/track-records";
@@ -11,11 +10,13 @@ import { scoreResolvedQuestions } from "@/lib/track-records/team-record";
 import { AGGREGATION_METHODS, DEFAULT_SCORING_PARAMS } from "@/lib/types";
 import { crowdFields, parseTrackRecordParams, periodBounds } from "@/lib/validation/track-record-filters";
 import { PageHeader } from "@/components/ui/PageHeader";
+import { formatNumber } from "@/lib/format/number";
+import { Table } from "@/components/ui/Table";
 
 export const metadata = { title: "The crowd's track record" };
 
 function interval(lo: number | null, hi: number | null): string {
-  return lo === null || hi === null ? "—" : `${formatScore(lo, 4)} to ${formatScore(hi, 4)}`;
+  return lo === null || hi === null ? "—" : `${formatNumber(lo, "score")} to ${formatNumber(hi, "score")}`;
 }
 
 export default async function CrowdPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -48,41 +49,39 @@ export default async function CrowdPage({ searchParams }: { searchParams: Promis
         {crowd.sentence}
       </p>
 
-      <div className="table-wrap">
-        <table className="table" data-testid="method-table">
-          <caption className="sr-only">Scores of the five aggregation methods</caption>
-          <thead>
-            <tr>
-              <th scope="col">Method</th>
-              <th scope="col">Questions</th>
-              <th scope="col" title="0–1, lower is better">Mean Brier</th>
-              <th scope="col" title="ln p of what happened, nats, higher is better">Mean log score</th>
-              <th scope="col" title="This method minus the default, mean over questions">Brier − default</th>
-              <th scope="col">95% interval</th>
-              <th scope="col">Log score − default</th>
-              <th scope="col">95% interval</th>
-            </tr>
-          </thead>
-          <tbody>
+      <Table
+        testId="method-table"
+        inCard={false}
+        caption="Scores of the five aggregation methods"
+        columns={[
+          { label: "Method" },
+          { label: "Questions", numeric: true },
+          { label: <span title="0–1, lower is better">Mean Brier</span>, cardLabel: "Mean Brier", numeric: true },
+          { label: <span title="ln p of what happened, nats, higher is better">Mean log score</span>, cardLabel: "Mean log score", numeric: true },
+          { label: <span title="This method minus the default, mean over questions">Brier − default</span>, cardLabel: "Brier − default", numeric: true },
+          { label: "95% interval", cardLabel: "Brier 95% interval" },
+          { label: "Log score − default", numeric: true },
+          { label: "95% interval", cardLabel: "Log score 95% interval" },
+        ]}
+      >
             {crowd.methods.map((m) => (
               <tr key={m.method} data-method={m.method}>
                 <th scope="row">
                   {AGGREGATION_METHOD_LABELS[m.method]}
                   {m.isDefault ? " (default)" : ""}
                 </th>
-                <td>{m.n}</td>
-                <td data-field="mean-brier">{formatScore(m.meanBrier, 4)}</td>
-                <td data-field="mean-log-score">{formatScore(m.meanLogScore, 4)}</td>
-                <td>{formatScore(m.brierDifference.mean, 4)}</td>
+                <td className="num">{m.n}</td>
+                <td className="num" data-field="mean-brier">{formatNumber(m.meanBrier, "score")}</td>
+                <td className="num" data-field="mean-log-score">{formatNumber(m.meanLogScore, "score")}</td>
+                <td className="num">{formatNumber(m.brierDifference.mean, "score", { signed: true })}</td>
                 <td>{interval(m.brierDifference.lo, m.brierDifference.hi)}</td>
-                <td>{formatScore(m.logScoreDifference.mean, 4)}</td>
+                <td className="num">{formatNumber(m.logScoreDifference.mean, "score", { signed: true })}</td>
                 <td>{interval(m.logScoreDifference.lo, m.logScoreDifference.hi)}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+      </Table>
 
+      <h2>How the methods compare</h2>
       <MethodComparisonPanel methods={crowd.methods} />
       <ExtremizingPanel fit={crowd.extremizing} defaultD={params.extremizeD} />
 

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { formatPercent, formatPoints, formatScore } from "@/components/track-records/score-format";
 import { FilterErrors, selectionPhrase, TrackRecordFilters } from "@/components/track-records/TrackRecordFilters";
 import { getDb } from "@/db/client";
 import { listResolvedQuestionTags, loadResolvedQuestions } from "@/db/queries/track-records";
@@ -12,6 +11,8 @@ import {
 import { leaderboard, scoreResolvedQuestions } from "@/lib/track-records/team-record";
 import { leaderboardFields, parseTrackRecordParams, periodBounds } from "@/lib/validation/track-record-filters";
 import { PageHeader } from "@/components/ui/PageHeader";
+import { formatNumber } from "@/lib/format/number";
+import { Table } from "@/components/ui/Table";
 
 export const metadata = { title: "Leaderboard" };
 
@@ -58,41 +59,40 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
           No forecaster has {minQuestions} or more scored questions in this selection.
         </p>
       ) : (
-        <div className="table-wrap">
-          <table className="table" data-testid="leaderboard-table" data-rows={ranked.length}>
-            <caption className="sr-only">Leaderboard ranked by {LEADERBOARD_RANKING_LABELS[ranking]}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Rank</th>
-                <th scope="col">Forecaster</th>
-                <th scope="col">Questions</th>
-                <th scope="col" title="Points, higher is better">Mean peer</th>
-                <th scope="col" title="Points, higher is better">Mean baseline</th>
-                <th scope="col" title="Negative beats the crowd">Mean relative Brier</th>
-                <th scope="col" title="0–1, lower is better">Mean final Brier</th>
-                <th scope="col">Sum of peer</th>
-                <th scope="col">Mean coverage</th>
-              </tr>
-            </thead>
-            <tbody>
+        <Table
+          testId="leaderboard-table"
+          rowCount={ranked.length}
+          inCard={false}
+          cardTitle={1}
+          caption={`Leaderboard ranked by ${LEADERBOARD_RANKING_LABELS[ranking]}`}
+          columns={[
+            { label: "Rank", numeric: true },
+            { label: "Forecaster" },
+            { label: "Questions", numeric: true },
+            { label: <span title="Points, higher is better">Mean peer</span>, cardLabel: "Mean peer", numeric: true },
+            { label: <span title="Points, higher is better">Mean baseline</span>, cardLabel: "Mean baseline", numeric: true },
+            { label: <span title="Negative beats the crowd">Mean relative Brier</span>, cardLabel: "Mean relative Brier", numeric: true },
+            { label: <span title="0–1, lower is better">Mean final Brier</span>, cardLabel: "Mean final Brier", numeric: true },
+            { label: "Sum of peer", numeric: true },
+            { label: "Mean coverage", numeric: true },
+          ]}
+        >
               {ranked.map((r) => (
                 <tr key={r.handle} data-handle={r.handle}>
-                  <td>{r.rank ?? "—"}</td>
+                  <td className="num">{r.rank ?? "—"}</td>
                   <td>
                     <Link href={`/forecasters/${encodeURIComponent(r.handle)}`}>{r.name}</Link>
                   </td>
-                  <td>{r.summary.nQuestions}</td>
-                  <td>{formatPoints(r.summary.meanPeer)}</td>
-                  <td>{formatPoints(r.summary.meanBaseline)}</td>
-                  <td>{formatScore(r.summary.meanRelativeBrier)}</td>
-                  <td>{formatScore(r.summary.meanFinalBrier)}</td>
-                  <td>{formatPoints(r.summary.sumPeer)}</td>
-                  <td>{formatPercent(r.summary.meanCoverage)}</td>
+                  <td className="num">{r.summary.nQuestions}</td>
+                  <td className="num">{formatNumber(r.summary.meanPeer, "points")}</td>
+                  <td className="num">{formatNumber(r.summary.meanBaseline, "points")}</td>
+                  <td className="num">{formatNumber(r.summary.meanRelativeBrier, "score", { signed: true })}</td>
+                  <td className="num">{formatNumber(r.summary.meanFinalBrier, "score")}</td>
+                  <td className="num">{formatNumber(r.summary.sumPeer, "points")}</td>
+                  <td className="num">{formatNumber(r.summary.meanCoverage, "probability")}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </Table>
       )}
     </div>
   );

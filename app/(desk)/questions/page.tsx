@@ -90,7 +90,7 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
         ];
   } else {
     inTab = all.filter((q) => isInQuestionTab(q, tab, now));
-    if (tab === "resolved") inTab.reverse();
+    if (tab === "resolved" && !search) inTab.reverse(); // a search lists the best match first
   }
   const { items: listed, page, pageCount, total } = questionPage(inTab, requestedPage);
   // One query for the shown questions' forecasts, grouped here (forecasters keyed by handle).

@@ -17,11 +17,11 @@ describe("Murphy decomposition sentences", () => {
     const terms = { brier: 0.12, reliability: 0.01, resolution: 0.05, uncertainty: 0.16, residual: 0.0 };
     const out = explainMurphyTerms(terms, bins, "Ann");
     expect(out.map((e) => e.term)).toEqual(["brier", "reliability", "resolution", "uncertainty", "residual"]);
-    expect(out[0].sentence).toContain("0.120");
+    expect(out[0].sentence).toContain("0.1200");
     expect(out[1].sentence).toContain("10.0 percentage points"); // √0.01 = 0.1
-    expect(out[2].sentence).toContain("0.050");
-    expect(out[3].sentence).toContain("80%");
-    expect(out[3].sentence).toContain("0.160");
+    expect(out[2].sentence).toContain("0.0500");
+    expect(out[3].sentence).toContain("80.0%");
+    expect(out[3].sentence).toContain("0.1600");
     expect(out.every((e) => e.sentence.includes("Ann"))).toBe(true);
   });
 

@@ -6,7 +6,6 @@ import { CalibrationPanel } from "@/components/track-records/CalibrationPanel";
 import { DiscriminationPanel } from "@/components/track-records/DiscriminationPanel";
 import { ScoresOverTimePanel } from "@/components/track-records/ScoresOverTimePanel";
 import { ScoreTable, type ScoreTableEntry } from "@/components/track-records/ScoreTable";
-import { formatPoints, formatScore, formatPercent } from "@/components/track-records/score-format";
 import { CalibrationBinsField, FilterErrors, selectionPhrase, TrackRecordFilters } from "@/components/track-records/TrackRecordFilters";
 import { getDb } from "@/db/client";
 import { findForecasterName, listResolvedQuestionTags, loadResolvedQuestions } from "@/db/queries/track-records";
@@ -15,6 +14,7 @@ import { sortScoreTable, type ScoreTableColumn, type SortDirection } from "@/lib
 import { forecasterRecord, scoreResolvedQuestions } from "@/lib/track-records/team-record";
 import { forecasterProfileFields, parseTrackRecordParams, periodBounds } from "@/lib/validation/track-record-filters";
 import { PageHeader } from "@/components/ui/PageHeader";
+import { formatNumber } from "@/lib/format/number";
 
 type Props = {
   params: Promise<{ handle: string }>;
@@ -118,26 +118,27 @@ export default async function ForecasterProfilePage({ params, searchParams }: Pr
         </div>
         <div className="stat card">
           <div className="stat-label">Mean final Brier (0–1, lower is better)</div>
-          <div data-testid="summary-mean-final-brier">{formatScore(s.meanFinalBrier)}</div>
+          <div data-testid="summary-mean-final-brier">{formatNumber(s.meanFinalBrier, "score")}</div>
         </div>
         <div className="stat card">
           <div className="stat-label">Mean peer score (points)</div>
-          <div data-testid="summary-mean-peer">{formatPoints(s.meanPeer)}</div>
+          <div data-testid="summary-mean-peer">{formatNumber(s.meanPeer, "points")}</div>
         </div>
         <div className="stat card">
           <div className="stat-label">Mean baseline score (points)</div>
-          <div>{formatPoints(s.meanBaseline)}</div>
+          <div>{formatNumber(s.meanBaseline, "points")}</div>
         </div>
         <div className="stat card">
           <div className="stat-label">Mean relative Brier (negative beats the crowd)</div>
-          <div>{formatScore(s.meanRelativeBrier)}</div>
+          <div>{formatNumber(s.meanRelativeBrier, "score", { signed: true })}</div>
         </div>
         <div className="stat card">
           <div className="stat-label">Mean coverage</div>
-          <div>{formatPercent(s.meanCoverage)}</div>
+          <div>{formatNumber(s.meanCoverage, "probability")}</div>
         </div>
       </section>
 
+      <h2 style={{ marginTop: "1.5rem" }}>Calibration and discrimination</h2>
       <section className="grid grid-2" aria-label="Calibration">
         <CalibrationPanel
           title={`Calibration (${sampleLabel}, ${bins} bins)`}

@@ -29,6 +29,7 @@ import { QuestionFacts } from "./_components/QuestionFacts";
 import { RationaleList } from "./_components/RationaleList";
 import { ResolutionPanel } from "./_components/ResolutionPanel";
 import { SpreadPanel } from "./_components/SpreadPanel";
+import { Markdown } from "@/components/ui/Markdown";
 
 type Params = Promise<{ questionId: string }>;
 
@@ -104,12 +105,12 @@ export default async function QuestionPage({ params }: { params: Params }) {
           <h2 id="description-heading" className="sr-only">
             Description
           </h2>
-          <p style={{ whiteSpace: "pre-wrap" }}>{question.description}</p>
+          <Markdown text={question.description} className="question-description" />
         </section>
       ) : null}
       <section aria-labelledby="criteria-heading" className="card">
         <h2 id="criteria-heading">Resolution criteria</h2>
-        <p style={{ whiteSpace: "pre-wrap", margin: 0 }}>{question.resolutionCriteria || "None given."}</p>
+        {question.resolutionCriteria ? <Markdown text={question.resolutionCriteria} /> : <p style={{ margin: 0 }}>None given.</p>}
         {!binary ? (
           <>
             <h3 className="small muted" style={{ marginTop: "0.75rem" }}>
@@ -176,13 +177,13 @@ export default async function QuestionPage({ params }: { params: Params }) {
       ) : (
         <>
           <CrowdPanel question={question} series={series} own={own} end={end} atClose={end < now} />
-          <SpreadPanel question={question} standing={standing} />
+          <SpreadPanel question={question} standing={standing} crowd={series.at(-1)?.probabilities ?? null} mine={latestOwn?.probabilities ?? null} />
         </>
       )}
 
       {viewer ? <OwnHistory question={question} forecasts={own} /> : null}
       {crowdHidden ? null : <RationaleList question={question} forecasts={forecasts} />}
-      <Discussion questionId={question.id} comments={comments} signedIn={viewer !== null} othersHidden={crowdHidden} />
+      <Discussion questionId={question.id} comments={comments.map((c) => ({ ...c, rendered: <Markdown text={c.body} /> }))} signedIn={viewer !== null} othersHidden={crowdHidden} />
     </article>
   );
 }

@@ -3,7 +3,8 @@ import { CrowdForecastChart, type CrowdForecastRow } from "@/components/charts/C
 import { ScenarioChart, type ScenarioRow } from "@/components/charts/ScenarioChart";
 import type { CrowdForecastPoint } from "@/lib/aggregation/crowd-forecast";
 import type { ForecastRecord, Question } from "@/lib/types";
-import { percentText, percentValue } from "@/components/forecast/forecast-display";
+import { percentValue } from "@/components/forecast/forecast-display";
+import { formatNumber } from "@/lib/format/number";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const EMPTY_MESSAGE = "No forecasts yet: the crowd forecast appears with the first one.";
@@ -47,14 +48,14 @@ export function CrowdPanel({
         </p>
       ) : binary ? (
         <p className="stat mono" data-testid="crowd-forecast-value" style={{ margin: 0 }}>
-          {percentText(current.probabilities[1])}
+          {formatNumber(current.probabilities[1], "probability")}
         </p>
       ) : (
         <ul data-testid="crowd-forecast-value" style={{ listStyle: "none", padding: 0, margin: "0.25rem 0 0" }}>
           {question.options.map((label, i) => (
             <li key={i} className="row" style={{ gap: "0.5rem", alignItems: "baseline" }}>
               <strong className="mono" style={{ minWidth: "4.5rem", textAlign: "right" }} data-testid={`crowd-scenario-value-${i}`}>
-                {percentText(current.probabilities[i])}
+                {formatNumber(current.probabilities[i], "probability")}
               </strong>
               <span>{label}</span>
             </li>
@@ -105,6 +106,12 @@ export function CrowdPanel({
       question.options.forEach((_, i) => (row[`s${i}`] = percentValue(p.probabilities[i])));
       return row;
     });
+    // the viewer's own forecasts as dots (o0, o1, …) on rows of their own (before T0: drawn at T0)
+    const ownRows: ScenarioRow[] = own.map((f) => {
+      const row: ScenarioRow = { time: Math.min(Math.max(f.time, start), axisEnd) };
+      question.options.forEach((_, i) => (row[`o${i}`] = percentValue(f.probabilities[i])));
+      return row;
+    });
     return (
       <ChartFrame
         title="Scenario probabilities over time"
@@ -120,7 +127,7 @@ export function CrowdPanel({
         points={series.length}
         emptyMessage={EMPTY_MESSAGE}
       >
-        <ScenarioChart options={question.options} rows={rows} start={start} end={axisEnd} />
+        <ScenarioChart options={question.options} rows={[...rows, ...ownRows].sort((x, y) => x.time - y.time)} withOwn={ownRows.length > 0} start={start} end={axisEnd} />
       </ChartFrame>
     );
   }

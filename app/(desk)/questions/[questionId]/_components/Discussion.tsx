@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useState, type FormEvent } from "react";
+import { useActionState, useState, type FormEvent, type ReactNode } from "react";
 import { LocalTime } from "@/components/forecast/LocalTime";
 import { FieldError } from "@/components/ui/FieldError";
 import type { QuestionComment } from "@/db/queries/comments";
@@ -75,7 +75,8 @@ export function Discussion({
   othersHidden,
 }: {
   questionId: string;
-  comments: readonly QuestionComment[];
+  /** Each comment with its body already rendered as Markdown on the server (components/ui/Markdown). */
+  comments: readonly (QuestionComment & { rendered: ReactNode })[];
   signedIn: boolean;
   othersHidden: boolean;
 }) {
@@ -108,7 +109,7 @@ export function Discussion({
                   <LocalTime ms={c.createdAt} />
                 </span>
               </p>
-              <p style={{ margin: "0.25rem 0 0", whiteSpace: "pre-wrap" }}>{c.body}</p>
+              <div className="comment-body">{c.rendered}</div>
             </li>
           ))}
         </ol>

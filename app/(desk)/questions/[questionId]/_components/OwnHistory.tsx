@@ -1,7 +1,9 @@
 import { LocalTime } from "@/components/forecast/LocalTime";
 import type { QuestionForecast } from "@/db/queries/forecasts";
 import type { Question } from "@/lib/types";
-import { percentText } from "@/components/forecast/forecast-display";
+import { formatNumber } from "@/lib/format/number";
+import { Table } from "@/components/ui/Table";
+import { Markdown } from "@/components/ui/Markdown";
 
 /** The viewer's own forecasts on this question, newest first. */
 export function OwnHistory({ question, forecasts }: { question: Question; forecasts: readonly QuestionForecast[] }) {
@@ -13,26 +15,16 @@ export function OwnHistory({ question, forecasts }: { question: Question; foreca
       {newestFirst.length === 0 ? (
         <p className="muted">You have not forecast on this question yet.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table" aria-labelledby="own-history-heading" data-testid="own-history">
-            <thead>
-              <tr>
-                <th scope="col">Made at</th>
-                {binary ? (
-                  <th scope="col" className="num">
-                    P(yes)
-                  </th>
-                ) : (
-                  question.options.map((label, i) => (
-                    <th scope="col" className="num" key={i}>
-                      {label}
-                    </th>
-                  ))
-                )}
-                <th scope="col">Rationale</th>
-              </tr>
-            </thead>
-            <tbody>
+        <Table
+          testId="own-history"
+          inCard={false}
+          caption="Your forecasts"
+          columns={[
+            { label: "Made at" },
+            ...(binary ? ["P(yes)"] : question.options).map((label) => ({ label, numeric: true })),
+            { label: "Rationale" },
+          ]}
+        >
               {newestFirst.map((f) => (
                 <tr key={f.id}>
                   <td>
@@ -40,15 +32,13 @@ export function OwnHistory({ question, forecasts }: { question: Question; foreca
                   </td>
                   {(binary ? [f.probabilities[1]] : f.probabilities).map((p, i) => (
                     <td className="num mono" key={i}>
-                      {percentText(p)}
+                      {formatNumber(p, "probability")}
                     </td>
                   ))}
-                  <td style={{ whiteSpace: "pre-wrap" }}>{f.rationale ?? <span className="muted">—</span>}</td>
+                  <td>{f.rationale ? <Markdown text={f.rationale} /> : <span className="muted">—</span>}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </Table>
       )}
     </section>
   );

@@ -1,7 +1,7 @@
 import { LocalTime } from "@/components/forecast/LocalTime";
 import type { Question } from "@/lib/types";
 
-/** Open, close and resolve-by times in the viewer's local time, the tags, and the illustrative note. */
+/** Open, close (a deadline: midnight reads "end of …", with "in 5 days") and resolve-by times in the viewer's time zone, the tags, and the illustrative note. */
 export function QuestionFacts({ question }: { question: Question }) {
   return (
     <>
@@ -15,12 +15,12 @@ export function QuestionFacts({ question }: { question: Question }) {
         <div>
           <dt className="muted">Closes</dt>
           <dd style={{ margin: 0 }}>
-            <LocalTime ms={question.closeTime} />
+            <LocalTime ms={question.closeTime} style="deadline" relative />
           </dd>
         </div>
         <div>
           <dt className="muted">Resolve by</dt>
-          <dd style={{ margin: 0 }}>{question.resolveBy === null ? "—" : <LocalTime ms={question.resolveBy} />}</dd>
+          <dd style={{ margin: 0 }}>{question.resolveBy === null ? "—" : <LocalTime ms={question.resolveBy} style="deadline" relative />}</dd>
         </div>
       </dl>
       {question.tags.length > 0 ? (

@@ -1,12 +1,12 @@
-import { formatPoints, formatScore } from "@/components/track-records/score-format";
+import { formatNumber } from "@/lib/format/number";
 import { Table } from "@/components/ui/Table";
 import type { QuestionScoreSummary, ScoreLine } from "@/lib/track-records/question-score-summary";
 
 const METRICS: ReadonlyArray<{ key: keyof ScoreLine; label: string; format: (x: number | null) => string }> = [
-  { key: "finalBrier", label: "Final Brier (0–2, lower is better)", format: (x) => formatScore(x) },
-  { key: "finalLogScore", label: "Final log score (ln p, higher is better)", format: (x) => formatScore(x) },
-  { key: "baseline", label: "Baseline (points, higher is better)", format: formatPoints },
-  { key: "peer", label: "Peer (points, above 0 beats the others)", format: formatPoints },
+  { key: "finalBrier", label: "Final Brier (0–2, lower is better)", format: (x) => formatNumber(x, "score") },
+  { key: "finalLogScore", label: "Final log score (ln p, higher is better)", format: (x) => formatNumber(x, "score") },
+  { key: "baseline", label: "Baseline (points, higher is better)", format: (x) => formatNumber(x, "points") },
+  { key: "peer", label: "Peer (points, above 0 beats the others)", format: (x) => formatNumber(x, "points") },
 ];
 
 /** A resolved question's scores: the viewer's beside the crowd forecast's and the median forecaster's. */

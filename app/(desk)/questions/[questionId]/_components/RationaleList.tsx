@@ -3,6 +3,7 @@ import { LocalTime } from "@/components/forecast/LocalTime";
 import type { QuestionForecast } from "@/db/queries/forecasts";
 import type { Question } from "@/lib/types";
 import { forecastText } from "@/components/forecast/forecast-display";
+import { Markdown } from "@/components/ui/Markdown";
 
 /** How many rationales show before the rest fold into "Show … older". */
 const VISIBLE = 10;
@@ -19,7 +20,7 @@ function RationaleItem({ question, forecast: f }: { question: Question; forecast
         </span>
         <span className="mono">{forecastText(f.probabilities, question.options, question.type === "binary")}</span>
       </p>
-      <p style={{ margin: "0.25rem 0 0", whiteSpace: "pre-wrap" }}>{f.rationale}</p>
+      <Markdown text={f.rationale ?? ""} className="comment-body" />
     </li>
   );
 }

@@ -8,6 +8,7 @@ import { outcomeLabel } from "@/lib/outcome-label";
 import type { Question } from "@/lib/types";
 import { resolveQuestionAction, undoResolutionAction } from "../resolve-actions";
 import { ResolutionForm, UndoResolutionForm } from "./ResolutionForm";
+import { Markdown } from "@/components/ui/Markdown";
 
 /**
  * The question's resolution: outcome, evidence, resolve time and who; its audit log; and for admins
@@ -47,8 +48,8 @@ export async function ResolutionPanel({ question, viewer }: { question: Question
           </div>
           <div>
             <dt className="muted small">Evidence</dt>
-            <dd style={{ margin: 0 }} className="prose">
-              {res.evidence || <span className="muted">none given</span>}
+            <dd style={{ margin: 0 }}>
+              {res.evidence ? <Markdown text={res.evidence} /> : <span className="muted">none given</span>}
             </dd>
           </div>
           <div>

@@ -4,8 +4,24 @@ import type { Question } from "@/lib/types";
 import type { QuestionForecast } from "@/db/queries/forecasts";
 import { percentValue } from "@/components/forecast/forecast-display";
 
-/** Everyone's standing forecast now (or at the close): a histogram of P(yes), or a dot strip per scenario. */
-export function SpreadPanel({ question, standing }: { question: Question; standing: readonly QuestionForecast[] }) {
+/**
+ * Everyone's standing forecast now (or at the close): a histogram of P(yes), or a dot strip per
+ * scenario, with the crowd forecast and the viewer's own standing forecast marked on it.
+ */
+export function SpreadPanel({
+  question,
+  standing,
+  crowd,
+  mine,
+}: {
+  question: Question;
+  standing: readonly QuestionForecast[];
+  /** The crowd forecast now (or at the close), as probabilities; null with no forecasts. */
+  crowd: readonly number[] | null;
+  /** The viewer's standing forecast, as probabilities; null for visitors and before they forecast. */
+  mine: readonly number[] | null;
+}) {
+  const marks = { crowd: crowd?.map(percentValue) ?? null, mine: mine?.map(percentValue) ?? null };
   const binary = question.type === "binary";
   const slug = question.id.replace(/[^A-Za-z0-9_-]+/g, "-");
   const byValue = [...standing].sort((a, b) => b.probabilities[binary ? 1 : 0] - a.probabilities[binary ? 1 : 0]);
@@ -35,10 +51,16 @@ export function SpreadPanel({ question, standing }: { question: Question; standi
         emptyMessage="No forecasts yet."
       >
         {binary ? (
-          <BinarySpreadChart percents={standing.map((f) => percentValue(f.probabilities[1]))} />
+          <BinarySpreadChart
+            percents={standing.map((f) => percentValue(f.probabilities[1]))}
+            crowd={marks.crowd?.[1] ?? null}
+            mine={marks.mine?.[1] ?? null}
+          />
         ) : (
           <ScenarioSpreadChart
             options={question.options}
+            crowd={marks.crowd}
+            mine={marks.mine}
             points={standing.flatMap((f) =>
               f.probabilities.map((p, scenario) => ({ scenario, percent: percentValue(p), forecaster: f.name })),
             )}

@@ -1,0 +1,180 @@
+// Every page type, as a visitor, a demo analyst and the admin, at 1280×800 and at a phone's 390×844:
+// axe-core (injected from node_modules, run in the page at 1280 px) must report no serious or
+// critical violation, and no page, nor any box in it, may scroll sideways on the phone. Full-page screenshots of every page at
+// both widths go to artifacts/screenshots/screens/ (git-ignored) for a person to look at; the axe
+// counts per page go to artifacts/axe-report.json and the list's and a question page's weights and
+// times to artifacts/page-weights.json.
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { DEMO_ADMIN, DEMO_ADMIN_PASSWORD, DEMO_ANALYST_PASSWORD, DEMO_ANALYSTS } from "@/db/demo/demo-analysts";
+import { openBrowser, type BrowserSession } from "./browser";
+import { allQuestions, dueQuestions, openQuestions, signIn } from "./desk";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const ARTIFACTS = path.join(ROOT, "artifacts");
+const SHOTS = path.join(ARTIFACTS, "screenshots", "screens");
+const AXE_SOURCE = fs.readFileSync(path.join(ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8");
+
+const WIDE = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+type Role = "visitor" | "analyst" | "admin";
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  nodes: { target: string[] }[];
+}
+
+/** The pages a role can open, each a page type (name) and a path. */
+function pagesFor(role: Role): { name: string; path: string }[] {
+  const questions = allQuestions();
+  const open = openQuestions().find((q) => q.type === "binary" && !q.hideCrowdUntilForecast) ?? openQuestions()[0];
+  const scenario = questions.find((q) => q.type === "multiple_choice" && q.resolution?.outcome != null) ?? questions.find((q) => q.type === "multiple_choice");
+  const resolved = questions.find((q) => q.type === "binary" && q.resolution?.outcome != null);
+  const due = dueQuestions()[0];
+  const q = (id: string) => `/questions/${encodeURIComponent(id)}`;
+  const pages = [
+    { name: "questions", path: "/questions" },
+    { name: "questions-resolved", path: "/questions?tab=resolved" },
+    { name: "questions-search", path: "/questions?q=election" },
+    { name: "question-open", path: q(open.id) },
+    ...(scenario ? [{ name: "question-scenario", path: q(scenario.id) }] : []),
+    ...(resolved ? [{ name: "question-resolved", path: q(resolved.id) }] : []),
+    ...(due ? [{ name: "question-due", path: q(due.id) }] : []),
+    { name: "due", path: "/due" },
+    { name: "leaderboard", path: "/leaderboard" },
+    { name: "crowd", path: "/crowd" },
+    { name: "forecaster", path: `/forecasters/${DEMO_ANALYSTS[0].handle}` },
+    { name: "not-found", path: "/no-such-page" },
+    { name: "question-not-found", path: "/questions/no-such-question" },
+  ];
+  if (role === "visitor") pages.push({ name: "signin", path: "/signin" }, { name: "signup", path: "/signup" });
+  if (role === "admin")
+    pages.push(
+      { name: "question-new", path: "/questions/new" },
+      { name: "question-edit", path: `${q(open.id)}/edit` },
+      { name: "users", path: "/users" },
+      { name: "audit-log", path: "/audit-log" },
+      { name: "export", path: "/export" },
+    );
+  return pages;
+}
+
+async function runAxe(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+  });
+}
+
+async function settle(page: Page) {
+  await page.waitForLoadState("networkidle");
+  // charts and local times render after hydration
+  await page.waitForTimeout(300);
+}
+
+const axeReport: Record<string, Record<string, number>> = {};
+const overflowReport: Record<string, number> = {};
+const innerReport: Record<string, string[]> = {};
+
+function writeReport() {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  fs.writeFileSync(path.join(ARTIFACTS, "axe-report.json"), JSON.stringify({ axe: axeReport, phoneOverflowPx: overflowReport, phoneInnerScrollers: innerReport }, null, 2));
+}
+
+describe.each<Role>(["visitor", "analyst", "admin"])("every page as %s", (role) => {
+  let browser: BrowserSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await openBrowser();
+    page = browser.page;
+    if (role === "analyst") await signIn(page, { email: DEMO_ANALYSTS[0].email, password: DEMO_ANALYST_PASSWORD });
+    if (role === "admin") await signIn(page, { email: DEMO_ADMIN.email, password: DEMO_ADMIN_PASSWORD });
+    fs.mkdirSync(SHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("has no serious or critical axe violation at 1280 px and no sideways scroll at 390 px", async () => {
+    const failures: string[] = [];
+    for (const { name, path: pathname } of pagesFor(role)) {
+      await page.setViewportSize(WIDE);
+      await page.goto(pathname);
+      await settle(page);
+      await page.screenshot({ path: path.join(SHOTS, `${role}-${name}-1280.png`), fullPage: true });
+      const wide = await runAxe(page);
+
+      await page.setViewportSize(PHONE);
+      await page.reload();
+      await settle(page);
+      await page.screenshot({ path: path.join(SHOTS, `${role}-${name}-390.png`), fullPage: true });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      // no box that scrolls sideways inside the page either (a table cut off at the screen's edge)
+      const innerScrollers = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>("body *")]
+          .filter((el) => {
+            const style = getComputedStyle(el);
+            return (style.overflowX === "auto" || style.overflowX === "scroll") && el.scrollWidth > el.clientWidth + 1 && el.checkVisibility();
+          })
+          .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} (${el.scrollWidth - el.clientWidth}px)`),
+      );
+
+      for (const v of wide) {
+        if (v.impact === "serious" || v.impact === "critical")
+          failures.push(`${role} ${pathname}: ${v.id} (${v.impact}) ×${v.nodes.length} e.g. ${v.nodes[0]?.target.join(" ")}`);
+      }
+      axeReport[`${role} ${name}`] = Object.fromEntries(wide.map((v) => [v.id, v.nodes.length]));
+      overflowReport[`${role} ${name}`] = overflow;
+      if (overflow > 0) failures.push(`${role} ${pathname}: scrolls sideways by ${overflow}px at 390 px`);
+      innerReport[`${role} ${name}`] = innerScrollers;
+      writeReport();
+      for (const box of innerScrollers) failures.push(`${role} ${pathname}: ${box} scrolls sideways at 390 px`);
+    }
+    expect(failures).toEqual([]);
+  }, 1_800_000);
+});
+
+describe("page weights", () => {
+  it("records the list's and a question page's transfer size and load time", async () => {
+    const browser = await openBrowser();
+    try {
+      const { page } = browser;
+      const open = openQuestions()[0];
+      const result: Record<string, { transferKB: number; documentKB: number; domContentLoadedMs: number; loadMs: number }> = {};
+      for (const [name, pathname] of [
+        ["questions", "/questions"],
+        ["question", `/questions/${encodeURIComponent(open.id)}`],
+      ] as const) {
+        await page.goto(pathname);
+        await page.waitForLoadState("networkidle");
+        // second visit: warm server caches, cold browser cache is what we measure (new context each time is costlier)
+        await page.goto(pathname);
+        await page.waitForLoadState("networkidle");
+        const m = await page.evaluate(() => {
+          const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+          const resources = performance.getEntriesByType("resource") as PerformanceResourceTiming[];
+          const bytes = resources.reduce((s, r) => s + (r.encodedBodySize || 0), nav.encodedBodySize || 0);
+          return { bytes, doc: nav.encodedBodySize, dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd };
+        });
+        result[name] = {
+          transferKB: Math.round(m.bytes / 102.4) / 10,
+          documentKB: Math.round(m.doc / 102.4) / 10,
+          domContentLoadedMs: Math.round(m.dcl),
+          loadMs: Math.round(m.load),
+        };
+        expect(m.doc).toBeGreaterThan(0);
+      }
+      fs.mkdirSync(ARTIFACTS, { recursive: true });
+      fs.writeFileSync(path.join(ARTIFACTS, "page-weights.json"), JSON.stringify(result, null, 2));
+    } finally {
+      await browser.close();
+    }
+  });
+});
