@@ -3,6 +3,8 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as apiTables from "./schema/api";
+import * as botTables from "./schema/bots";
 import * as forecastTables from "./schema/forecasts";
 import * as invitationTables from "./schema/invitations";
 import * as questionTables from "./schema/questions";
@@ -11,7 +13,16 @@ import * as resolutionTables from "./schema/resolutions";
 import * as userTables from "./schema/users";
 
 /** Every table, for drizzle's relational queries and better-auth's adapter. */
-export const schema = { ...userTables, ...questionTables, ...forecastTables, ...resolutionTables, ...invitationTables, ...rateLimitTables };
+export const schema = {
+  ...userTables,
+  ...questionTables,
+  ...forecastTables,
+  ...resolutionTables,
+  ...invitationTables,
+  ...rateLimitTables,
+  ...apiTables,
+  ...botTables,
+};
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
