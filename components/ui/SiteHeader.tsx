@@ -38,6 +38,7 @@ export function SiteHeader({
                 {viewer.name}
               </Link>
               {viewer.role === "admin" ? <span className="badge badge-admin">admin</span> : null}
+              <Link href="/settings">Settings</Link>
               <form action={signOutAction}>
                 <button type="submit" className="btn btn-small">
                   Sign out
