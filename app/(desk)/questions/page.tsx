@@ -3,6 +3,8 @@ import Link from "next/link";
 import { requestTime } from "@/app/(desk)/request-time";
 import { getViewer } from "@/app/_auth/session";
 import { getDb } from "@/db/client";
+import { botIdentities, crowdIncludesBots } from "@/db/queries/bots";
+import { defaultPopulation, forecastsOf as populationForecasts } from "@/lib/population";
 import { listForecastsByHandle, type ForecastByHandle } from "@/db/queries/forecasts";
 import { listQuestions, listTagsInUse } from "@/db/queries/questions";
 import { percentText } from "@/components/forecast/forecast-display";
@@ -63,11 +65,15 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
   // One query for the shown questions' forecasts, grouped here (forecasters keyed by handle).
   const forecastsOf = new Map<string, ForecastByHandle[]>(listed.map((q) => [q.id, []]));
   for (const f of listForecastsByHandle(db, listed.map((q) => q.id))) forecastsOf.get(f.question)!.push(f);
+  // The crowd people see: people only unless the desk counts bots (lib/population).
+  const population = defaultPopulation(crowdIncludesBots(db));
+  const bots = botIdentities(db).handles;
   const rows = listed.map((q) => {
     const forecasts = forecastsOf.get(q.id)!;
     const forecasters = new Set(forecasts.map((f) => f.forecaster));
     const hidden = isCrowdHiddenFrom(q, viewer, viewer !== null && forecasters.has(viewer.handle), now);
-    const crowd = hidden ? null : crowdForecastAt(q, readForecasts(q.type, forecasts), Math.min(now, actualCloseTime(q)), DEFAULT_AGGREGATION_METHOD);
+    const pooled = populationForecasts(forecasts, bots, (f) => f.forecaster, population);
+    const crowd = hidden ? null : crowdForecastAt(q, readForecasts(q.type, pooled), Math.min(now, actualCloseTime(q)), DEFAULT_AGGREGATION_METHOD);
     return { q, forecasters: forecasters.size, hidden, crowd, status: questionStatus(q, now), due: isDueForResolution(q, now) };
   });
   const tags = listTagsInUse(db, isAdmin);

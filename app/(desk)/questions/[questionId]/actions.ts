@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getViewer } from "@/app/_auth/session";
 import { BAD_FORM, isFormData } from "@/app/_forms/action-input";
 import { getDb } from "@/db/client";
+import { isBot } from "@/db/queries/bots";
 import { recordForecast } from "@/db/queries/forecasts";
 import { forecastFieldErrors, forecastInput } from "@/lib/validation/forecast";
 
@@ -18,6 +19,8 @@ export async function submitForecast(_prev: ForecastFormState, form: FormData): 
   if (!isFormData(form)) return { ok: false, message: BAD_FORM, fieldErrors: {} };
   const viewer = await getViewer();
   if (!viewer) return { ok: false, message: "Sign in to forecast.", fieldErrors: {} };
+  if (isBot(getDb(), viewer.id))
+    return { ok: false, message: "This account is a bot: bots forecast only through the API.", fieldErrors: {} };
   const parsed = forecastInput.safeParse({
     kind: form.get("kind"),
     questionId: form.get("questionId"),
