@@ -40,7 +40,8 @@ export const POST = apiPost({ access: "admin", params: questionPathParams, body:
   if (!result.ok) {
     const status = result.code === "not_found" ? 404 : result.code === "forbidden" ? 403 : 409;
     const code = result.code === "not_found" ? "not_found" : result.code === "forbidden" ? "forbidden" : "conflict";
-    return { status, body: { error: { code, message: result.reason, field: null } } };
+    // What remains refused here is about the question itself (a draft).
+    return { status, body: { error: { code, message: result.reason, field: result.code === "refused" ? "questionId" : null } } };
   }
   const after = getQuestion(tx, question.id)!;
   return { status: 200, body: { questionId: question.id, action: result.action, resolution: resolutionToApi(after) } };
