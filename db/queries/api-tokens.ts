@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { apiTokens, idempotencyKeys } from "@/db/schema/api";
 import { users } from "@/db/schema/users";
 import type { UserProfile } from "@/db/queries/users";
+import type { ApiTokenRow } from "@/lib/validation/api-token";
 
 // Personal API tokens: "fd_" + 32 random bytes (base64url). Stored as SHA-256 only; shown once.
 
@@ -14,14 +15,8 @@ export function hashApiToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
 }
 
-export interface ApiTokenListing {
-  id: string;
-  name: string;
-  /** The token's first characters, to tell tokens apart ("fd_Ab3x…"). */
-  prefix: string;
-  createdAt: number;
-  lastUsedAt: number | null;
-  revokedAt: number | null;
+/** A token as lists show it (never the token itself), with its own rate limit. */
+export interface ApiTokenListing extends ApiTokenRow {
   rateLimitPerMinute: number | null;
 }
 

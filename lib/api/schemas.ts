@@ -286,28 +286,23 @@ export const forecasterScores = z
 const resolveTimeIn = isoTime.meta({ description: "When the outcome became known (may be backdated; after the open time, not in the future)", example: "2026-01-31T12:00:00Z" });
 const evidenceIn = z.string({ error: "evidence must be text" }).max(EVIDENCE_MAX, { error: `evidence must be at most ${EVIDENCE_MAX} characters` });
 
+const OUTCOME_RULE = "outcome must be an option index (binary: 0 = no, 1 = yes)";
+/** What "resolve" and "correct" both carry. */
+const outcomeFields = {
+  outcome: z.int({ error: OUTCOME_RULE }).min(0, { error: OUTCOME_RULE }).max(1000, { error: OUTCOME_RULE }),
+  resolveTime: resolveTimeIn,
+  evidence: evidenceIn.default(""),
+};
+
 export const resolutionRequest = z
   .discriminatedUnion(
     "action",
     [
-      z.strictObject(
-        {
-          action: z.literal("resolve"),
-          outcome: z.int({ error: "outcome must be an option index (binary: 0 = no, 1 = yes)" }).min(0, { error: "outcome must be an option index (binary: 0 = no, 1 = yes)" }).max(1000),
-          resolveTime: resolveTimeIn,
-          evidence: evidenceIn.default(""),
-        },
-        strict,
-      ).meta({ id: "Resolve", description: "Record what happened on an unresolved question" }),
-      z.strictObject(
-        {
-          action: z.literal("correct"),
-          outcome: z.int({ error: "outcome must be an option index (binary: 0 = no, 1 = yes)" }).min(0, { error: "outcome must be an option index (binary: 0 = no, 1 = yes)" }).max(1000),
-          resolveTime: resolveTimeIn,
-          evidence: evidenceIn.default(""),
-        },
-        strict,
-      ).meta({ id: "Correct", description: "Change the resolution of a resolved (or annulled) question; the audit log keeps both" }),
+      z.strictObject({ action: z.literal("resolve"), ...outcomeFields }, strict).meta({ id: "Resolve", description: "Record what happened on an unresolved question" }),
+      z.strictObject({ action: z.literal("correct"), ...outcomeFields }, strict).meta({
+        id: "Correct",
+        description: "Change the resolution of a resolved (or annulled) question; the audit log keeps both",
+      }),
       z.strictObject(
         {
           action: z.literal("annul"),
