@@ -3,6 +3,8 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as apiTables from "./schema/api";
+import * as botTables from "./schema/bots";
 import * as forecastTables from "./schema/forecasts";
 import * as invitationTables from "./schema/invitations";
 import * as notificationTables from "./schema/notifications";
@@ -20,6 +22,8 @@ export const schema = {
   ...invitationTables,
   ...rateLimitTables,
   ...notificationTables,
+  ...apiTables,
+  ...botTables,
 };
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };

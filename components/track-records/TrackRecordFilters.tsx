@@ -1,10 +1,12 @@
 import type { ReactNode } from "react";
 import { TagSelect } from "@/components/ui/TagSelect";
 import { CALIBRATION_BIN_CHOICES } from "@/lib/validation/track-record-filters";
+import { POPULATION_LABELS, POPULATIONS, type Population } from "@/lib/population";
 
 /** The filters in words, for a page's summary line: ` tagged “x”, resolved 2024-01-01 to …` (empty when none). */
-export function selectionPhrase({ from, to, tag }: { from?: string; to?: string; tag?: string }): string {
-  return `${tag ? ` tagged “${tag}”` : ""}${from || to ? `, resolved ${from ?? "…"} to ${to ?? "…"}` : ""}`;
+export function selectionPhrase({ from, to, tag, who }: { from?: string; to?: string; tag?: string; who?: Population }): string {
+  const whose = who === "bots" ? ", bots' forecasts only" : who === "both" ? ", people's and bots' forecasts" : "";
+  return `${tag ? ` tagged “${tag}”` : ""}${from || to ? `, resolved ${from ?? "…"} to ${to ?? "…"}` : ""}${whose}`;
 }
 
 /**
@@ -18,6 +20,7 @@ export function TrackRecordFilters({
   to,
   tag,
   tags,
+  who,
   children,
 }: {
   action: string;
@@ -25,6 +28,8 @@ export function TrackRecordFilters({
   to?: string;
   tag?: string;
   tags: string[];
+  /** People, bots or both: the forecasts the page counts (no choice shown when absent). */
+  who?: Population;
   children?: ReactNode;
 }) {
   return (
@@ -40,6 +45,18 @@ export function TrackRecordFilters({
       <div className="field">
         <TagSelect id="filter-tag" tags={tags} value={tag} />
       </div>
+      {who ? (
+      <div className="field">
+        <label htmlFor="filter-who">Forecasters</label>
+        <select id="filter-who" name="who" defaultValue={who}>
+          {POPULATIONS.map((p) => (
+            <option key={p} value={p}>
+              {POPULATION_LABELS[p]}
+            </option>
+          ))}
+        </select>
+      </div>
+      ) : null}
       {children}
       <div className="field">
         <button type="submit" className="btn btn-primary">

@@ -336,3 +336,29 @@ export function updateQuestion(db: Db, id: string, def: QuestionDefinition, now:
     return { ok: true };
   });
 }
+
+/**
+ * When each question last changed (epoch ms), for the API's changedSince filter: the latest of its
+ * definition (updatedAt), any resolution change (the audit log) and its newest forecast (which moves the
+ * crowd forecast). Every requested id is present.
+ */
+export function questionChangeTimes(db: Db, ids: readonly string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const rows = db
+      .select({
+        id: questions.id,
+        // Qualified by hand: drizzle writes a lone table's columns unqualified, and "id" inside the
+        // subqueries would then name their own table's id.
+        changedAt: sql<number>`max("questions"."updated_at",
+          coalesce((select max(a.at) from resolution_audit a where a.question_id = "questions"."id"), 0),
+          coalesce((select max(f.made_at) from forecasts f where f.question_id = "questions"."id"), 0))`,
+      })
+      .from(questions)
+      .where(inArray(questions.id, chunk))
+      .all();
+    for (const r of rows) out.set(r.id, r.changedAt);
+  }
+  return out;
+}

@@ -8,6 +8,8 @@ import { users } from "@/db/schema/users";
 import type { ForecasterName, ResolvedQuestionInput } from "@/lib/track-records/resolved-question";
 import type { ForecastRecord } from "@/lib/types";
 import { compareCodePoints } from "@/lib/code-point-order";
+import { botIdentities } from "@/db/queries/bots";
+import { inPopulation, type Population } from "@/lib/population";
 
 export interface ResolvedQuestionFilter {
   /** Resolve time ≥ from (UTC epoch ms); null: no lower bound. */
@@ -16,6 +18,8 @@ export interface ResolvedQuestionFilter {
   to?: number | null;
   /** Only questions carrying this tag. */
   tag?: string | null;
+  /** Whose forecasts count: people, bots or both (default both: every forecast). */
+  population?: Population;
 }
 
 export interface TrackRecordInputs {
@@ -55,7 +59,10 @@ export function loadResolvedQuestions(db: Db, filter: ResolvedQuestionFilter = {
     .map((r) => r.id);
   const byQuestion = new Map<string, ForecastRecord[]>(ids.map((id) => [id, []]));
   const names = new Map<string, string>();
+  const population = filter.population ?? "both";
+  const bots = population === "both" ? null : botIdentities(db).handles;
   for (const f of listForecastsByHandle(db, ids)) {
+    if (bots && !inPopulation(bots.has(f.forecaster), population)) continue;
     byQuestion.get(f.question)!.push({ forecaster: f.forecaster, time: f.time, probabilities: f.probabilities });
     names.set(f.forecaster, f.name);
   }

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { LEADERBOARD_RANKINGS } from "@/lib/track-records/leaderboard";
 import { SCORE_TABLE_COLUMNS } from "@/lib/track-records/score-table";
+import { POPULATIONS } from "@/lib/population";
 
 // GET parameters of the track-record pages (leaderboard, forecaster profile, crowd). Each field is
 // checked on its own: a bad value is reported by parameter name and rule, and only that filter is
@@ -25,6 +26,8 @@ export const periodFields = {
   from: isoDate,
   to: isoDate,
   tag: z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters"),
+  /** Whose forecasts: people, bots or both (default: the desk's crowd, lib/population defaultPopulation). */
+  who: z.enum(POPULATIONS, "must be people, bots or both"),
 };
 
 export const leaderboardFields = {

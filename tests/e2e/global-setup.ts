@@ -113,6 +113,8 @@ export function appEnvironment(databasePath: string, port: number): NodeJS.Proce
 export interface RunningServer {
   baseURL: string;
   stop(): Promise<void>;
+  /** SIGKILL to the server's whole process group, as a crash would; resolves once it has exited. */
+  crash(): Promise<void>;
 }
 
 /**
@@ -143,7 +145,13 @@ export async function serve(
     await stopServer(server);
     throw error;
   }
-  return { baseURL, stop: () => stopServer(server) };
+  const crash = () =>
+    new Promise<void>((resolve) => {
+      if (server.exitCode !== null || server.signalCode !== null) return resolve();
+      server.once("exit", () => resolve());
+      process.kill(-server.pid!, "SIGKILL");
+    });
+  return { baseURL, stop: () => stopServer(server), crash };
 }
 
 export default async function setup(project: TestProject) {

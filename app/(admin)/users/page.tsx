@@ -5,23 +5,29 @@ import { requireAdmin } from "@/app/_auth/session";
 import { getDb } from "@/db/client";
 import { listInvitations } from "@/db/queries/invitations";
 import { listUsers } from "@/db/queries/users";
+import { crowdIncludesBots, listBots } from "@/db/queries/bots";
 import { LocalTime } from "@/components/forecast/LocalTime";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { Table } from "@/components/ui/Table";
 import { Invitations } from "./Invitations";
 import { INVITATION_DAYS_MAX } from "@/lib/validation/user";
 import { RoleButton } from "./RoleButton";
+import { CrowdIncludesBotsForm, MarkBotForm, UnmarkBotButton } from "./BotControls";
 
 export const metadata: Metadata = { title: "Users" };
 export const dynamic = "force-dynamic";
 
 export default async function UsersPage() {
   const viewer = await requireAdmin();
-  const users = listUsers(getDb());
-  const invitations = listInvitations(getDb(), await requestTime());
+  const db = getDb();
+  const users = listUsers(db);
+  const invitations = listInvitations(db, await requestTime());
+  const bots = new Map(listBots(db).map((b) => [b.userId, b]));
+  const owners = users.filter((u) => !bots.has(u.id) && u.canSignIn).map((u) => ({ id: u.id, name: u.name }));
   return (
     <>
-      <PageHeader title="Users" lede={`${users.length} users. Imported forecasters have no password and cannot sign in.`} />
+      <PageHeader title="Users" lede={`${users.length} users. Imported forecasters have no password and cannot sign in. Bots forecast only through the API.`} />
+      <CrowdIncludesBotsForm include={crowdIncludesBots(db)} />
       <Table
         testId="user-list"
         columns={[
@@ -31,6 +37,7 @@ export default async function UsersPage() {
           { label: "Role" },
           { label: "Joined" },
           { label: "Change role" },
+          { label: "Bot" },
         ]}
       >
         {users.map((u) => (
@@ -49,6 +56,17 @@ export default async function UsersPage() {
                 <span className="muted small">you</span>
               ) : u.canSignIn ? (
                 <RoleButton userId={u.id} userName={u.name} role={u.role} />
+              ) : null}
+            </td>
+            <td className="small" data-testid="bot-cell">
+              {bots.has(u.id) ? (
+                <>
+                  <span className="badge">bot</span> {bots.get(u.id)!.model}
+                  {bots.get(u.id)!.owner ? <> · owner {bots.get(u.id)!.owner!.name}</> : null}
+                  <UnmarkBotButton userId={u.id} userName={u.name} />
+                </>
+              ) : u.role === "analyst" ? (
+                <MarkBotForm userId={u.id} userName={u.name} owners={owners.filter((o) => o.id !== u.id)} />
               ) : null}
             </td>
           </tr>

@@ -3,6 +3,8 @@ import { ExtremizingPanel } from "@/components/track-records/ExtremizingPanel";
 import { MethodComparisonPanel } from "@/components/track-records/MethodComparisonPanel";
 import { CalibrationBinsField, FilterErrors, selectionPhrase, TrackRecordFilters } from "@/components/track-records/TrackRecordFilters";
 import { getDb } from "@/db/client";
+import { crowdIncludesBots } from "@/db/queries/bots";
+import { defaultPopulation } from "@/lib/population";
 import { listResolvedQuestionTags, loadResolvedQuestions } from "@/db/queries/track-records";
 import { AGGREGATION_METHOD_LABELS } from "@/lib/track-records/method-record";
 import { crowdRecord } from "@/lib/track-records/crowd-record";
@@ -24,7 +26,8 @@ export default async function CrowdPage({ searchParams }: { searchParams: Promis
   const { values, errors } = parseTrackRecordParams(crowdFields, await searchParams);
   const bins = values.bins ?? DEFAULT_SCORING_PARAMS.calibrationBins;
   const params = DEFAULT_SCORING_PARAMS;
-  const inputs = loadResolvedQuestions(db, { ...periodBounds(values), tag: values.tag ?? null });
+  const who = values.who ?? defaultPopulation(crowdIncludesBots(db));
+  const inputs = loadResolvedQuestions(db, { ...periodBounds(values), tag: values.tag ?? null, population: who });
   const crowd = crowdRecord(scoreResolvedQuestions(inputs.questions, params), params, bins);
   const tags = listResolvedQuestionTags(db);
 
@@ -36,12 +39,12 @@ export default async function CrowdPage({ searchParams }: { searchParams: Promis
           <>
             How each way of pooling the team&apos;s forecasts would have scored at close on {crowd.nQuestions} resolved question
             {crowd.nQuestions === 1 ? "" : "s"}
-            {selectionPhrase(values)}.
+            {selectionPhrase({ ...values, who })}.
           </>
         }
       />
       <FilterErrors errors={errors} />
-      <TrackRecordFilters action="/crowd" from={values.from} to={values.to} tag={values.tag} tags={tags}>
+      <TrackRecordFilters action="/crowd" from={values.from} to={values.to} tag={values.tag} tags={tags} who={who}>
         <CalibrationBinsField bins={bins} />
       </TrackRecordFilters>
 

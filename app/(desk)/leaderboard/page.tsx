@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { FilterErrors, selectionPhrase, TrackRecordFilters } from "@/components/track-records/TrackRecordFilters";
 import { getDb } from "@/db/client";
+import { crowdIncludesBots } from "@/db/queries/bots";
+import { defaultPopulation } from "@/lib/population";
 import { listResolvedQuestionTags, loadResolvedQuestions } from "@/db/queries/track-records";
 import {
   DEFAULT_LEADERBOARD_RANKING,
@@ -21,7 +23,8 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
   const { values, errors } = parseTrackRecordParams(leaderboardFields, await searchParams);
   const ranking = values.rank ?? DEFAULT_LEADERBOARD_RANKING;
   const minQuestions = values.min ?? 1;
-  const inputs = loadResolvedQuestions(db, { ...periodBounds(values), tag: values.tag ?? null });
+  const who = values.who ?? defaultPopulation(crowdIncludesBots(db));
+  const inputs = loadResolvedQuestions(db, { ...periodBounds(values), tag: values.tag ?? null, population: who });
   const ranked = leaderboard(scoreResolvedQuestions(inputs.questions), inputs.forecasters, ranking, minQuestions);
   const tags = listResolvedQuestionTags(db);
 
@@ -33,12 +36,12 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
           <>
             Forecasters ranked by {LEADERBOARD_RANKING_LABELS[ranking].toLowerCase()} ({higherIsBetter(ranking) ? "higher" : "lower"} is better) over{" "}
             {inputs.questions.length} resolved question{inputs.questions.length === 1 ? "" : "s"}
-            {selectionPhrase(values)}.
+            {selectionPhrase({ ...values, who })}.
           </>
         }
       />
       <FilterErrors errors={errors} />
-      <TrackRecordFilters action="/leaderboard" from={values.from} to={values.to} tag={values.tag} tags={tags}>
+      <TrackRecordFilters action="/leaderboard" from={values.from} to={values.to} tag={values.tag} tags={tags} who={who}>
         <div className="field">
           <label htmlFor="filter-rank">Rank by</label>
           <select id="filter-rank" name="rank" defaultValue={ranking}>

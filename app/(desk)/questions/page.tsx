@@ -5,6 +5,8 @@ import { getViewer } from "@/app/_auth/session";
 import { getDb } from "@/db/client";
 import { listForecastsByHandle, questionIdsForecastBy, type ForecastByHandle } from "@/db/queries/forecasts";
 import { DEFAULT_USER_SETTINGS, getUserSettings } from "@/db/queries/user-settings";
+import { botIdentities, crowdIncludesBots } from "@/db/queries/bots";
+import { defaultPopulation, forecastsOf as populationForecasts } from "@/lib/population";
 import { listQuestions, listTagsInUse } from "@/db/queries/questions";
 import { forecastAgeText, leadingText } from "@/components/forecast/forecast-display";
 import { ReaffirmButton } from "./[questionId]/_components/ReaffirmButton";
@@ -96,13 +98,18 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
   // One query for the shown questions' forecasts, grouped here (forecasters keyed by handle).
   const forecastsOf = new Map<string, ForecastByHandle[]>(listed.map((q) => [q.id, []]));
   for (const f of listForecastsByHandle(db, listed.map((q) => q.id))) forecastsOf.get(f.question)!.push(f);
+  // The crowd people see: people only unless the desk counts bots (lib/population).
+  const population = defaultPopulation(crowdIncludesBots(db));
+  const bots = botIdentities(db).handles;
   const rows = listed.map((q) => {
     const forecasts = forecastsOf.get(q.id)!;
     const forecasters = new Set(forecasts.map((f) => f.forecaster));
     const hidden = isCrowdHiddenFrom(q, viewer, viewer !== null && forecasters.has(viewer.handle), now);
     // Stored as given; the crowd and my position read them clipped into [0.001, 0.999] (lib/probability).
     const read = readForecasts(q.type, forecasts);
-    const crowd = hidden ? null : crowdForecastAt(q, read, Math.min(now, actualCloseTime(q)), DEFAULT_AGGREGATION_METHOD);
+    // The crowd people see: people only unless the desk counts bots (lib/population).
+    const pooled = populationForecasts(read, bots, (f) => f.forecaster, population);
+    const crowd = hidden ? null : crowdForecastAt(q, pooled, Math.min(now, actualCloseTime(q)), DEFAULT_AGGREGATION_METHOD);
     const mine = viewer ? myPosition(q, read, viewer.handle, now, staleAfterDays) : null;
     return { q, forecasters: forecasters.size, hidden, crowd, mine, status: questionStatus(q, now), due: isDueForResolution(q, now) };
   });

@@ -21,6 +21,8 @@ describe("track-record GET parameters", () => {
 
   it("rejects impossible dates and a period that ends before it starts", () => {
     expect(parseTrackRecordParams(leaderboardFields, { from: "2022-02-30" }).errors).toEqual(["from: must be a real calendar date"]);
+    // Month 13 or day 45 is an Invalid Date (toISOString would throw): a field error, not a crash (found by the API fuzz test).
+    expect(parseTrackRecordParams(leaderboardFields, { from: "2026-13-45" }).errors).toEqual(["from: must be a real calendar date"]);
     const r = parseTrackRecordParams(leaderboardFields, { from: "2023-01-01", to: "2022-01-01" });
     expect(r.values).toEqual({});
     expect(r.errors).toEqual(["from: must not be after to"]);

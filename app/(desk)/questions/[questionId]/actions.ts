@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getViewer } from "@/app/_auth/session";
 import { BAD_FORM, isFormData } from "@/app/_forms/action-input";
 import { getDb } from "@/db/client";
+import { isBot } from "@/db/queries/bots";
 import { reaffirmForecast, recordForecast } from "@/db/queries/forecasts";
 import { forecastFieldErrors, forecastInput } from "@/lib/validation/forecast";
 
@@ -18,6 +19,8 @@ export async function submitForecast(_prev: ForecastFormState, form: FormData): 
   if (!isFormData(form)) return { ok: false, message: BAD_FORM, fieldErrors: {} };
   const viewer = await getViewer();
   if (!viewer) return { ok: false, message: "Sign in to forecast.", fieldErrors: {} };
+  if (isBot(getDb(), viewer.id))
+    return { ok: false, message: "This account is a bot: bots forecast only through the API.", fieldErrors: {} };
   const parsed = forecastInput.safeParse({
     kind: form.get("kind"),
     questionId: form.get("questionId"),
@@ -38,6 +41,8 @@ export type ReaffirmState = { ok: boolean; message: string } | null;
 export async function reaffirmForecastAction(questionId: string): Promise<ReaffirmState> {
   const viewer = await getViewer();
   if (!viewer) return { ok: false, message: "Sign in to reaffirm your forecast." };
+  if (typeof questionId !== "string" || questionId.length > 200) return { ok: false, message: BAD_FORM };
+  if (isBot(getDb(), viewer.id)) return { ok: false, message: "This account is a bot: bots forecast only through the API." };
   const saved = reaffirmForecast(getDb(), { questionId, forecasterId: viewer.id, madeAt: Date.now() });
   if (!saved.ok) return { ok: false, message: saved.reason };
   revalidatePath("/questions");

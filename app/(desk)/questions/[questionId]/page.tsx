@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getViewer } from "@/app/_auth/session";
 import { getDb } from "@/db/client";
 import { listComments } from "@/db/queries/comments";
+import { forecastsForPopulation } from "@/db/queries/bots";
 import { listForecastsForQuestion } from "@/db/queries/forecasts";
 import { getQuestion } from "@/db/queries/questions";
 import { crowdForecastSeries } from "@/lib/aggregation/crowd-forecast";
@@ -77,10 +78,13 @@ export default async function QuestionPage({ params }: { params: Params }) {
   const comments = listComments(getDb(), question.id).filter((c) => !crowdHidden || c.authorId === viewer?.id);
 
   const end = Math.min(now, actualCloseTime(question));
+  // The crowd people see: people only unless the desk counts bots (db/queries/bots).
+  const crowd = forecastsForPopulation(getDb(), question.id);
   // Stored as given; the crowd and the charts read them clipped into [0.001, 0.999] (lib/probability).
-  const asRead = readForecasts(question.type, forecasts);
+  const asRead = readForecasts(question.type, crowd.forecasts);
   const series = crowdForecastSeries(question, asRead, DEFAULT_AGGREGATION_METHOD, undefined, end);
   const standing = standingForecastsAt(countedForecasts(question, asRead), end);
+  const botForecastsLeftOut = forecasts.length - crowd.forecasts.length;
   const latestOwn = own.at(-1);
   const position =
     viewer && latestOwn ? myPosition(question, asRead, viewer.id, now, getUserSettings(getDb(), viewer.id).staleAfterDays) : null;
@@ -177,6 +181,12 @@ export default async function QuestionPage({ params }: { params: Params }) {
       ) : (
         <>
           <CrowdPanel question={question} series={series} own={own} end={end} atClose={end < now} />
+          {botForecastsLeftOut > 0 ? (
+            <p className="muted small" data-testid="bots-left-out">
+              The crowd counts people only: {botForecastsLeftOut} forecast{botForecastsLeftOut === 1 ? "" : "s"} by bots{" "}
+              {botForecastsLeftOut === 1 ? "is" : "are"} not in it (see them with the API&apos;s population=bots).
+            </p>
+          ) : null}
           <SpreadPanel question={question} standing={standing} crowd={series.at(-1)?.probabilities ?? null} mine={latestOwn?.probabilities ?? null} />
         </>
       )}

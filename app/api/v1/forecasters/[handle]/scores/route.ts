@@ -1,0 +1,41 @@
+import { isBot } from "@/db/queries/bots";
+import { findForecasterName, loadResolvedQuestions } from "@/db/queries/track-records";
+import { findUserByHandle } from "@/db/queries/users";
+import { isoTime } from "@/lib/api/present";
+import { forecasterPathParams, scoresQuery } from "@/lib/api/schemas";
+import { forecasterRecord, scoreResolvedQuestions } from "@/lib/track-records/team-record";
+import { periodBounds } from "@/lib/validation/track-record-filters";
+import { apiGet } from "../../../_lib/handler";
+
+/** GET /api/v1/forecasters/{handle}/scores?from&to&tag&sample&bins — the profile page's numbers as JSON. */
+export const GET = apiGet({ access: "public", params: forecasterPathParams, query: scoresQuery }, ({ db, params, query }) => {
+  const forecaster = findForecasterName(db, params.handle);
+  if (!forecaster) return { status: 404, body: { error: { code: "not_found", message: "No such forecaster", field: "handle" } } };
+  const inputs = loadResolvedQuestions(db, { ...periodBounds(query), tag: query.tag ?? null });
+  const record = forecasterRecord(scoreResolvedQuestions(inputs.questions), params.handle, { sample: query.sample, bins: query.bins });
+  const user = findUserByHandle(db, params.handle);
+  const { bins, ...murphy } = record.calibration;
+  return {
+    status: 200,
+    body: {
+      handle: forecaster.handle,
+      name: forecaster.name,
+      isBot: user ? isBot(db, user.id) : false,
+      summary: record.summary,
+      questions: record.rows.map((r) => ({
+        questionId: r.row.question,
+        title: r.title,
+        resolved: isoTime(r.resolveTime),
+        outcome: r.outcomeLabel,
+        finalForecast: r.finalForecast,
+        finalBrier: r.row.finalBrier,
+        brierTimeAvg: r.row.brierTimeAvg,
+        relativeBrier: r.row.relativeBrier,
+        baseline: r.row.baseline,
+        peer: r.row.peer,
+        coverage: r.row.coverage,
+      })),
+      calibration: { sample: query.sample, bins, murphy: record.samples.length ? murphy : null },
+    },
+  };
+});

@@ -1,0 +1,25 @@
+import { forecastsForPopulation } from "@/db/queries/bots";
+import { hasForecast } from "@/db/queries/forecasts";
+import { questionChangeTimes } from "@/db/queries/questions";
+import { crowdForecastSeries } from "@/lib/aggregation/crowd-forecast";
+import { crowdToApi, questionDetailToApi } from "@/lib/api/present";
+import { emptyQuery, questionPathParams } from "@/lib/api/schemas";
+import { isCrowdHiddenFrom } from "@/lib/question-lifecycle";
+import { actualCloseTime } from "@/lib/standing-forecast";
+import { DEFAULT_AGGREGATION_METHOD } from "@/lib/types";
+import { apiGet } from "../../_lib/handler";
+import { findVisibleQuestion, QUESTION_NOT_FOUND } from "../../_lib/question";
+
+/** GET /api/v1/questions/{questionId} — with the desk's crowd forecast when the anchoring guard allows it. */
+export const GET = apiGet({ access: "public", params: questionPathParams, query: emptyQuery }, ({ db, caller, now, params }) => {
+  const q = findVisibleQuestion(db, params.questionId, caller);
+  if (!q) return QUESTION_NOT_FOUND;
+  const hidden = isCrowdHiddenFrom(q, caller, caller ? hasForecast(db, q.id, caller.id) : false, now);
+  let latest = null;
+  if (!hidden) {
+    const { population, forecasts } = forecastsForPopulation(db, q.id);
+    const series = crowdForecastSeries(q, forecasts, DEFAULT_AGGREGATION_METHOD, undefined, Math.min(now, actualCloseTime(q)));
+    latest = crowdToApi(series.at(-1), DEFAULT_AGGREGATION_METHOD, population);
+  }
+  return { status: 200, body: questionDetailToApi(q, questionChangeTimes(db, [q.id]).get(q.id)!, now, { hidden, latest }) };
+});

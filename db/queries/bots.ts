@@ -1,0 +1,127 @@
+import { asc, eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import type { Db } from "@/db/client";
+import { botAccounts, deskSettings } from "@/db/schema/bots";
+import { users } from "@/db/schema/users";
+import { listForecastsForQuestion, type QuestionForecast } from "@/db/queries/forecasts";
+import { defaultPopulation, forecastsOf, type Population } from "@/lib/population";
+
+// Bots beside people: which accounts are bots, and whether the desk's crowd counts them.
+
+export interface BotListing {
+  userId: string;
+  handle: string;
+  name: string;
+  model: string;
+  owner: { id: string; handle: string; name: string } | null;
+  markedAt: number;
+}
+
+/** Every bot with its model and owner, by name. */
+export function listBots(db: Db): BotListing[] {
+  const owner = alias(users, "owner");
+  return db
+    .select({
+      userId: botAccounts.userId,
+      handle: users.handle,
+      name: users.name,
+      model: botAccounts.model,
+      ownerId: owner.id,
+      ownerHandle: owner.handle,
+      ownerName: owner.name,
+      markedAt: botAccounts.markedAt,
+    })
+    .from(botAccounts)
+    .innerJoin(users, eq(users.id, botAccounts.userId))
+    .leftJoin(owner, eq(owner.id, botAccounts.ownerId))
+    .orderBy(asc(users.name))
+    .all()
+    .map((r) => ({
+      userId: r.userId,
+      handle: r.handle,
+      name: r.name,
+      model: r.model,
+      owner: r.ownerId ? { id: r.ownerId, handle: r.ownerHandle!, name: r.ownerName! } : null,
+      markedAt: r.markedAt,
+    }));
+}
+
+/** The user ids and handles of every bot (forecasts are filtered by one or the other). */
+export function botIdentities(db: Db): { ids: Set<string>; handles: Set<string> } {
+  const rows = db
+    .select({ id: users.id, handle: users.handle })
+    .from(botAccounts)
+    .innerJoin(users, eq(users.id, botAccounts.userId))
+    .all();
+  return { ids: new Set(rows.map((r) => r.id)), handles: new Set(rows.map((r) => r.handle)) };
+}
+
+export function isBot(db: Db, userId: string): boolean {
+  return db.select({ id: botAccounts.userId }).from(botAccounts).where(eq(botAccounts.userId, userId)).all().length > 0;
+}
+
+export type MarkBotResult = { ok: true } | { ok: false; field: "userId" | "ownerId"; reason: string };
+
+/**
+ * Marks an account as a bot (or updates its model and owner), admins only. A bot cannot own a bot, an
+ * admin cannot be a bot, and a bot cannot be its own owner. `model` is validated by lib/validation/bot.
+ */
+export function markBot(db: Db, input: { userId: string; model: string; ownerId: string | null; actorId: string; now: number }): MarkBotResult {
+  return db.transaction((tx): MarkBotResult => {
+    const t = tx as unknown as Db;
+    const actor = t.select({ role: users.role }).from(users).where(eq(users.id, input.actorId)).all()[0];
+    if (actor?.role !== "admin") return { ok: false, field: "userId", reason: "Only admins can mark bots." };
+    const user = t.select({ role: users.role }).from(users).where(eq(users.id, input.userId)).all()[0];
+    if (!user) return { ok: false, field: "userId", reason: "Unknown account." };
+    if (user.role === "admin") return { ok: false, field: "userId", reason: "An admin cannot be a bot; demote the account first." };
+    if (input.ownerId !== null) {
+      if (input.ownerId === input.userId) return { ok: false, field: "ownerId", reason: "A bot cannot own itself." };
+      const owner = t.select({ id: users.id }).from(users).where(eq(users.id, input.ownerId)).all()[0];
+      if (!owner) return { ok: false, field: "ownerId", reason: "Unknown owner." };
+      if (isBot(t, input.ownerId)) return { ok: false, field: "ownerId", reason: "A bot cannot own a bot: choose a person." };
+    }
+    const row = { userId: input.userId, model: input.model, ownerId: input.ownerId, markedBy: input.actorId, markedAt: input.now };
+    t.insert(botAccounts)
+      .values(row)
+      .onConflictDoUpdate({ target: botAccounts.userId, set: { model: row.model, ownerId: row.ownerId, markedBy: row.markedBy } })
+      .run();
+    return { ok: true };
+  });
+}
+
+/** Makes a bot an ordinary account again (admins only); its forecasts then count as a person's. */
+export function unmarkBot(db: Db, input: { userId: string; actorId: string }): boolean {
+  const actor = db.select({ role: users.role }).from(users).where(eq(users.id, input.actorId)).all()[0];
+  if (actor?.role !== "admin") return false;
+  return db.delete(botAccounts).where(eq(botAccounts.userId, input.userId)).run().changes > 0;
+}
+
+const CROWD_INCLUDES_BOTS = "crowd_includes_bots";
+
+/** Whether the crowd forecast people see counts bots' forecasts (off unless an admin opts in). */
+export function crowdIncludesBots(db: Db): boolean {
+  const row = db.select({ value: deskSettings.value }).from(deskSettings).where(eq(deskSettings.key, CROWD_INCLUDES_BOTS)).all()[0];
+  return row?.value === true;
+}
+
+export function setCrowdIncludesBots(db: Db, include: boolean, now: number): void {
+  db.insert(deskSettings)
+    .values({ key: CROWD_INCLUDES_BOTS, value: include, updatedAt: now })
+    .onConflictDoUpdate({ target: deskSettings.key, set: { value: include, updatedAt: now } })
+    .run();
+}
+
+/**
+ * A question's forecasts (listForecastsForQuestion) of one population, with the population used: the
+ * one asked for, else the desk's default (people, or both when the crowd counts bots).
+ */
+export function forecastsForPopulation(
+  db: Db,
+  questionId: string,
+  asked?: Population,
+): { population: Population; forecasts: QuestionForecast[] } {
+  const population = asked ?? defaultPopulation(crowdIncludesBots(db));
+  const all = listForecastsForQuestion(db, questionId);
+  if (population === "both") return { population, forecasts: all };
+  return { population, forecasts: forecastsOf(all, botIdentities(db).ids, (f) => f.forecasterId, population) };
+}

@@ -1,0 +1,60 @@
+import type { CrowdForecastPoint } from "@/lib/aggregation/crowd-forecast";
+import type { Population } from "@/lib/population";
+import { questionStatus } from "@/lib/question-lifecycle";
+import type { AggregationMethod, Question } from "@/lib/types";
+
+// How the API shows the desk's objects (lib/api/schemas.ts declares the shapes): times as ISO 8601 UTC,
+// probabilities as vectors in option order (binary [P(no), P(yes)]).
+
+export const isoTime = (ms: number): string => new Date(ms).toISOString();
+
+export function resolutionToApi(q: Question) {
+  const r = q.resolution;
+  if (!r) return null;
+  const option = r.outcome.kind === "option" ? r.outcome.option : null;
+  return {
+    outcome: option,
+    outcomeLabel: option === null ? null : q.options[option],
+    annulled: r.outcome.kind === "annulled",
+    resolveTime: isoTime(r.resolveTime),
+    evidence: r.evidence,
+  };
+}
+
+export function questionSummaryToApi(q: Question, changedAt: number, now: number) {
+  return {
+    id: q.id,
+    title: q.title,
+    type: q.type,
+    options: [...q.options],
+    tags: [...q.tags],
+    status: questionStatus(q, now),
+    openTime: isoTime(q.openTime),
+    closeTime: isoTime(q.closeTime),
+    resolveBy: q.resolveBy === null ? null : isoTime(q.resolveBy),
+    changedAt: isoTime(changedAt),
+    resolution: resolutionToApi(q),
+    url: `/questions/${encodeURIComponent(q.id)}`,
+  };
+}
+
+export function crowdToApi(point: CrowdForecastPoint | undefined, method: AggregationMethod, population: Population) {
+  if (!point) return null;
+  return { method, probabilities: point.probabilities, forecasters: point.forecasters, population, asOf: isoTime(point.time) };
+}
+
+export function questionDetailToApi(
+  q: Question,
+  changedAt: number,
+  now: number,
+  crowd: { hidden: boolean; latest: ReturnType<typeof crowdToApi> },
+) {
+  return {
+    ...questionSummaryToApi(q, changedAt, now),
+    description: q.description,
+    resolutionCriteria: q.resolutionCriteria,
+    hideCrowdUntilForecast: q.hideCrowdUntilForecast,
+    crowd: crowd.hidden ? null : crowd.latest,
+    crowdHidden: crowd.hidden,
+  };
+}

@@ -1,0 +1,351 @@
+import * as z from "zod";
+import type {} from "zod-openapi"; // .meta({ id, param, … }) typing
+import { POPULATIONS } from "@/lib/population";
+import { AGGREGATION_METHODS, DEFAULT_AGGREGATION_METHOD } from "@/lib/types";
+import { MAX_PERCENT, MAX_RATIONALE_LENGTH, MIN_PERCENT } from "@/lib/validation/forecast";
+import { EVIDENCE_MAX } from "@/lib/validation/resolution";
+import { CALIBRATION_BIN_CHOICES, periodFields } from "@/lib/validation/track-record-filters";
+
+// The REST API's requests and answers (/api/v1). These schemas validate every request the route handlers
+// receive AND generate the OpenAPI document (lib/api/openapi.ts), so the two cannot disagree. The rules of
+// the forms (lib/validation/*) are applied on top by the handlers, exactly as the server actions do.
+
+/** Largest page a list answers (the cap on `pageSize`). */
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 50;
+/** Largest request body the API reads. */
+export const MAX_BODY_BYTES = 64 * 1024;
+/** Idempotency-Key: 1–200 visible ASCII characters (a UUID is typical). */
+export const idempotencyKeyHeader = z
+  .string()
+  .regex(/^[\x21-\x7e]{1,200}$/, { error: "Idempotency-Key must be 1 to 200 visible ASCII characters" })
+  .meta({ description: "Any unique string per logical request (a UUID). A retry with the same key and body gets the first answer and writes nothing; the same key with another body is a 409. Kept at least 24 hours." });
+
+export const API_ERROR_CODES = [
+  "invalid_request",
+  "malformed_json",
+  "unsupported_media_type",
+  "payload_too_large",
+  "unauthorized",
+  "forbidden",
+  "not_found",
+  "conflict",
+  "idempotency_key_reused",
+  "rate_limited",
+  "internal",
+] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+export const apiError = z
+  .object({
+    error: z.object({
+      code: z.enum(API_ERROR_CODES),
+      message: z.string().meta({ description: "What is wrong and the rule it breaks, in plain words." }),
+      field: z.string().nullable().meta({ description: "The request field at fault (dotted path, e.g. percents.2), or null." }),
+    }),
+  })
+  .meta({ id: "Error" });
+export type ApiError = z.infer<typeof apiError>;
+
+// ---- Shared pieces ----
+
+const isoTime = z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z" });
+const timestamp = z.string().meta({ format: "date-time", example: "2026-01-31T12:00:00.000Z" });
+const questionIdParam = z
+  .string()
+  .min(1)
+  .max(200, { error: "must be at most 200 characters" })
+  .meta({ param: { description: "The question's id (as in its URL)" } });
+const handleParam = z.string().min(1).max(100, { error: "must be at most 100 characters" }).meta({ param: { description: "A forecaster's handle" } });
+
+export const questionPathParams = z.object({ questionId: questionIdParam });
+export const forecasterPathParams = z.object({ handle: handleParam });
+
+export const QUESTION_STATUSES = ["draft", "upcoming", "open", "closed", "resolved", "annulled"] as const;
+
+const wholeNumber = (field: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `${field} must be a whole number` })
+    .int({ error: `${field} must be a whole number` })
+    .min(min, { error: `${field} must be at least ${min}` })
+    .max(max, { error: `${field} must be at most ${max}` });
+
+// ---- Questions ----
+
+export const questionListQuery = z
+  .strictObject(
+    {
+      status: z.enum(QUESTION_STATUSES, { error: `status must be one of ${QUESTION_STATUSES.join(", ")}` }).optional(),
+      tag: periodFields.tag.optional().meta({ description: "Only questions carrying this tag (case-insensitive)" }),
+      changedSince: isoTime
+        .optional()
+        .meta({ description: "Only questions whose definition, resolution or crowd forecast (a new forecast) changed at or after this time" }),
+      page: wholeNumber("page", 1, 1_000_000).default(1),
+      pageSize: wholeNumber("pageSize", 1, MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE).meta({ description: `At most ${MAX_PAGE_SIZE}` }),
+    },
+    { error: (iss) => (iss.code === "unrecognized_keys" ? `unknown query parameter ${iss.keys.join(", ")}` : undefined) },
+  );
+export type QuestionListQuery = z.output<typeof questionListQuery>;
+
+export const crowdForecast = z
+  .object({
+    method: z.enum(AGGREGATION_METHODS),
+    probabilities: z.array(z.number()).meta({ description: "In option order; binary [P(no), P(yes)]" }),
+    forecasters: z.int().meta({ description: "How many forecasters' standing forecasts were pooled" }),
+    population: z.enum(POPULATIONS),
+    asOf: timestamp,
+  })
+  .meta({ id: "CrowdForecast" });
+
+export const resolutionOut = z
+  .object({
+    outcome: z.int().nullable().meta({ description: "Option index of what happened (binary: 0 = no, 1 = yes); null when annulled" }),
+    outcomeLabel: z.string().nullable(),
+    annulled: z.boolean(),
+    resolveTime: timestamp,
+    evidence: z.string(),
+  })
+  .meta({ id: "Resolution" });
+
+export const questionSummary = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    type: z.enum(["binary", "multiple_choice"]),
+    options: z.array(z.string()).meta({ description: "Binary: [\"no\", \"yes\"]; scenario sets: the scenario labels in order" }),
+    tags: z.array(z.string()),
+    status: z.enum(QUESTION_STATUSES),
+    openTime: timestamp,
+    closeTime: timestamp,
+    resolveBy: timestamp.nullable(),
+    changedAt: timestamp,
+    resolution: resolutionOut.nullable(),
+    url: z.string().meta({ description: "The question's page in the app" }),
+  })
+  .meta({ id: "QuestionSummary" });
+
+export const questionDetail = questionSummary
+  .extend({
+    description: z.string(),
+    resolutionCriteria: z.string(),
+    hideCrowdUntilForecast: z.boolean(),
+    crowd: crowdForecast.nullable().meta({ description: "Null while the anchoring guard hides it from the caller, or before any forecast" }),
+    crowdHidden: z.boolean().meta({ description: "True when the anchoring guard hides the crowd: forecast first (or wait for the close)" }),
+  })
+  .meta({ id: "Question" });
+
+export const questionList = z
+  .object({
+    questions: z.array(questionSummary),
+    page: z.int(),
+    pageSize: z.int(),
+    total: z.int(),
+    pages: z.int(),
+  })
+  .meta({ id: "QuestionList" });
+
+// ---- Forecasts ----
+
+const percentNumber = (field: string) =>
+  z
+    .number({ error: `${field} must be a number` })
+    .min(MIN_PERCENT, { error: `${field} must be between ${MIN_PERCENT}% and ${MAX_PERCENT}%` })
+    .max(MAX_PERCENT, { error: `${field} must be between ${MIN_PERCENT}% and ${MAX_PERCENT}%` });
+const rationaleIn = z
+  .string({ error: "rationale must be text" })
+  .max(MAX_RATIONALE_LENGTH, { error: `rationale must be at most ${MAX_RATIONALE_LENGTH} characters` })
+  .nullable()
+  .optional()
+  .meta({ description: "Why: shown beside the forecast as on the question page" });
+const strict = { error: (iss: { code: string; keys?: string[] }) => (iss.code === "unrecognized_keys" ? `unknown field ${iss.keys!.join(", ")}` : undefined) };
+
+/**
+ * A forecast, one shape per question type (`kind`), in percentages exactly as the form takes them.
+ * A discriminated union so numeric and date forecasts can join it.
+ */
+export const forecastSubmission = z
+  .discriminatedUnion(
+    "kind",
+    [
+      z
+        .strictObject(
+          {
+            kind: z.literal("binary"),
+            percent: percentNumber("percent").meta({ description: `P(yes) in percent, ${MIN_PERCENT}–${MAX_PERCENT}, at most one decimal`, example: 62.5 }),
+            rationale: rationaleIn,
+          },
+          strict,
+        )
+        .meta({ id: "BinaryForecast", description: "On a yes/no question" }),
+      z
+        .strictObject(
+          {
+            kind: z.literal("scenarios"),
+            percents: z
+              .array(percentNumber("each percent"), { error: "percents must be an array of numbers" })
+              .min(2, { error: "percents needs one entry per scenario (at least 2)" })
+              .max(100, { error: "percents has more entries than any question has scenarios" })
+              .meta({ description: "One percentage per scenario, in scenario order, totalling 100 (±0.05); renormalised to sum to 1", example: [20, 50, 30] }),
+            rationale: rationaleIn,
+          },
+          strict,
+        )
+        .meta({ id: "ScenarioForecast", description: "On a scenario set (multiple choice)" }),
+    ],
+    { error: "kind must be binary or scenarios" },
+  )
+  .meta({ id: "ForecastSubmission" });
+export type ForecastSubmissionBody = z.infer<typeof forecastSubmission>;
+
+export const recordedForecast = z
+  .object({
+    id: z.int(),
+    questionId: z.string(),
+    forecaster: z.string().meta({ description: "Handle" }),
+    probabilities: z.array(z.number()),
+    rationale: z.string().nullable(),
+    madeAt: timestamp,
+  })
+  .meta({ id: "RecordedForecast" });
+
+// ---- Crowd series ----
+
+const population = z
+  .enum(POPULATIONS, { error: "population must be people, bots or both" })
+  .optional()
+  .meta({ description: "Whose forecasts to pool. Default: people, or both when the desk counts bots in its crowd" });
+
+export const crowdSeriesQuery = z.strictObject(
+  {
+    method: z.enum(AGGREGATION_METHODS, { error: `method must be one of ${AGGREGATION_METHODS.join(", ")}` }).default(DEFAULT_AGGREGATION_METHOD),
+    population,
+  },
+  strict,
+);
+
+export const crowdSeries = z
+  .object({
+    questionId: z.string(),
+    method: z.enum(AGGREGATION_METHODS),
+    population: z.enum(POPULATIONS),
+    points: z.array(
+      z.object({
+        time: timestamp.meta({ description: "From this instant the crowd forecast is `probabilities`, until the next point" }),
+        probabilities: z.array(z.number()),
+        forecasters: z.int(),
+      }),
+    ),
+  })
+  .meta({ id: "CrowdSeries" });
+
+// ---- Scores ----
+
+export const scoresQuery = z.strictObject(
+  {
+    from: periodFields.from.optional().meta({ description: "Resolved on or after this date (YYYY-MM-DD)" }),
+    to: periodFields.to.optional().meta({ description: "Resolved on or before this date (YYYY-MM-DD)" }),
+    tag: periodFields.tag.optional(),
+    sample: z.enum(["final", "time_weighted"], { error: "sample must be final or time_weighted" }).default("final"),
+    bins: z.enum(CALIBRATION_BIN_CHOICES, { error: "bins must be 5, 10 or 20" }).default("10").transform(Number),
+  },
+  strict,
+).refine((q) => !q.from || !q.to || q.from <= q.to, { error: "from must not be after to", path: ["from"] });
+
+const nullableNumber = z.number().nullable();
+export const forecasterScores = z
+  .object({
+    handle: z.string(),
+    name: z.string(),
+    isBot: z.boolean(),
+    summary: z.record(z.string(), z.unknown()).meta({ description: "Counts and mean scores as on the profile page (Brier, log, relative Brier, peer, baseline, coverage)" }),
+    questions: z.array(
+      z.object({
+        questionId: z.string(),
+        title: z.string(),
+        resolved: timestamp,
+        outcome: z.string(),
+        finalForecast: nullableNumber,
+        finalBrier: nullableNumber,
+        brierTimeAvg: nullableNumber,
+        relativeBrier: nullableNumber,
+        baseline: nullableNumber,
+        peer: nullableNumber,
+        coverage: nullableNumber,
+      }),
+    ),
+    calibration: z.object({
+      sample: z.enum(["final", "time_weighted"]),
+      bins: z.array(z.record(z.string(), z.unknown())).meta({ description: "Per probability bin: forecasts, mean forecast, observed frequency and its Jeffreys interval" }),
+      murphy: z.record(z.string(), z.unknown()).nullable(),
+    }),
+  })
+  .meta({ id: "ForecasterScores" });
+
+// ---- Resolutions (admins) ----
+
+const resolveTimeIn = isoTime.meta({ description: "When the outcome became known (may be backdated; after the open time, not in the future)", example: "2026-01-31T12:00:00Z" });
+const evidenceIn = z.string({ error: "evidence must be text" }).max(EVIDENCE_MAX, { error: `evidence must be at most ${EVIDENCE_MAX} characters` });
+
+const OUTCOME_RULE = "outcome must be an option index (binary: 0 = no, 1 = yes)";
+/** What "resolve" and "correct" both carry. */
+const outcomeFields = {
+  outcome: z.int({ error: OUTCOME_RULE }).min(0, { error: OUTCOME_RULE }).max(1000, { error: OUTCOME_RULE }),
+  resolveTime: resolveTimeIn,
+  evidence: evidenceIn.default(""),
+};
+
+export const resolutionRequest = z
+  .discriminatedUnion(
+    "action",
+    [
+      z.strictObject({ action: z.literal("resolve"), ...outcomeFields }, strict).meta({ id: "Resolve", description: "Record what happened on an unresolved question" }),
+      z.strictObject({ action: z.literal("correct"), ...outcomeFields }, strict).meta({
+        id: "Correct",
+        description: "Change the resolution of a resolved (or annulled) question; the audit log keeps both",
+      }),
+      z.strictObject(
+        {
+          action: z.literal("annul"),
+          resolveTime: resolveTimeIn,
+          reason: evidenceIn.default("").meta({ description: "Why the question is annulled (the app's Evidence field)" }),
+        },
+        strict,
+      ).meta({ id: "Annul", description: "Annul: no outcome, nobody is scored" }),
+    ],
+    { error: "action must be resolve, correct or annul" },
+  )
+  .meta({ id: "ResolutionRequest" });
+export type ResolutionRequest = z.infer<typeof resolutionRequest>;
+
+export const resolutionResult = z
+  .object({ questionId: z.string(), action: z.enum(["resolve", "correct", "annul"]), resolution: resolutionOut })
+  .meta({ id: "ResolutionResult" });
+
+// ---- Export ----
+
+export const exportQuery = z.strictObject(
+  {
+    format: z.enum(["json", "csv"], { error: "format must be json or csv" }).default("json"),
+    file: z.enum(["questions", "forecasts"], { error: "file must be questions or forecasts" }).optional().meta({ description: "With format=csv: which file" }),
+  },
+  strict,
+).refine((q) => q.format !== "csv" || q.file !== undefined, { error: "file is required with format=csv (questions or forecasts)", path: ["file"] });
+
+// ---- Tokens ----
+
+export const apiTokenName = z
+  .string({ error: "Name must be text" })
+  .trim()
+  .min(1, { error: "Name is required: say what the token is for" })
+  .max(100, { error: "Name must be at most 100 characters" });
+
+export const me = z
+  .object({
+    handle: z.string(),
+    name: z.string(),
+    role: z.enum(["analyst", "admin"]),
+    isBot: z.boolean(),
+  })
+  .meta({ id: "Me" });
+
+export const emptyQuery = z.strictObject({}, strict);
