@@ -1,6 +1,8 @@
 import { roundCdfValue } from "@/lib/continuous/cdf";
 import type { ContinuousScale } from "@/lib/continuous/types";
 
+export { logisticCdf } from "@/lib/continuous/logistic-cdf";
+
 // Test helpers: CDFs drawn through knots (as the worked example's rationales describe them) and smooth
 // random CDFs that pass the validation.
 
@@ -19,24 +21,6 @@ export function cdfThroughKnots(knots: ReadonlyArray<readonly [number, number]>)
 }
 
 export const uniformClosedCdf = (): Float64Array => cdfThroughKnots([[0, 0], [1, 1]]);
-
-/**
- * A logistic distribution (location μ, scale s on the internal scale) cut to the range, with `below` and
- * `above` of mass outside it, mixed 2 % with the uniform so every step is ≥ 0.00005. Rounded to 10 decimals.
- */
-export function logisticCdf(mu: number, s: number, below: number, above: number): Float64Array {
-  const logistic = (u: number) => 1 / (1 + Math.exp(-(u - mu) / s));
-  const l0 = logistic(0);
-  const l1 = logistic(1);
-  const inside = 1 - below - above;
-  const cdf = new Float64Array(201);
-  for (let i = 0; i <= 200; i++) {
-    const u = i / 200;
-    const shape = 0.98 * ((logistic(u) - l0) / (l1 - l0)) + 0.02 * u;
-    cdf[i] = roundCdfValue(below + inside * shape);
-  }
-  return cdf;
-}
 
 export const scale = (partial: Partial<ContinuousScale> = {}): ContinuousScale => ({
   rangeMin: 0,

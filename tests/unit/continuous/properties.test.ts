@@ -12,11 +12,28 @@ import { logisticCdf, scale, seededRandom, uniformClosedCdf } from "./builders";
 const validCdf = fc
   .record({
     mu: fc.double({ min: -0.2, max: 1.2, noNaN: true }),
-    s: fc.double({ min: 0.03, max: 0.5, noNaN: true }),
+    s: fc.double({ min: 0.05, max: 0.5, noNaN: true }),
     below: fc.constantFrom(0, 0.001, 0.01, 0.1),
     above: fc.constantFrom(0, 0.001, 0.05, 0.2),
   })
   .map(({ mu, s, below, above }) => ({ cdf: logisticCdf(mu, s, below, above), below, above }));
+
+describe("logisticCdf (demo and benchmark forecasts)", () => {
+  it("is valid for the bounds its out-of-range masses imply", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -0.5, max: 1.5, noNaN: true }),
+        fc.double({ min: 0.05, max: 2, noNaN: true }),
+        fc.oneof(fc.constant(0), fc.double({ min: 0.001, max: 0.25, noNaN: true })),
+        fc.oneof(fc.constant(0), fc.double({ min: 0.001, max: 0.25, noNaN: true })),
+        (mu, s, below, above) => {
+          const cdf = logisticCdf(mu, s, below, above);
+          expect(cdfProblem(cdf, scale({ openLowerBound: below > 0, openUpperBound: above > 0 }))).toBeNull();
+        },
+      ),
+    );
+  });
+});
 
 describe("CRPS", () => {
   it("is never negative, wherever the outcome falls", () => {
