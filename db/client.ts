@@ -3,13 +3,14 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as continuousTables from "./schema/continuous-questions";
 import * as forecastTables from "./schema/forecasts";
 import * as questionTables from "./schema/questions";
 import * as resolutionTables from "./schema/resolutions";
 import * as userTables from "./schema/users";
 
 /** Every table, for drizzle's relational queries and better-auth's adapter. */
-export const schema = { ...userTables, ...questionTables, ...forecastTables, ...resolutionTables };
+export const schema = { ...userTables, ...questionTables, ...forecastTables, ...resolutionTables, ...continuousTables };
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 

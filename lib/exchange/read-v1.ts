@@ -284,6 +284,7 @@ function readQuestion(raw: unknown, path: string, fail: (path: string, rule: str
       closeTime: closeTime ?? 0,
       resolveTime: typeof resolveTime === "number" ? resolveTime : null,
       outcome: continuousOutcome,
+      ...details,
       title,
       description,
       tags,
