@@ -1,6 +1,6 @@
 import { compareCodePoints } from "../code-point-order";
 import type { ScoreRow } from "../scoring/question-scores";
-import { summariseForecaster, type ForecasterSummary } from "../track-record";
+import { meanOf, summariseForecaster, type ForecasterSummary } from "../track-record";
 import { PitCalibrationAccumulator, type PitCalibration } from "./pit-calibration";
 import { scoreContinuousQuestion, type ContinuousQuestionScores, type ContinuousScoreRow } from "./question-scores";
 import {
@@ -44,17 +44,6 @@ export interface ContinuousReport {
     timeWeighted: PitCalibrationSet;
     aggregates: Record<ContinuousAggregationMethod, PitCalibration>;
   };
-}
-
-function meanOf(values: ReadonlyArray<number | null>): number | null {
-  let sum = 0;
-  let count = 0;
-  for (const v of values) {
-    if (v === null) continue;
-    sum += v;
-    count++;
-  }
-  return count === 0 ? null : sum / count;
 }
 
 /** The four continuous means of one forecaster's numeric and date rows. */

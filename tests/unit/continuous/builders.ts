@@ -1,7 +1,10 @@
+import fc from "fast-check";
+import { demoRandom } from "@/db/demo/demo-random";
 import { roundCdfValue } from "@/lib/continuous/cdf";
+import { logisticCdf } from "@/lib/continuous/logistic-cdf";
 import type { ContinuousScale } from "@/lib/continuous/types";
 
-export { logisticCdf } from "@/lib/continuous/logistic-cdf";
+export { logisticCdf };
 
 // Test helpers: CDFs drawn through knots (as the worked example's rationales describe them) and smooth
 // random CDFs that pass the validation.
@@ -31,14 +34,15 @@ export const scale = (partial: Partial<ContinuousScale> = {}): ContinuousScale =
   ...partial,
 });
 
-/** Deterministic PRNG (mulberry32), for statistical tests with a fixed seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded uniform source for statistical tests with a fixed seed (the demo generator's mulberry32). */
+export const seededRandom = (seed: number): (() => number) => demoRandom(seed).next;
+
+/** fast-check: a valid logistic CDF and its out-of-range masses (0 means that bound is closed). */
+export const validLogisticCdf = fc
+  .record({
+    mu: fc.double({ min: -0.5, max: 1.5, noNaN: true }),
+    s: fc.double({ min: 0.05, max: 2, noNaN: true }),
+    below: fc.oneof(fc.constant(0), fc.double({ min: 0.001, max: 0.25, noNaN: true })),
+    above: fc.oneof(fc.constant(0), fc.double({ min: 0.001, max: 0.25, noNaN: true })),
+  })
+  .map(({ mu, s, below, above }) => ({ cdf: logisticCdf(mu, s, below, above), below, above }));

@@ -6,7 +6,7 @@ import { crps } from "@/lib/continuous/forecast-scores";
 import { scoreContinuousQuestion } from "@/lib/continuous/question-scores";
 import { valueAtLocation } from "@/lib/continuous/scale";
 import type { ContinuousScoringQuestion } from "@/lib/continuous/types";
-import { logisticCdf, scale, seededRandom, uniformClosedCdf } from "./builders";
+import { logisticCdf, scale, seededRandom, uniformClosedCdf, validLogisticCdf } from "./builders";
 
 // Properties of the continuous scores (docs/continuous.md) for any valid forecast (fast-check).
 const validCdf = fc
@@ -21,16 +21,9 @@ const validCdf = fc
 describe("logisticCdf (demo and benchmark forecasts)", () => {
   it("is valid for the bounds its out-of-range masses imply", () => {
     fc.assert(
-      fc.property(
-        fc.double({ min: -0.5, max: 1.5, noNaN: true }),
-        fc.double({ min: 0.05, max: 2, noNaN: true }),
-        fc.oneof(fc.constant(0), fc.double({ min: 0.001, max: 0.25, noNaN: true })),
-        fc.oneof(fc.constant(0), fc.double({ min: 0.001, max: 0.25, noNaN: true })),
-        (mu, s, below, above) => {
-          const cdf = logisticCdf(mu, s, below, above);
-          expect(cdfProblem(cdf, scale({ openLowerBound: below > 0, openUpperBound: above > 0 }))).toBeNull();
-        },
-      ),
+      fc.property(validLogisticCdf, ({ cdf, below, above }) => {
+        expect(cdfProblem(cdf, scale({ openLowerBound: below > 0, openUpperBound: above > 0 }))).toBeNull();
+      }),
     );
   });
 });
