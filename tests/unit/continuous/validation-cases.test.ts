@@ -33,7 +33,7 @@ describe("continuous validation cases, through the reader", () => {
   });
 });
 
-// The real command (docs/exchange-format.md §5): exit 2, nothing on stdout, the first line names the path.
+// The real command (docs/report-format.md §1): exit 2, nothing on stdout, the first line names the path.
 const root = path.resolve(__dirname, "../../..");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "continuous-validation-"));
 const score = (c: ValidationCase) => {
