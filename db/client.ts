@@ -5,6 +5,7 @@ import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as apiTables from "./schema/api";
 import * as botTables from "./schema/bots";
+import * as continuousTables from "./schema/continuous-questions";
 import * as forecastTables from "./schema/forecasts";
 import * as invitationTables from "./schema/invitations";
 import * as notificationTables from "./schema/notifications";
@@ -24,6 +25,7 @@ export const schema = {
   ...notificationTables,
   ...apiTables,
   ...botTables,
+  ...continuousTables,
 };
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };

@@ -1,6 +1,7 @@
 import { CalibrationAccumulator, type Calibration } from "./calibration/bins";
 import { compareCodePoints } from "./code-point-order";
 import { isClippedOnReading, readForecast, readForecastVector } from "./probability";
+import { scoreContinuousDataset, summariseAllRows, type ContinuousReport } from "./continuous/report";
 import { scoreQuestionInDetail, type QuestionScores, type ScoreRow } from "./scoring/question-scores";
 import { summariseForecaster, type ForecasterSummary } from "./track-record";
 import {
@@ -39,6 +40,11 @@ export interface Report {
     timeWeighted: CalibrationSet;
     aggregates: Record<AggregationMethod, Calibration>;
   };
+  /**
+   * The numeric and date part (docs/continuous.md); null when the dataset has no such question, and the
+   * report is then exactly what it was before those types existed.
+   */
+  continuous: ContinuousReport | null;
 }
 
 /**
@@ -78,6 +84,7 @@ export function scoreDataset(dataset: Dataset): Report {
       slot?.forecasts.push(f); // binary, not clipped: reuse the record (1M forecasts: less garbage)
     }
   }
+  for (const f of dataset.continuous?.forecasts ?? []) forecasterNames.add(f.forecaster);
   const names = [...forecasterNames].sort(compareCodePoints);
 
   const questions: QuestionReport[] = [];
@@ -129,12 +136,20 @@ export function scoreDataset(dataset: Dataset): Report {
     all: set.all.result(),
     byForecaster: new Map(names.map((n) => [n, (set.by.get(n) as CalibrationAccumulator).result()])),
   });
+  const continuous =
+    dataset.continuous && dataset.continuous.questions.length > 0 ? scoreContinuousDataset(dataset.continuous, names, binCount) : null;
+  const continuousRowsBy = new Map(names.map((n) => [n, [] as ContinuousReport["rows"]]));
+  for (const row of continuous?.rows ?? []) continuousRowsBy.get(row.forecaster)?.push(row);
+  const summarise = (n: string): ForecasterSummary =>
+    continuous === null
+      ? summariseForecaster(rowsBy.get(n) as ScoreRow[])
+      : summariseAllRows(rowsBy.get(n) as ScoreRow[], continuousRowsBy.get(n) as ContinuousReport["rows"]);
   return {
     params,
     nClippedForecasts,
     questions,
     scores: rows,
-    forecasters: new Map(names.map((n) => [n, summariseForecaster(rowsBy.get(n) as ScoreRow[])])),
+    forecasters: new Map(names.map((n) => [n, summarise(n)])),
     calibration: {
       final: calibrationSet(finalSet),
       timeWeighted: calibrationSet(timeSet),
@@ -143,5 +158,6 @@ export function scoreDataset(dataset: Dataset): Report {
         Calibration
       >,
     },
+    continuous,
   };
 }

@@ -1,12 +1,19 @@
-import type { ForecastRecord, ScoringQuestion } from "./types";
+import type { ScoringQuestion } from "./types";
 
 // Which forecasts count and which one stands (docs/formulas.md §3; docs/exchange-format.md §6.2–§6.4).
+// The rules are the same for every question type, so these take any question with a close, a resolve
+// time and an outcome, and any forecast with a forecaster and a time.
+
+/** What the timing rules need of a question (binary, scenario, numeric or date). */
+type TimedQuestion = Pick<ScoringQuestion, "closeTime" | "resolveTime"> & { outcome: object | null };
+/** What the timing rules need of a forecast. */
+type TimedForecast = { forecaster: string; time: number };
 
 /**
  * Ta, the actual close: min(close_time, resolve_time) for a resolved or annulled question with a
  * resolve time, close_time otherwise (docs/formulas.md §3.1). Forecasts after Ta do not count.
  */
-export function actualCloseTime(q: ScoringQuestion): number {
+export function actualCloseTime(q: TimedQuestion): number {
   return q.outcome !== null && q.resolveTime !== null ? Math.min(q.closeTime, q.resolveTime) : q.closeTime;
 }
 
@@ -15,7 +22,7 @@ export function actualCloseTime(q: ScoringQuestion): number {
  * input order, so the later one in the input counts as later (docs/formulas.md §3.2–§3.3).
  * `forecasts` must all belong to `q`; they are not mutated.
  */
-export function countedForecasts<F extends ForecastRecord>(q: ScoringQuestion, forecasts: readonly F[]): F[] {
+export function countedForecasts<F extends TimedForecast>(q: TimedQuestion, forecasts: readonly F[]): F[] {
   const ta = actualCloseTime(q);
   return sortByTime(forecasts.filter((f) => f.time <= ta));
 }
@@ -25,7 +32,7 @@ export function countedForecasts<F extends ForecastRecord>(q: ScoringQuestion, f
  * each other take a numeric sort of the keys (time − min) · n + position: exact, unique, so no
  * comparator calls and ties stay in order. Anything else takes Array.prototype.sort (stable, ES2019).
  */
-function sortByTime<F extends ForecastRecord>(list: F[]): F[] {
+function sortByTime<F extends TimedForecast>(list: F[]): F[] {
   const n = list.length;
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
@@ -53,7 +60,7 @@ function sortByTime<F extends ForecastRecord>(list: F[]): F[] {
  * (docs/formulas.md §3.4). `counted` must come from countedForecasts. The result lists one forecast
  * per forecaster, oldest first by time as given (ties by input order): the recency order.
  */
-export function standingForecastsAt<F extends ForecastRecord>(counted: readonly F[], t: number): F[] {
+export function standingForecastsAt<F extends TimedForecast>(counted: readonly F[], t: number): F[] {
   const latest = new Map<string, number>();
   for (let i = 0; i < counted.length && counted[i].time <= t; i++) latest.set(counted[i].forecaster, i);
   const positions = [...latest.values()].sort((a, b) => a - b);

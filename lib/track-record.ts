@@ -16,7 +16,7 @@ export interface ForecasterSummary {
 }
 
 /** Mean of the non-null values; null over none. */
-function meanOf(values: ReadonlyArray<number | null>): number | null {
+export function meanOf(values: ReadonlyArray<number | null>): number | null {
   let sum = 0;
   let count = 0;
   for (const v of values) {

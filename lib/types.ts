@@ -1,3 +1,5 @@
+import type { ContinuousDataset } from "./continuous/types";
+
 // Domain types shared by lib/, db/, app/ and cli/. Units (docs/contributing.md rule 11): times are UTC epoch
 // milliseconds (integers), probabilities are in [0, 1], logarithms are natural.
 
@@ -87,6 +89,8 @@ export interface Dataset {
   params: ScoringParams;
   questions: Array<ScoringQuestion & QuestionDetails>;
   forecasts: DatasetForecast[];
+  /** Its numeric and date questions with their forecasts; absent when it has none (docs/continuous.md). */
+  continuous?: ContinuousDataset;
 }
 
 /** A recorded resolution: the outcome plus who recorded it, when, and on what evidence. */

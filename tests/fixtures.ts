@@ -12,6 +12,14 @@ export const FIXTURES_DIR = path.resolve(__dirname, "fixtures");
 export const exchangeFixture = (...parts: string[]): string =>
   path.join(FIXTURES_DIR, "exchange", ...parts);
 
+/** The numeric and date examples (docs/continuous.md): two datasets with reports, and the validation cases. */
+export const continuousFixture = (...parts: string[]): string =>
+  path.join(FIXTURES_DIR, "continuous", ...parts);
+
+/** What the scorer printed for each exchange example before numeric and date questions existed. */
+export const scoreOutputFixture = (...parts: string[]): string =>
+  path.join(FIXTURES_DIR, "score-output", ...parts);
+
 export const FORECASTBENCH_DIR = path.join(FIXTURES_DIR, "forecastbench");
 
 /** The three files of the round, in the order the importer takes them. */

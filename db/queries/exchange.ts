@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { exportContinuous, planContinuousImport, writeContinuousForecasts, writeContinuousQuestions } from "@/db/queries/continuous-exchange";
 import { listForecastsByHandle } from "@/db/queries/forecasts";
 import { getQuestions, listQuestionIds } from "@/db/queries/questions";
 import { createUser, findUserByHandle } from "@/db/queries/users";
@@ -150,6 +151,12 @@ export function importDataset(db: Db, dataset: Dataset, options: ImportOptions =
       clipped: 0,
     };
 
+    // 0. Numeric and date questions and their CDF forecasts (continuous-exchange.ts): checked here,
+    // written with the rest below.
+    const continuousPlan = planContinuousImport(t, dataset.continuous, dataset.questions.map((q) => q.id), problems);
+    summary.questionsUnchanged += continuousPlan.questionsUnchanged;
+    summary.questionsAdded += continuousPlan.newQuestions.length;
+
     // 1. Questions: compare with what is stored; remember the options of every question in play.
     const stored = new Map(getQuestions(t, dataset.questions.map((q) => q.id)).map((q) => [q.id, q]));
     const optionsById = new Map<string, readonly string[]>();
@@ -253,9 +260,13 @@ export function importDataset(db: Db, dataset: Dataset, options: ImportOptions =
           .run();
     }
 
+    writeContinuousQuestions(t, continuousPlan, now, tagId);
+
     // 4. Forecasters by handle.
     const userIds = new Map<string, string>();
-    for (const handle of new Set(prepared.map((p) => p.f.forecaster))) {
+    const handles = new Set(prepared.map((p) => p.f.forecaster));
+    for (const f of continuousPlan.forecasts) handles.add(f.forecaster);
+    for (const handle of handles) {
       const user = findUserByHandle(t, handle);
       if (user) userIds.set(handle, user.id);
       else {
@@ -308,6 +319,9 @@ export function importDataset(db: Db, dataset: Dataset, options: ImportOptions =
       if (options.onProgress && ((i + 1) % 1000 === 0 || i + 1 === total)) options.onProgress(i + 1, total);
     });
     flush();
+    const [added, unchanged] = writeContinuousForecasts(t, continuousPlan, userIds);
+    summary.forecastsAdded += added;
+    summary.forecastsUnchanged += unchanged;
     return summary;
   });
 }
@@ -328,7 +342,9 @@ export function exportDataset(db: Db, options: ExportOptions = {}): Dataset {
   all.sort((a, b) => compareCodePoints(a.id, b.id));
   const included = new Set(all.map((q) => q.id));
   const rows = listForecastsByHandle(db);
+  const continuous = exportContinuous(db, includeDrafts);
   return {
+    ...(continuous ? { continuous } : {}),
     params: { ...DEFAULT_SCORING_PARAMS },
     questions: all.map((q) => ({
       id: q.id,

@@ -3,7 +3,9 @@
 // validated by the same rules as JSON (readDatasetV1); errors name the file, line and column.
 import Papa from "papaparse";
 import { readDatasetV1 } from "@/lib/exchange/read-v1";
-import { datasetToV1Json } from "@/lib/exchange/write-v1";
+import { isContinuousType } from "@/lib/continuous/types";
+import { datasetToV1Json, type V1Forecast, type V1Question } from "@/lib/exchange/write-v1";
+import type { V1CdfForecast, V1ContinuousQuestion } from "@/lib/exchange/write-v1-continuous";
 import type { Dataset } from "@/lib/types";
 
 /**
@@ -35,6 +37,10 @@ const WRITTEN_QUESTION_COLUMNS = [
 /** The columns every questions file must have. */
 export const QUESTION_COLUMNS = WRITTEN_QUESTION_COLUMNS.filter((c) => !OPTIONAL_COLUMNS.includes(c));
 export const FORECAST_COLUMNS = ["question_id", "forecaster", "time", "option", "probability", "rationale"] as const;
+/** Columns of numeric and date questions (docs/csv-format.md); files without such questions may leave them out. */
+export const CONTINUOUS_QUESTION_COLUMNS = ["range_min", "range_max", "zero_point", "open_lower_bound", "open_upper_bound"] as const;
+/** The column of a numeric or date forecast: its 201 CDF values separated by "|". */
+export const CDF_COLUMN = "cdf";
 
 /** Free-text columns: their cells are neutralised against formula injection on export (numbers and times are not). */
 const QUESTION_TEXT_COLUMNS = new Set(["id", "title", "options", "description", "tags", "resolution", "resolution_evidence"]);
@@ -159,6 +165,7 @@ const FORECAST_KEY_COLUMN: Record<string, string> = {
   probability: "probability",
   probabilities: "option",
   rationale: "rationale",
+  cdf: CDF_COLUMN,
 };
 
 /** Turns a JSON path of the v1 document back into a file, line and column. */
@@ -202,6 +209,7 @@ function csvToV1(files: CsvFiles, problems: CsvProblem[]): { document: unknown; 
       // Anything but true/false goes on as given, and the v1 rules name its line and column.
       if (cell) details[column] = cell === "true" ? true : cell === "false" ? false : cell;
     }
+    if (isContinuousType(cells.type)) return { ...details, ...continuousQuestionFromCsv(cells) };
     return {
       ...details,
       id: cells.id,
@@ -229,6 +237,7 @@ function csvToV1(files: CsvFiles, problems: CsvProblem[]): { document: unknown; 
   }
   const forecasts = groups.map(({ rows }) => {
     const head = rows[0].cells;
+    if (isContinuousType(typeById.get(head.question_id))) return cdfForecastFromCsv(rows[0], problems);
     const values = rows.map((r) => {
       const text = r.cells.probability.trim();
       const p = text === "" ? Number.NaN : Number(text);
@@ -257,6 +266,56 @@ function csvToV1(files: CsvFiles, problems: CsvProblem[]): { document: unknown; 
   };
 }
 
+/** A number cell as a number; anything else (empty included) as its text, for the v1 reader to name. */
+function numberOrText(cell: string): number | string {
+  const text = cell.trim();
+  return text !== "" && Number.isFinite(Number(text)) ? Number(text) : cell;
+}
+
+/** A numeric or date question row as its v1 object (numbers read as numbers, dates kept as text). */
+function continuousQuestionFromCsv(cells: Record<string, string>): Record<string, unknown> {
+  const numeric = cells.type === "numeric";
+  const value = (cell: string | undefined) => (cell === undefined || cell === "" ? undefined : numeric ? numberOrText(cell) : cell);
+  const flag = (cell: string | undefined) => (cell === "true" ? true : cell === "false" ? false : cell);
+  const resolution = orNull(cells.resolution);
+  return {
+    id: cells.id,
+    title: cells.title,
+    type: cells.type,
+    ...(cells.description === "" ? {} : { description: cells.description }),
+    tags: list(cells.tags),
+    range_min: value(cells.range_min),
+    range_max: value(cells.range_max),
+    zero_point: cells.zero_point === undefined || cells.zero_point === "" ? null : numberOrText(cells.zero_point),
+    open_lower_bound: flag(cells.open_lower_bound),
+    open_upper_bound: flag(cells.open_upper_bound),
+    open_time: cells.open_time,
+    close_time: cells.close_time,
+    resolve_by: orNull(cells.resolve_by),
+    resolve_time: orNull(cells.resolve_time),
+    resolution: resolution === null || resolution === "annulled" || !numeric ? resolution : numberOrText(resolution),
+  };
+}
+
+/** A numeric or date forecast: one row, its CDF in the cdf column, option and probability empty. */
+function cdfForecastFromCsv(row: CsvRow, problems: CsvProblem[]): Record<string, unknown> {
+  const c = row.cells;
+  if ((c.option ?? "") !== "" || (c.probability ?? "") !== "") {
+    problems.push({
+      path: where("forecasts.csv", row.line, c.option ? "option" : "probability"),
+      rule: "a numeric or date forecast is one row with its cdf; option and probability stay empty",
+    });
+  }
+  const cell = c[CDF_COLUMN];
+  return {
+    question: c.question_id,
+    forecaster: c.forecaster,
+    time: c.time,
+    ...(cell === undefined || cell.trim() === "" ? {} : { cdf: cell.split(LIST_SEPARATOR).map(numberOrText) }),
+    rationale: c.rationale === "" ? null : c.rationale,
+  };
+}
+
 /** Reads the two CSV files as a dataset, by the rules of docs/exchange-format.md (probabilities not clipped). */
 export function readDatasetCsv(files: CsvFiles): CsvReadResult {
   const problems: CsvProblem[] = [];
@@ -273,11 +332,43 @@ function joinList(values: readonly string[], what: string): string {
   return values.join(LIST_SEPARATOR);
 }
 
+/** The cell of a numeric or date question in one of the shared columns. */
+function continuousCell(q: V1ContinuousQuestion, column: (typeof WRITTEN_QUESTION_COLUMNS)[number], flag: (value: boolean | undefined) => string): string {
+  switch (column) {
+    case "options":
+      return "";
+    case "tags":
+      return joinList(q.tags, `a tag of question ${q.id}`);
+    case "resolution":
+      return q.resolution === null ? "" : String(q.resolution);
+    case "draft":
+    case "hide_crowd_until_forecast":
+    case "illustrative":
+      return flag(q[column]);
+    default:
+      return q[column] ?? "";
+  }
+}
+
 /** Writes a dataset as the two CSV files (times as toISOString(), probabilities as shortest round-trip numbers). */
 export function datasetToCsv(dataset: Dataset): CsvFiles {
   const doc = datasetToV1Json(dataset);
   const flag = (value: boolean | undefined) => (value === undefined ? "" : String(value));
-  const questionRows = doc.questions.map((q) => [
+  const isContinuousRow = (q: V1Question | V1ContinuousQuestion): q is V1ContinuousQuestion => isContinuousType(q.type);
+  const isCdfRow = (f: V1Forecast | V1CdfForecast): f is V1CdfForecast => "cdf" in f;
+  // The numeric and date columns are written only when there is such a question: other files stay as they were.
+  const withContinuous = doc.questions.some(isContinuousRow);
+  const questionRows = doc.questions.map((q) =>
+    isContinuousRow(q)
+      ? [
+          ...WRITTEN_QUESTION_COLUMNS.map((column) => continuousCell(q, column, flag)),
+          String(q.range_min),
+          String(q.range_max),
+          q.zero_point === undefined || q.zero_point === null ? "" : String(q.zero_point),
+          String(q.open_lower_bound),
+          String(q.open_upper_bound),
+        ]
+      : [
     q.id,
     q.title,
     q.type,
@@ -294,16 +385,29 @@ export function datasetToCsv(dataset: Dataset): CsvFiles {
     flag(q.draft),
     flag(q.hide_crowd_until_forecast),
     flag(q.illustrative),
+    ...(withContinuous ? ["", "", "", "", ""] : []),
   ]);
-  const optionsById = new Map(doc.questions.map((q) => [q.id, q.options ?? []]));
+  const optionsById = new Map(doc.questions.map((q) => [q.id, isContinuousRow(q) ? [] : (q.options ?? [])]));
   const forecastRows: string[][] = [];
   for (const f of doc.forecasts) {
+    if (isCdfRow(f)) {
+      forecastRows.push([f.question, f.forecaster, f.time, "", "", f.rationale ?? "", f.cdf.join(LIST_SEPARATOR)]);
+      continue;
+    }
     // Option order, not key order: an object puts integer-like labels ("2030") first.
     const entries = f.probabilities
       ? optionsById.get(f.question)!.map((label) => [label, f.probabilities![label]] as const)
       : [["yes", f.probability!] as const];
     entries.forEach(([option, p], k) =>
-      forecastRows.push([f.question, f.forecaster, f.time, option, String(p), k === 0 ? (f.rationale ?? "") : ""]),
+      forecastRows.push([
+        f.question,
+        f.forecaster,
+        f.time,
+        option,
+        String(p),
+        k === 0 ? (f.rationale ?? "") : "",
+        ...(withContinuous ? [""] : []),
+      ]),
     );
   }
   const unparse = (fields: readonly string[], text: ReadonlySet<string>, data: string[][]) => {
@@ -311,7 +415,11 @@ export function datasetToCsv(dataset: Dataset): CsvFiles {
     return Papa.unparse({ fields: [...fields], data: safe }, { newline: "\n" }) + "\n";
   };
   return {
-    questions: unparse(WRITTEN_QUESTION_COLUMNS, QUESTION_TEXT_COLUMNS, questionRows),
-    forecasts: unparse(FORECAST_COLUMNS, FORECAST_TEXT_COLUMNS, forecastRows),
+    questions: unparse(
+      withContinuous ? [...WRITTEN_QUESTION_COLUMNS, ...CONTINUOUS_QUESTION_COLUMNS] : WRITTEN_QUESTION_COLUMNS,
+      QUESTION_TEXT_COLUMNS,
+      questionRows,
+    ),
+    forecasts: unparse(withContinuous ? [...FORECAST_COLUMNS, CDF_COLUMN] : FORECAST_COLUMNS, FORECAST_TEXT_COLUMNS, forecastRows),
   };
 }

@@ -1,11 +1,14 @@
 import type { Dataset, DatasetForecast, Outcome, QuestionDetails, ScoringParams, ScoringQuestion } from "../types";
 import { DEFAULT_SCORING_PARAMS } from "../types";
 import { binaryVector } from "../probability";
+import { isContinuousType, type ContinuousDatasetForecast, type ContinuousDatasetQuestion, type ContinuousScale } from "../continuous/types";
+import { readContinuousResolution, readContinuousScale, readForecastCdf, readWellFormedCdfForecast } from "./read-continuous";
 import { exchangeTimeMs, readExchangeTime } from "./read-time";
 
 // Reads and validates a `forecast-desk/v1` document (docs/exchange-format.md). A document breaking any rule is
 // rejected whole; every problem found is reported as a JSON path and the rule. Probabilities are kept
 // as given (not clipped; docs/exchange-format.md §6.1 is applied by the scorer). Binary P(yes) = p becomes [1 − p, p].
+// Numeric and date questions and their CDFs are read by read-continuous.ts (docs/continuous.md).
 
 export interface DatasetReadError {
   path: string;
@@ -37,6 +40,12 @@ function labelPath(base: string, label: string): string {
 }
 
 type Question = ScoringQuestion & QuestionDetails;
+/** A question of any type as read. */
+type AnyQuestion = Question | ContinuousDatasetQuestion;
+
+function isContinuousQuestion(q: AnyQuestion): q is ContinuousDatasetQuestion {
+  return isContinuousType(q.type);
+}
 
 export function readDatasetV1(doc: unknown): DatasetReadResult {
   const errors: DatasetReadError[] = [];
@@ -67,8 +76,9 @@ export function readDatasetV1(doc: unknown): DatasetReadResult {
   }
 
   const questions: Question[] = [];
+  const continuousQuestions: ContinuousDatasetQuestion[] = [];
   // Questions by id; null marks an id whose type is unknown (its forecasts get no type checks).
-  const byId = new Map<string, Question | null>();
+  const byId = new Map<string, AnyQuestion | null>();
   const firstIndexOfId = new Map<string, number>();
   const invalidIds = new Set<string>(); // questions with errors: their forecasts are still checked, not kept
   if (!has(doc, "questions")) fail("questions", "is required (an array, may be empty)");
@@ -87,11 +97,15 @@ export function readDatasetV1(doc: unknown): DatasetReadResult {
         byId.set(q.id, q.type === undefined ? null : q);
         if (errors.length > before) invalidIds.add(q.id);
       }
-      if (q && errors.length === before) questions.push(q);
+      if (q && errors.length === before) {
+        if (isContinuousQuestion(q)) continuousQuestions.push(q);
+        else questions.push(q);
+      }
     });
   }
 
   const forecasts: DatasetForecast[] = [];
+  const continuousForecasts: ContinuousDatasetForecast[] = [];
   if (!has(doc, "forecasts")) fail("forecasts", "is required (an array, may be empty)");
   else if (!Array.isArray(doc.forecasts)) fail("forecasts", "must be an array");
   else {
@@ -108,16 +122,19 @@ export function readDatasetV1(doc: unknown): DatasetReadResult {
       const name = names.get(f.forecaster);
       if (name === undefined) names.set(f.forecaster, f.forecaster);
       else f.forecaster = name;
-      forecasts.push(f);
+      if ("cdf" in f) continuousForecasts.push(f);
+      else forecasts.push(f);
     }
   }
 
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, dataset: { params, questions, forecasts } };
+  const dataset: Dataset = { params, questions, forecasts };
+  if (continuousQuestions.length > 0) dataset.continuous = { questions: continuousQuestions, forecasts: continuousForecasts };
+  return { ok: true, dataset };
 }
 
 /** Reads one question; returns what could be read (with the id when it is valid), or null. */
-function readQuestion(raw: unknown, path: string, fail: (path: string, rule: string) => void): Question | null {
+function readQuestion(raw: unknown, path: string, fail: (path: string, rule: string) => void): AnyQuestion | null {
   if (!isObject(raw)) {
     fail(path, "must be an object");
     return null;
@@ -132,10 +149,14 @@ function readQuestion(raw: unknown, path: string, fail: (path: string, rule: str
   else if (typeof raw.title !== "string") fail(`${path}.title`, "must be a string");
   else title = raw.title;
 
-  let type: "binary" | "multiple_choice" | undefined;
-  if (!has(raw, "type")) fail(`${path}.type`, 'is required ("binary" or "multiple_choice")');
-  else if (raw.type !== "binary" && raw.type !== "multiple_choice") fail(`${path}.type`, 'must be "binary" or "multiple_choice"');
+  let type: AnyQuestion["type"] | undefined;
+  const TYPES = '"binary", "multiple_choice", "numeric" or "date"';
+  if (!has(raw, "type")) fail(`${path}.type`, `is required (${TYPES})`);
+  else if (raw.type !== "binary" && raw.type !== "multiple_choice" && !isContinuousType(raw.type)) fail(`${path}.type`, `must be ${TYPES}`);
   else type = raw.type;
+  const continuousType = isContinuousType(type) ? type : null;
+  let scale: ContinuousScale | null = null;
+  if (continuousType) scale = readContinuousScale(raw, path, continuousType, fail);
 
   let options: string[] = ["no", "yes"];
   if (type === "multiple_choice") {
@@ -227,7 +248,10 @@ function readQuestion(raw: unknown, path: string, fail: (path: string, rule: str
   }
 
   let outcome: Outcome | null = null;
-  if (has(raw, "resolution") && raw.resolution !== null) {
+  let continuousOutcome: ContinuousDatasetQuestion["outcome"] = null;
+  if (continuousType && has(raw, "resolution") && raw.resolution !== null) {
+    continuousOutcome = readContinuousResolution(raw.resolution, path, continuousType, scale, fail);
+  } else if (has(raw, "resolution") && raw.resolution !== null) {
     const resolution = raw.resolution;
     if (typeof resolution !== "string") fail(`${path}.resolution`, "must be a string or null");
     else if (resolution === "annulled") outcome = { kind: "annulled" };
@@ -250,9 +274,27 @@ function readQuestion(raw: unknown, path: string, fail: (path: string, rule: str
   }
 
   if (id === undefined || type === undefined) return id === undefined ? null : ({ id } as Question);
+  if (continuousType) {
+    return {
+      id,
+      type: continuousType,
+      // A broken scale is reported above; the question is then not kept, so this placeholder is never scored.
+      scale: scale ?? { rangeMin: 0, rangeMax: 1, zeroPoint: null, openLowerBound: false, openUpperBound: false },
+      openTime: openTime ?? 0,
+      closeTime: closeTime ?? 0,
+      resolveTime: typeof resolveTime === "number" ? resolveTime : null,
+      outcome: continuousOutcome,
+      ...details,
+      title,
+      description,
+      tags,
+      resolveBy: typeof resolveBy === "number" ? resolveBy : null,
+    };
+  }
+  const discreteType = type as Question["type"]; // numeric and date returned above
   return {
     id,
-    type,
+    type: discreteType,
     options,
     openTime: openTime ?? 0,
     closeTime: closeTime ?? 0,
@@ -290,16 +332,18 @@ function sharedBinaryVector(p: number, vectors: BinaryVectors): number[] {
 
 function readWellFormedForecast(
   raw: unknown,
-  byId: ReadonlyMap<string, Question | null>,
+  byId: ReadonlyMap<string, AnyQuestion | null>,
   invalidIds: ReadonlySet<string>,
   binaryVectors: BinaryVectors,
-): DatasetForecast | null {
+): DatasetForecast | ContinuousDatasetForecast | null {
   if (!isObject(raw)) return null;
   const { question: id, forecaster, time, rationale } = raw;
   if (typeof id !== "string" || typeof forecaster !== "string" || forecaster === "" || typeof time !== "string") return null;
   if (rationale !== undefined && rationale !== null && typeof rationale !== "string") return null;
   const question = byId.get(id);
   if (!question || (invalidIds.size > 0 && invalidIds.has(id))) return null;
+  if (isContinuousQuestion(question)) return readWellFormedCdfForecast(raw, question);
+  if (raw.cdf !== undefined) return null;
   const at = exchangeTimeMs(time);
   if (Number.isNaN(at)) return null;
   let probabilities: number[];
@@ -330,10 +374,10 @@ function readWellFormedForecast(
 function readForecast(
   raw: unknown,
   i: number,
-  byId: ReadonlyMap<string, Question | null>,
+  byId: ReadonlyMap<string, AnyQuestion | null>,
   invalidIds: ReadonlySet<string>,
   fail: (path: string, rule: string) => void,
-): DatasetForecast | null {
+): DatasetForecast | ContinuousDatasetForecast | null {
   const path = `forecasts[${i}]`;
   if (!isObject(raw)) {
     fail(path, "must be an object");
@@ -344,7 +388,7 @@ function readForecast(
     ok = false;
     fail(p, rule);
   };
-  let question: Question | null | undefined;
+  let question: AnyQuestion | null | undefined;
   if (!has(raw, "question")) reject(`${path}.question`, "is required");
   else if (typeof raw.question !== "string") reject(`${path}.question`, "must be a string (a question id)");
   else {
@@ -371,7 +415,13 @@ function readForecast(
   }
 
   let probabilities: number[] = [];
-  if (question) {
+  let cdf: Float64Array | null = null;
+  if (question && isContinuousQuestion(question)) {
+    // A question with errors may have no usable range: its forecasts' CDFs are not checked against it.
+    if (!invalidIds.has(question.id)) cdf = readForecastCdf(raw, path, question, reject);
+  } else if (question && has(raw, "cdf")) {
+    reject(path, question.type === "binary" ? 'a binary forecast takes "probability", not "cdf"' : 'a multiple-choice forecast takes "probabilities", not "cdf"');
+  } else if (question) {
     if (question.type === "binary") {
       if (has(raw, "probabilities")) reject(`${path}.probabilities`, "must not be given on a binary question (use probability)");
       if (!has(raw, "probability")) reject(`${path}.probability`, "is required on a binary question");
@@ -409,6 +459,7 @@ function readForecast(
     }
   }
   if (!ok || !question) return null;
+  if (cdf !== null) return { question: question.id, forecaster: raw.forecaster as string, time, cdf, rationale };
   return {
     question: question.id,
     forecaster: raw.forecaster as string,

@@ -1,13 +1,19 @@
 import type { Calibration } from "../calibration/bins";
+import { compareCodePoints } from "../code-point-order";
+import type { ContinuousReport } from "../continuous/report";
+import type { ContinuousScoreRow } from "../continuous/question-scores";
 import type { CalibrationSet, QuestionReport, Report } from "../report";
 import type { ScoreRow } from "../scoring/question-scores";
 import { AGGREGATION_METHODS } from "../types";
+import { continuousCalibrationJson, continuousQuestionJson, continuousScoreRowJson, continuousSummaryJson } from "./write-report-continuous";
 
 // Writes a Report as the `forecast-desk-report/v1` document (docs/report-format.md): snake_case keys, times as
-// toISOString() instants, binary aggregates as P(yes), scenario aggregates as {label: p}.
+// toISOString() instants, binary aggregates as P(yes), scenario aggregates as {label: p}. A report with
+// numeric or date questions adds the keys of docs/continuous.md (write-report-continuous.ts); one without
+// them is written exactly as before those types existed.
 
-type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
-type JsonObject = { [key: string]: JsonValue };
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
 
 const REPORT_FORMAT = "forecast-desk-report/v1";
 
@@ -66,11 +72,12 @@ function questionsJson(report: Report): JsonObject {
       aggregate_scores: aggregateScores,
     };
   }
+  for (const q of report.continuous?.questions ?? []) questions[q.questionId] = continuousQuestionJson(q);
   return questions;
 }
 
-function scoreRowJson(r: ScoreRow): JsonObject {
-  return {
+function scoreRowJson(r: ScoreRow, continuous: ContinuousReport | null): JsonObject {
+  const row: JsonObject = {
     question: r.question,
     forecaster: r.forecaster,
     final_brier: r.finalBrier,
@@ -81,6 +88,30 @@ function scoreRowJson(r: ScoreRow): JsonObject {
     peer: r.peer,
     coverage: r.coverage,
   };
+  if (continuous !== null) {
+    row.crps = null;
+    row.crps_time_avg = null;
+    row.pit = null;
+  }
+  return row;
+}
+
+/** Every score row as JSON, sorted by question, then forecaster, across the question types. */
+function scoreRowsJson(report: Report): JsonObject[] {
+  const discrete = report.scores;
+  const continuous = report.continuous;
+  if (continuous === null) return discrete.map((r) => scoreRowJson(r, null));
+  const merged: JsonObject[] = [];
+  const others = continuous.rows;
+  let i = 0;
+  let j = 0;
+  const before = (a: ScoreRow, b: ContinuousScoreRow) =>
+    (compareCodePoints(a.question, b.question) || compareCodePoints(a.forecaster, b.forecaster)) < 0;
+  while (i < discrete.length || j < others.length) {
+    if (j >= others.length || (i < discrete.length && before(discrete[i], others[j]))) merged.push(scoreRowJson(discrete[i++], continuous));
+    else merged.push(continuousScoreRowJson(others[j++]));
+  }
+  return merged;
 }
 
 function forecastersJson(report: Report): JsonObject {
@@ -98,6 +129,8 @@ function forecastersJson(report: Report): JsonObject {
       sum_peer: s.sumPeer,
       mean_coverage: s.meanCoverage,
     };
+    const extra = report.continuous?.summaries.get(name);
+    if (extra) Object.assign(forecasters[name] as JsonObject, continuousSummaryJson(extra));
   }
   return forecasters;
 }
@@ -109,17 +142,19 @@ function aggregatesCalibrationJson(report: Report): JsonObject {
 }
 
 export function reportToJson(report: Report): JsonObject {
+  const calibration: JsonObject = {
+    final: calibrationSetJson(report.calibration.final),
+    time_weighted: calibrationSetJson(report.calibration.timeWeighted),
+    aggregates: aggregatesCalibrationJson(report),
+  };
+  if (report.continuous !== null) calibration.continuous = continuousCalibrationJson(report.continuous);
   return {
     format: REPORT_FORMAT,
     n_clipped_forecasts: report.nClippedForecasts,
     questions: questionsJson(report),
-    scores: report.scores.map(scoreRowJson),
+    scores: scoreRowsJson(report),
     forecasters: forecastersJson(report),
-    calibration: {
-      final: calibrationSetJson(report.calibration.final),
-      time_weighted: calibrationSetJson(report.calibration.timeWeighted),
-      aggregates: aggregatesCalibrationJson(report),
-    },
+    calibration,
   };
 }
 
@@ -142,13 +177,20 @@ export function writeReportJson(report: Report, write: (piece: string) => void):
   };
   put(`{"format":${JSON.stringify(REPORT_FORMAT)},"n_clipped_forecasts":${JSON.stringify(report.nClippedForecasts)}`);
   put(`,"questions":${JSON.stringify(questionsJson(report))},"scores":[`);
-  const rows = report.scores;
-  for (let i = 0; i < rows.length; i++) put((i === 0 ? "" : ",") + JSON.stringify(scoreRowJson(rows[i])));
+  if (report.continuous === null) {
+    const rows = report.scores;
+    for (let i = 0; i < rows.length; i++) put((i === 0 ? "" : ",") + JSON.stringify(scoreRowJson(rows[i], null)));
+  } else {
+    const rows = scoreRowsJson(report);
+    for (let i = 0; i < rows.length; i++) put((i === 0 ? "" : ",") + JSON.stringify(rows[i]));
+  }
   put(`],"forecasters":${JSON.stringify(forecastersJson(report))},"calibration":{"final":`);
   putCalibrationSet(report.calibration.final, put);
   put(`,"time_weighted":`);
   putCalibrationSet(report.calibration.timeWeighted, put);
-  put(`,"aggregates":${JSON.stringify(aggregatesCalibrationJson(report))}}}`);
+  put(`,"aggregates":${JSON.stringify(aggregatesCalibrationJson(report))}`);
+  if (report.continuous !== null) put(`,"continuous":${JSON.stringify(continuousCalibrationJson(report.continuous))}`);
+  put("}}");
   if (pending !== "") write(pending);
 }
 

@@ -3,6 +3,7 @@
 // question fields (resolution criteria and evidence, draft, the anchoring guard, illustrative) are
 // written whenever the dataset has them, so an export carries everything the desk stores.
 import type { Dataset, Outcome } from "@/lib/types";
+import { continuousToV1Json, type V1CdfForecast, type V1ContinuousQuestion } from "./write-v1-continuous";
 
 export interface V1Question {
   id: string;
@@ -35,8 +36,9 @@ export interface V1Forecast {
 export interface V1Document {
   format: "forecast-desk/v1";
   params: { extremize_d: number; calibration_bins: number };
-  questions: V1Question[];
-  forecasts: V1Forecast[];
+  /** Binary and scenario questions, then numeric and date ones (write-v1-continuous.ts). */
+  questions: Array<V1Question | V1ContinuousQuestion>;
+  forecasts: Array<V1Forecast | V1CdfForecast>;
 }
 
 function isoTime(ms: number): string {
@@ -51,6 +53,7 @@ export function resolutionLabel(outcome: Outcome | null, options: readonly strin
 
 /** The forecast-desk/v1 object of a dataset; binary forecasts are written as P(yes). */
 export function datasetToV1Json(dataset: Dataset): V1Document {
+  if (dataset.continuous) return withContinuous(datasetToV1Json({ ...dataset, continuous: undefined }), dataset.continuous);
   const optionsById = new Map(dataset.questions.map((q) => [q.id, q.type === "binary" ? ["no", "yes"] : [...q.options]]));
   const binary = new Set(dataset.questions.filter((q) => q.type === "binary").map((q) => q.id));
   return {
@@ -86,6 +89,12 @@ export function datasetToV1Json(dataset: Dataset): V1Document {
       return { question: f.question, forecaster: f.forecaster, time: isoTime(f.time), ...body, rationale: f.rationale };
     }),
   };
+}
+
+/** A document with the numeric and date questions and forecasts after the others. */
+function withContinuous(doc: V1Document, continuous: NonNullable<Dataset["continuous"]>): V1Document {
+  const added = continuousToV1Json(continuous);
+  return { ...doc, questions: [...doc.questions, ...added.questions], forecasts: [...doc.forecasts, ...added.forecasts] };
 }
 
 /**

@@ -5,22 +5,27 @@ import { readDatasetV1 } from "@/lib/exchange/read-v1";
 import { reportToJson } from "@/lib/exchange/write-report";
 import { scoreDataset } from "@/lib/report";
 import { reportDifferences } from "./report-comparison";
-import { exchangeFixture } from "../../fixtures";
+import { continuousFixture, exchangeFixture } from "../../fixtures";
 
-// Every tests/fixtures/exchange/<name>.report.json must come out of <name>.json within docs/report-format.md §7.
-const EXAMPLES = exchangeFixture();
-const names = fs.existsSync(EXAMPLES)
-  ? fs.readdirSync(EXAMPLES).filter((f) => f.endsWith(".report.json")).map((f) => f.replace(/\.report\.json$/, ""))
-  : [];
-const load = (file: string): unknown => JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), "utf8"));
+// Every <name>.report.json of tests/fixtures/exchange and tests/fixtures/continuous must come out of
+// <name>.json within docs/report-format.md §7.
+const reportNames = (dir: string): string[] =>
+  fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".report.json")).map((f) => path.join(dir, f.replace(/\.report\.json$/, ""))) : [];
+const names = reportNames(exchangeFixture());
+const continuousNames = reportNames(continuousFixture());
+const loadFile = (file: string): unknown => JSON.parse(fs.readFileSync(file, "utf8"));
+const load = (file: string): unknown => loadFile(path.join(exchangeFixture(), file));
 
 describe("golden reports", () => {
-  it("finds the examples", () => expect(names.length).toBeGreaterThanOrEqual(3));
-  it.each(names)("%s reproduces its report", (name) => {
-    const read = readDatasetV1(load(`${name}.json`));
+  it("finds the examples", () => {
+    expect(names.length).toBeGreaterThanOrEqual(3);
+    expect(continuousNames.map((n) => path.basename(n)).sort()).toEqual(["continuous-edge-cases", "continuous-example"]);
+  });
+  it.each([...names, ...continuousNames].map((n) => [path.basename(n), n]))("%s reproduces its report", (_name, base) => {
+    const read = readDatasetV1(loadFile(`${base}.json`));
     if (!read.ok) throw new Error(read.errors.map((e) => `${e.path}: ${e.rule}`).join("\n"));
     const actual = JSON.parse(JSON.stringify(reportToJson(scoreDataset(read.dataset))));
-    expect(reportDifferences(actual, load(`${name}.report.json`))).toEqual([]);
+    expect(reportDifferences(actual, loadFile(`${base}.report.json`))).toEqual([]);
   });
   it("score rows come in (question, forecaster) order", () => {
     const read = readDatasetV1(load("example.json"));
