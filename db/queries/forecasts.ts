@@ -80,7 +80,8 @@ export function listForecastsByHandle(db: Db, questionIds?: readonly string[]): 
   if (questionIds === undefined) return select();
   // SQLite caps bound parameters: query in chunks, then restore insertion order across them.
   const rows: ForecastByHandle[] = [];
-  for (let i = 0; i < questionIds.length; i += 500) rows.push(...select(questionIds.slice(i, i + 500)));
+  // A loop, never push(...chunk): a spread passes every row as an argument and throws past ~125k rows.
+  for (let i = 0; i < questionIds.length; i += 500) for (const row of select(questionIds.slice(i, i + 500))) rows.push(row);
   return questionIds.length > 500 ? rows.sort((a, b) => a.id - b.id) : rows;
 }
 
