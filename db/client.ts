@@ -6,6 +6,7 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as forecastTables from "./schema/forecasts";
 import * as invitationTables from "./schema/invitations";
 import * as notificationTables from "./schema/notifications";
+import * as keptTables from "./schema/kept-scores";
 import * as questionTables from "./schema/questions";
 import * as rateLimitTables from "./schema/rate-limits";
 import * as resolutionTables from "./schema/resolutions";
@@ -20,6 +21,7 @@ export const schema = {
   ...invitationTables,
   ...rateLimitTables,
   ...notificationTables,
+  ...keptTables,
 };
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
