@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { listForecastsByHandle } from "@/db/queries/forecasts";
+import { refreshKeptScores } from "@/db/queries/kept-scores";
 import { getQuestions, listQuestionIds } from "@/db/queries/questions";
 import { createUser, findUserByHandle } from "@/db/queries/users";
 import { forecasts } from "@/db/schema/forecasts";
@@ -288,6 +289,7 @@ export function importDataset(db: Db, dataset: Dataset, options: ImportOptions =
       }
     }
     let pending: Array<typeof forecasts.$inferInsert> = [];
+    const touched = new Set<string>();
     const flush = () => {
       if (pending.length > 0) t.insert(forecasts).values(pending).run();
       pending = [];
@@ -302,12 +304,16 @@ export function importDataset(db: Db, dataset: Dataset, options: ImportOptions =
         summary.forecastsUnchanged++;
       } else {
         pending.push({ questionId: f.question, forecasterId, madeAt: f.time, probabilities, rationale: f.rationale });
+        touched.add(f.question);
         summary.forecastsAdded++;
         if (pending.length >= 500) flush();
       }
       if (options.onProgress && ((i + 1) % 1000 === 0 || i + 1 === total)) options.onProgress(i + 1, total);
     });
     flush();
+    // importDataset does not check status: forecasts may land on a resolved question. Keep the
+    // scores and crowd history of every question it wrote to in step, in this transaction.
+    refreshKeptScores(t, [...newQuestions.map((q) => q.id), ...touched]);
     return summary;
   });
 }

@@ -1,6 +1,7 @@
 import { and, asc, countDistinct, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { forecasts } from "@/db/schema/forecasts";
+import { appendCrowdHistory } from "@/db/queries/kept-scores";
 import { getQuestion } from "@/db/queries/questions";
 import { users } from "@/db/schema/users";
 import { questionStatus, type QuestionStatus } from "@/lib/question-lifecycle";
@@ -152,6 +153,7 @@ export function recordForecast(db: Db, input: NewForecast): RecordForecastResult
       })
       .returning({ id: forecasts.id })
       .all();
+    appendCrowdHistory(tx as unknown as Db, q, input.madeAt);
     return { ok: true, id: rows[0].id };
   });
 }
