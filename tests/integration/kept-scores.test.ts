@@ -19,6 +19,18 @@ import { crowdForecastSeries } from "@/lib/aggregation/crowd-forecast";
 import { scoreDataset } from "@/lib/report";
 import { DEFAULT_AGGREGATION_METHOD } from "@/lib/types";
 import { listForecastsForQuestion } from "@/db/queries/forecasts";
+import {
+  countScoredQuestions,
+  crowdRecordInputs,
+  forecasterScoredRows,
+  keptForecasterSamples,
+  leaderboardEntries,
+  loadResolvedQuestions,
+  type ResolvedQuestionFilter,
+} from "@/db/queries/track-records";
+import { crowdRecord, crowdRecordFrom } from "@/lib/track-records/crowd-record";
+import { LEADERBOARD_RANKINGS, rankLeaderboard } from "@/lib/track-records/leaderboard";
+import { forecasterRecord, forecasterRecordFromRows, leaderboard, scoreResolvedQuestions } from "@/lib/track-records/team-record";
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -64,6 +76,54 @@ function expectRebuildEqualsIncremental(d: Db) {
   return rebuilt;
 }
 
+const near = (actual: unknown, expected: unknown, where: string) => {
+  if (typeof expected === "number" && typeof actual === "number") expect(Math.abs(actual - expected), where).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+  else expect(actual, where).toEqual(expected);
+};
+/** Deep comparison with numbers within 1e-9 (SQL's avg and a different summation order move the last bits). */
+function expectNear(actual: unknown, expected: unknown, where = "") {
+  if (Array.isArray(expected)) {
+    expect(Array.isArray(actual), where).toBe(true);
+    expect((actual as unknown[]).length, `${where} length`).toBe(expected.length);
+    expected.forEach((e, i) => expectNear((actual as unknown[])[i], e, `${where}[${i}]`));
+  } else if (expected !== null && typeof expected === "object") {
+    for (const key of Object.keys(expected)) expectNear((actual as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key], `${where}.${key}`);
+  } else near(actual, expected, where);
+}
+
+/**
+ * The track-record pages' numbers from the kept tables equal the engine run on every forecast of the
+ * selected resolved questions (the pages' previous path): leaderboard, every profile, the crowd page.
+ */
+function expectPagesReadTheEngine(d: Db, filters: ResolvedQuestionFilter[]) {
+  for (const filter of filters) {
+    const inputs = loadResolvedQuestions(d, filter);
+    const scored = scoreResolvedQuestions(inputs.questions);
+    expect(countScoredQuestions(d, filter)).toBe(inputs.questions.length);
+    for (const ranking of LEADERBOARD_RANKINGS) {
+      const expected = leaderboard(scored, inputs.forecasters, ranking, 1);
+      const actual = rankLeaderboard(leaderboardEntries(d, filter), ranking, 1);
+      expect(actual.map((r) => r.handle), ranking).toEqual(expected.map((r) => r.handle));
+      expectNear(actual, expected, `leaderboard ${ranking}`);
+    }
+    for (const { handle } of inputs.forecasters)
+      for (const sample of ["final", "time_weighted"] as const) {
+        const expected = forecasterRecord(scored, handle, { sample, bins: 10 });
+        const actual = forecasterRecordFromRows(forecasterScoredRows(d, handle, filter), keptForecasterSamples(d, handle, sample, filter), 10);
+        expectNear(actual, expected, `profile ${handle} ${sample}`);
+      }
+    const expectedCrowd = crowdRecord(scored, { extremizeD: 1.5, calibrationBins: 10 }, 10);
+    const actualCrowd = crowdRecordFrom(crowdRecordInputs(d, filter), 10);
+    const { extremizing: e, everyone: ev, ...rest } = expectedCrowd;
+    const { extremizing: a, everyone: av, ...actualRest } = actualCrowd;
+    expectNear(actualRest, rest, "crowd");
+    expectNear(a.d, e.d, "crowd d");
+    expect(a.n).toBe(e.n);
+    expectNear(av.calibration, ev.calibration, "everyone calibration");
+    expect(av.samples.length).toBe(ev.samples.length);
+  }
+}
+
 /** Deterministic PRNG (mulberry32). */
 function random(seed: number): () => number {
   let a = seed >>> 0;
@@ -84,6 +144,7 @@ describe("kept tables on the demo desk", () => {
     expect(rows.kept_score_rows.length).toBeGreaterThan(50);
     expect(rows.kept_calibration_samples.length).toBeGreaterThan(rows.kept_score_rows.length);
     expect(keptTablesVersion(db)).toBe(KEPT_TABLES_VERSION);
+    expectPagesReadTheEngine(db, [{}, { from: Date.UTC(2024, 0, 1), to: Date.UTC(2025, 3, 1) }]);
 
     const report = scoreDataset(exportDataset(db));
     const handleOf = new Map(
@@ -192,5 +253,6 @@ describe("kept tables on a generated desk", () => {
     const rows = expectRebuildEqualsIncremental(db);
     expect(rows.kept_score_rows.length).toBeGreaterThan(10);
     expect(rows.kept_crowd_history.length).toBeGreaterThan(100);
+    expectPagesReadTheEngine(db, [{}, { tag: "even" }, { from: start + 20 * DAY, to: start + 60 * DAY }]);
   });
 });

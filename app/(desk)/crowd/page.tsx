@@ -4,10 +4,9 @@ import { MethodComparisonPanel } from "@/components/track-records/MethodComparis
 import { formatScore } from "@/components/track-records/score-format";
 import { CalibrationBinsField, FilterErrors, selectionPhrase, TrackRecordFilters } from "@/components/track-records/TrackRecordFilters";
 import { getDb } from "@/db/client";
-import { listResolvedQuestionTags, loadResolvedQuestions } from "@/db/queries/track-records";
+import { crowdRecordInputs, listResolvedQuestionTags } from "@/db/queries/track-records";
 import { AGGREGATION_METHOD_LABELS } from "@/lib/track-records/method-record";
-import { crowdRecord } from "@/lib/track-records/crowd-record";
-import { scoreResolvedQuestions } from "@/lib/track-records/team-record";
+import { crowdRecordFrom } from "@/lib/track-records/crowd-record";
 import { AGGREGATION_METHODS, DEFAULT_SCORING_PARAMS } from "@/lib/types";
 import { crowdFields, parseTrackRecordParams, periodBounds } from "@/lib/validation/track-record-filters";
 import { PageHeader } from "@/components/ui/PageHeader";
@@ -23,8 +22,8 @@ export default async function CrowdPage({ searchParams }: { searchParams: Promis
   const { values, errors } = parseTrackRecordParams(crowdFields, await searchParams);
   const bins = values.bins ?? DEFAULT_SCORING_PARAMS.calibrationBins;
   const params = DEFAULT_SCORING_PARAMS;
-  const inputs = loadResolvedQuestions(db, { ...periodBounds(values), tag: values.tag ?? null });
-  const crowd = crowdRecord(scoreResolvedQuestions(inputs.questions, params), params, bins);
+  // Kept crowd scores and samples (db/queries/kept-scores), summarised by the engine.
+  const crowd = crowdRecordFrom(crowdRecordInputs(db, { ...periodBounds(values), tag: values.tag ?? null }), bins);
   const tags = listResolvedQuestionTags(db);
 
   return (

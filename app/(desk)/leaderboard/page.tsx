@@ -2,27 +2,40 @@ import Link from "next/link";
 import { formatPercent, formatPoints, formatScore } from "@/components/track-records/score-format";
 import { FilterErrors, selectionPhrase, TrackRecordFilters } from "@/components/track-records/TrackRecordFilters";
 import { getDb } from "@/db/client";
-import { listResolvedQuestionTags, loadResolvedQuestions } from "@/db/queries/track-records";
+import { countScoredQuestions, leaderboardEntries, listResolvedQuestionTags } from "@/db/queries/track-records";
+import { questionPage } from "@/lib/question-paging";
 import {
   DEFAULT_LEADERBOARD_RANKING,
   LEADERBOARD_RANKING_LABELS,
   LEADERBOARD_RANKINGS,
   higherIsBetter,
+  rankLeaderboard,
 } from "@/lib/track-records/leaderboard";
-import { leaderboard, scoreResolvedQuestions } from "@/lib/track-records/team-record";
 import { leaderboardFields, parseTrackRecordParams, periodBounds } from "@/lib/validation/track-record-filters";
 import { PageHeader } from "@/components/ui/PageHeader";
 
 export const metadata = { title: "Leaderboard" };
+
+/** Forecasters per leaderboard page. */
+const LEADERBOARD_PER_PAGE = 50;
 
 export default async function LeaderboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const db = getDb();
   const { values, errors } = parseTrackRecordParams(leaderboardFields, await searchParams);
   const ranking = values.rank ?? DEFAULT_LEADERBOARD_RANKING;
   const minQuestions = values.min ?? 1;
-  const inputs = loadResolvedQuestions(db, { ...periodBounds(values), tag: values.tag ?? null });
-  const ranked = leaderboard(scoreResolvedQuestions(inputs.questions), inputs.forecasters, ranking, minQuestions);
+  const filter = { ...periodBounds(values), tag: values.tag ?? null };
+  // Summaries from the kept score rows (one GROUP BY), ranked by the engine, 50 to a page.
+  const ranked = rankLeaderboard(leaderboardEntries(db, filter), ranking, minQuestions);
+  const { items: shown, page, pageCount, total } = questionPage(ranked, values.page ?? 1, LEADERBOARD_PER_PAGE);
+  const questionCount = countScoredQuestions(db, filter);
   const tags = listResolvedQuestionTags(db);
+  const pageHref = (n: number) => {
+    const q = new URLSearchParams();
+    for (const key of ["from", "to", "tag", "rank", "min"] as const) if (values[key] !== undefined) q.set(key, String(values[key]));
+    if (n > 1) q.set("page", String(n));
+    return `/leaderboard${q.size > 0 ? `?${q}` : ""}`;
+  };
 
   return (
     <div className="stack">
@@ -31,7 +44,7 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
         lede={
           <>
             Forecasters ranked by {LEADERBOARD_RANKING_LABELS[ranking].toLowerCase()} ({higherIsBetter(ranking) ? "higher" : "lower"} is better) over{" "}
-            {inputs.questions.length} resolved question{inputs.questions.length === 1 ? "" : "s"}
+            {questionCount} resolved question{questionCount === 1 ? "" : "s"}
             {selectionPhrase(values)}.
           </>
         }
@@ -59,7 +72,7 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
         </p>
       ) : (
         <div className="table-wrap">
-          <table className="table" data-testid="leaderboard-table" data-rows={ranked.length}>
+          <table className="table" data-testid="leaderboard-table" data-rows={shown.length} data-total={total}>
             <caption className="sr-only">Leaderboard ranked by {LEADERBOARD_RANKING_LABELS[ranking]}</caption>
             <thead>
               <tr>
@@ -75,7 +88,7 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
               </tr>
             </thead>
             <tbody>
-              {ranked.map((r) => (
+              {shown.map((r) => (
                 <tr key={r.handle} data-handle={r.handle}>
                   <td>{r.rank ?? "—"}</td>
                   <td>
@@ -92,6 +105,23 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
               ))}
             </tbody>
           </table>
+          {pageCount > 1 ? (
+            <nav aria-label="Leaderboard pages" className="row small" style={{ marginTop: "1rem" }}>
+              {page > 1 ? (
+                <Link href={pageHref(page - 1)} rel="prev">
+                  Previous
+                </Link>
+              ) : null}
+              <span className="muted">
+                Page {page} of {pageCount} · {total} forecasters
+              </span>
+              {page < pageCount ? (
+                <Link href={pageHref(page + 1)} rel="next">
+                  Next
+                </Link>
+              ) : null}
+            </nav>
+          ) : null}
         </div>
       )}
     </div>
