@@ -3,9 +3,10 @@ import type { Db } from "@/db/client";
 import { getQuestions } from "@/db/queries/questions";
 import { KEPT_POPULATIONS } from "@/db/schema/kept-scores";
 import { poolForecasts } from "@/lib/aggregation/crowd-forecast";
-import { recencyWeightedMedianHistory } from "@/lib/aggregation/crowd-series";
+import { closeHistoryAt, recencyWeightedMedianHistory, type CrowdHistoryPoint } from "@/lib/aggregation/crowd-series";
 import { timeWeightedSamples } from "@/lib/calibration/samples";
 import { scoreQuestion } from "@/lib/scoring/question-scores";
+import { readForecasts } from "@/lib/probability";
 import { countedForecasts } from "@/lib/standing-forecast";
 import { AGGREGATION_METHODS, DEFAULT_AGGREGATION_METHOD, type ForecastRecord, type Question } from "@/lib/types";
 
@@ -27,8 +28,8 @@ export function sqliteOf(db: Db): Database.Database {
   return db.$client ?? (db as unknown as { session: { client: Database.Database } }).session.client;
 }
 
-/** Every forecast on a question in insertion (id) order, forecaster = user id: the engine's input. */
-function loadForecasts(sqlite: Database.Database, questionId: string): ForecastRecord[] {
+/** Every forecast on a question in insertion (id) order, forecaster = user id, as stored (not yet read). */
+function loadStoredForecasts(sqlite: Database.Database, questionId: string): ForecastRecord[] {
   const rows = sqlite
     .prepare("select forecaster_id, made_at, probabilities from forecasts where question_id = ? order by id")
     .raw()
@@ -36,6 +37,11 @@ function loadForecasts(sqlite: Database.Database, questionId: string): ForecastR
   const out: ForecastRecord[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) out[i] = { forecaster: rows[i][0], time: rows[i][1], probabilities: JSON.parse(rows[i][2]) };
   return out;
+}
+
+/** The engine's input: every forecast on `q` as the engine reads it (lib/probability readForecasts: clipped). */
+function loadForecasts(sqlite: Database.Database, q: Question): ForecastRecord[] {
+  return readForecasts(q.type, loadStoredForecasts(sqlite, q.id));
 }
 
 const DELETES = ["kept_score_rows", "kept_crowd_scores", "kept_calibration_samples", "kept_crowd_history"];
@@ -109,7 +115,7 @@ export function refreshKeptScores(db: Db, questionIds: Iterable<string>): void {
   for (let i = 0; i < ids.length; i += 500) {
     for (const q of getQuestions(db, ids.slice(i, i + 500))) {
       for (const d of deletes) d.run(q.id);
-      writeQuestion(sqlite, q, loadForecasts(sqlite, q.id));
+      writeQuestion(sqlite, q, loadForecasts(sqlite, q));
     }
   }
 }
@@ -130,7 +136,7 @@ export function appendCrowdHistory(db: Db, q: Question, madeAt: number): void {
     const insert = sqlite.prepare(
       "insert into kept_crowd_history (question_id, population, method, time, probabilities, forecasters) values (?, ?, ?, ?, ?, ?)",
     );
-    for (const p of recencyWeightedMedianHistory(q, countedForecasts(q, loadForecasts(sqlite, q.id))))
+    for (const p of recencyWeightedMedianHistory(q, countedForecasts(q, loadForecasts(sqlite, q))))
       insert.run(q.id, EVERYONE, DEFAULT_AGGREGATION_METHOD, p.time, JSON.stringify(p.probabilities), p.forecasters);
     return;
   }
@@ -147,8 +153,12 @@ export function appendCrowdHistory(db: Db, q: Question, madeAt: number): void {
       )
       .raw()
       .all(q.id, time) as Array<[string]>
-  ).map((r) => JSON.parse(r[0]) as number[]);
-  const pooled = poolForecasts(standing, q.type === "binary", DEFAULT_AGGREGATION_METHOD);
+  ).map((r) => ({ forecaster: "", time: 0, probabilities: JSON.parse(r[0]) as number[] }));
+  const pooled = poolForecasts(
+    readForecasts(q.type, standing).map((f) => f.probabilities),
+    q.type === "binary",
+    DEFAULT_AGGREGATION_METHOD,
+  );
   if (!pooled) return;
   sqlite
     .prepare(
@@ -182,4 +192,20 @@ export function rebuildKeptScores(db: Db, onProgress?: (done: number, total: num
       .run(VERSION_KEY, KEPT_TABLES_VERSION);
   })();
   return { questions: ids.length };
+}
+
+/**
+ * A question's kept crowd history (the default method, everyone) up to `end`, with the closing point
+ * at `end`: crowdForecastSeries(q, forecasts, DEFAULT_AGGREGATION_METHOD, undefined, end) for end ≥ T0.
+ */
+export function listCrowdHistory(db: Db, questionId: string, end: number): CrowdHistoryPoint[] {
+  const rows = sqliteOf(db)
+    .prepare(
+      "select time, probabilities, forecasters from kept_crowd_history where question_id = ? and population = ? and method = ? and time <= ? order by time",
+    )
+    .raw()
+    .all(questionId, EVERYONE, DEFAULT_AGGREGATION_METHOD, end) as Array<[number, string, number]>;
+  const points: CrowdHistoryPoint[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) points[i] = { time: rows[i][0], probabilities: JSON.parse(rows[i][1]), forecasters: rows[i][2] };
+  return closeHistoryAt(points, end);
 }

@@ -10,7 +10,7 @@ import { poolExtremized } from "./extremize";
 import { poolGeometricOdds } from "./geometric-odds";
 import { poolMean } from "./mean";
 import { poolMedian } from "./median";
-import { recencyWeightedMedianHistory } from "./crowd-series";
+import { closeHistoryAt, recencyWeightedMedianHistory } from "./crowd-series";
 import { poolRecencyWeightedMedian } from "./recency-weighted-median";
 
 // The crowd forecast: one pooling rule over everyone's standing forecast (docs/formulas.md §7).
@@ -90,9 +90,7 @@ export function crowdForecastSeries(
   // The default method in one sweep (./crowd-series), the same points without a re-pool per change.
   const points: CrowdForecastPoint[] =
     method === "recency_weighted_median" ? recencyWeightedMedianHistory(q, counted) : repooledSeries(q, counted, method, merged);
-  const last = points[points.length - 1];
-  if (last && last.time < end) points.push({ ...last, time: end });
-  return points;
+  return closeHistoryAt(points, end);
 }
 
 /** Re-pools every standing forecast at each change point of `counted` (any method). */

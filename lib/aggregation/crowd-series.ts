@@ -119,3 +119,36 @@ export function recencyWeightedMedianHistory(
   }
   return points;
 }
+
+/**
+ * The series as the chart draws it up to `end`: the points at or before `end`, then a last point at
+ * `end` repeating the final value so the last step has a visible length (none when already there).
+ */
+export function closeHistoryAt<P extends CrowdHistoryPoint>(points: readonly P[], end: number): P[] {
+  const shown = points.filter((p) => p.time <= end);
+  const last = shown[shown.length - 1];
+  if (last && last.time < end) shown.push({ ...last, time: end });
+  return shown;
+}
+
+/**
+ * At most `maxPoints` points of a step series for a chart: the time span cut into maxPoints/2 equal
+ * buckets, each keeping its first and last point, so every step the eye can tell apart stays and the
+ * series' first and last points are kept. Series that fit are returned as they are.
+ */
+export function downsampleSteps<P extends { time: number }>(points: readonly P[], maxPoints: number): P[] {
+  if (points.length <= maxPoints) return [...points];
+  const buckets = Math.max(1, Math.floor(maxPoints / 2));
+  const first = points[0].time;
+  const span = points[points.length - 1].time - first || 1;
+  const out: P[] = [];
+  let bucketOfLast = -1;
+  for (let i = 0; i < points.length; i++) {
+    const bucket = Math.min(buckets - 1, Math.floor(((points[i].time - first) / span) * buckets));
+    const next = points[i + 1];
+    const lastOfBucket = !next || Math.min(buckets - 1, Math.floor(((next.time - first) / span) * buckets)) !== bucket;
+    if (bucket !== bucketOfLast || lastOfBucket) out.push(points[i]);
+    bucketOfLast = bucket;
+  }
+  return out;
+}

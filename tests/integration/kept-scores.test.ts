@@ -18,7 +18,9 @@ import { seedDemo } from "@/db/seed-demo";
 import { crowdForecastSeries } from "@/lib/aggregation/crowd-forecast";
 import { scoreDataset } from "@/lib/report";
 import { DEFAULT_AGGREGATION_METHOD } from "@/lib/types";
-import { listForecastsForQuestion } from "@/db/queries/forecasts";
+import { listForecastsForQuestion, listStandingForecasts, rationalePage } from "@/db/queries/forecasts";
+import { listCrowdHistory } from "@/db/queries/kept-scores";
+import { actualCloseTime, countedForecasts, standingForecastsAt } from "@/lib/standing-forecast";
 import {
   countScoredQuestions,
   crowdRecordInputs,
@@ -254,5 +256,29 @@ describe("kept tables on a generated desk", () => {
     expect(rows.kept_score_rows.length).toBeGreaterThan(10);
     expect(rows.kept_crowd_history.length).toBeGreaterThan(100);
     expectPagesReadTheEngine(db, [{}, { tag: "even" }, { from: start + 20 * DAY, to: start + 60 * DAY }]);
+
+    // The question page's reads: crowd history, standing forecasts and rationales, at several instants.
+    for (const id of ids) {
+      const q = getQuestion(db, id)!;
+      const forecasts = listForecastsForQuestion(db, id);
+      for (const end of [q.openTime + 5 * DAY, q.openTime + 12 * DAY, actualCloseTime(q)].map((t) => Math.min(t, actualCloseTime(q)))) {
+        const series = crowdForecastSeries(q, forecasts, DEFAULT_AGGREGATION_METHOD, undefined, end);
+        expect(listCrowdHistory(db, id, end), `${id} history to ${end}`).toEqual(series);
+        const standing = standingForecastsAt(countedForecasts(q, forecasts), end);
+        expect(listStandingForecasts(db, id, end).map((f) => f.id)).toEqual(standing.map((f) => f.id));
+      }
+    }
+    // Rationales: newest first, a page at a time, past the last page shows the last.
+    const busiest = ids[0];
+    const all = listForecastsForQuestion(db, busiest);
+    const writeRationale = sqliteOf(db).prepare("update forecasts set rationale = ? where id = ?");
+    all.forEach((f, i) => writeRationale.run(i % 3 === 0 ? `reason ${i}` : i % 3 === 1 ? "  " : null, f.id));
+    const withRationale = all.filter((_, i) => i % 3 === 0).reverse();
+    const first = rationalePage(db, busiest, 1, 4);
+    expect(first.total).toBe(withRationale.length);
+    expect(first.items.map((f) => f.id)).toEqual(withRationale.slice(0, 4).map((f) => f.id));
+    const last = rationalePage(db, busiest, 10_000, 4);
+    expect(last.page).toBe(Math.ceil(withRationale.length / 4));
+    expect(last.items.map((f) => f.id)).toEqual(withRationale.slice((last.page - 1) * 4).map((f) => f.id));
   });
 });

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { poolForecasts } from "@/lib/aggregation/crowd-forecast";
-import { recencyWeightedMedianHistory } from "@/lib/aggregation/crowd-series";
+import { downsampleSteps, recencyWeightedMedianHistory } from "@/lib/aggregation/crowd-series";
 import { countedForecasts, standingForecastsAt } from "@/lib/standing-forecast";
 import type { ForecastRecord, ScoringQuestion } from "@/lib/types";
 import { MC, Q, day } from "../builders";
@@ -76,5 +76,25 @@ describe("recencyWeightedMedianHistory", () => {
       [day(2), 0.6, 1],
       [day(3), 0.75, 2],
     ]);
+  });
+});
+
+describe("downsampleSteps", () => {
+  const steps = (n: number) => Array.from({ length: n }, (_, i) => ({ time: i * 10 + (i % 7), v: i }));
+  it("returns a series that fits as it is", () => {
+    expect(downsampleSteps(steps(30), 30)).toEqual(steps(30));
+  });
+  it("keeps at most maxPoints, the first and the last, in time order, each an original point", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 3000 }), fc.integer({ min: 2, max: 600 }), (n, max) => {
+        const all = steps(n);
+        const out = downsampleSteps(all, max);
+        expect(out.length).toBeLessThanOrEqual(Math.max(max, 2));
+        expect(out[0]).toBe(all[0]);
+        expect(out.at(-1)).toBe(all.at(-1));
+        for (let i = 1; i < out.length; i++) expect(out[i].time).toBeGreaterThan(out[i - 1].time);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
