@@ -17,7 +17,7 @@ export type KeptPopulation = (typeof KEPT_POPULATIONS)[number] | "people";
 
 /**
  * One row per resolved (not annulled) question, population and forecaster with a counted forecast:
- * the score row of lib/scoring/question-scores (docs/formulas.md). Binary-only and scenario-only
+ * the score row of lib/scoring/question-scores (docs/formulas.md §5). Binary-only and scenario-only
  * columns are nullable so numeric and date questions (CRPS, log density, PIT) can add their own
  * nullable columns next to them and leave these null.
  */

@@ -1,8 +1,8 @@
 import type { ForecastRecord, ScoringQuestion } from "../types";
 import { recencyWeights, renormaliseScenarioMedians, weightedMedianOfSorted } from "./recency-weighted-median";
 
-// The recency-weighted median's history in one sweep (DESIGN §3 "Aggregation"; docs/formulas.md,
-// recency-weighted median; Metaculus community prediction). Re-pooling every standing forecast at each
+// The recency-weighted median's history in one sweep (docs/formulas.md §7.3, recency-weighted median;
+// Metaculus community prediction). Re-pooling every standing forecast at each
 // change point sorts them again each time: O(C · n log n) for C change points and n forecasters, 9.6 s
 // on a question with 11,612 forecasts. Here each option keeps its standing values sorted as forecasts
 // come and go (a removal and an insertion per change, ties kept in recency order, as the stable sort of

@@ -50,7 +50,7 @@ export function weightedMedianOfSorted(sortedValues: ArrayLike<number>, sortedWe
 
 /**
  * Scenario medians m_k mapped to (m_k − 0.001)/Σ(m − 0.001) · (1 − 0.001K) + 0.001, so they sum to 1
- * and keep every option ≥ 0.001 (DESIGN §3; Metaculus community prediction).
+ * and keep every option ≥ 0.001 (docs/formulas.md §7.3; Metaculus community prediction).
  */
 export function renormaliseScenarioMedians(medians: readonly number[]): number[] {
   const k = medians.length;
