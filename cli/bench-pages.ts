@@ -12,6 +12,7 @@
 //   BENCH_DIR       where desks are kept between runs (default $TMPDIR/forecast-desk-bench-pages)
 //   BENCH_SECONDS   autocannon duration per page (default 8)
 //   BENCH_OUT       write the figures as JSON to this file too
+//   BENCH_PREPARE_ONLY=1  only build (import) the desks, no build and no server
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -405,8 +406,15 @@ async function main(): Promise<void> {
   const wanted = (process.env.BENCH_DESKS || "demo,100k,1m").split(",").map((s) => s.trim().toLowerCase());
   const now = Date.now();
   console.log(`app ${APP}; ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
-  ensureBuild();
   fs.mkdirSync(DESK_ROOT, { recursive: true });
+  if (process.env.BENCH_PREPARE_ONLY === "1") {
+    for (const spec of DESKS.filter((d) => wanted.includes(d.name))) {
+      const desk = prepareDesk(spec, now);
+      console.log(`${spec.name}: ${desk.forecasts} forecasts, import ${desk.import ? `${desk.import.seconds.toFixed(1)} s, ${f0(desk.import.maxRssMb ?? NaN)} MB` : "—"}`);
+    }
+    return;
+  }
+  ensureBuild();
   const all: Record<string, unknown> = {};
   for (const spec of DESKS.filter((d) => wanted.includes(d.name))) {
     const desk = prepareDesk(spec, now);
