@@ -19,15 +19,7 @@ export interface QuestionForecast extends ForecastRecord {
 
 function prepareForecastsForQuestion(db: Db) {
   return db
-    .select({
-      id: forecasts.id,
-      forecasterId: forecasts.forecasterId,
-      handle: users.handle,
-      name: users.name,
-      time: forecasts.madeAt,
-      probabilities: forecasts.probabilities,
-      rationale: forecasts.rationale,
-    })
+    .select(forecastColumns())
     .from(forecasts)
     .innerJoin(users, eq(users.id, forecasts.forecasterId))
     .where(eq(forecasts.questionId, sql.placeholder("questionId")))
@@ -221,6 +213,7 @@ export function reaffirmForecast(db: Db, input: { questionId: string; forecaster
 
 // ---- The question page reads only what it shows ----
 
+/** The columns of a QuestionForecast (forecasts joined with their forecaster). */
 function forecastColumns() {
   return {
     id: forecasts.id,

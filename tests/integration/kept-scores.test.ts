@@ -62,7 +62,7 @@ function snapshot(d: Db): Record<string, unknown[]> {
   return Object.fromEntries(
     Object.entries(TABLES).map(([table, order]) => {
       const rows = sqlite.prepare(`select * from ${table} order by ${order}`).all() as Array<Record<string, unknown>>;
-      return [table, rows.map(({ id: _id, ...rest }) => rest)];
+      return [table, rows.map((row) => Object.fromEntries(Object.entries(row).filter(([key]) => key !== "id")))];
     }),
   );
 }

@@ -13,6 +13,7 @@ import {
 } from "@/lib/track-records/leaderboard";
 import { leaderboardFields, parseTrackRecordParams, periodBounds } from "@/lib/validation/track-record-filters";
 import { PageHeader } from "@/components/ui/PageHeader";
+import { Pager } from "@/components/ui/Pager";
 
 export const metadata = { title: "Leaderboard" };
 
@@ -105,23 +106,7 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
               ))}
             </tbody>
           </table>
-          {pageCount > 1 ? (
-            <nav aria-label="Leaderboard pages" className="row small" style={{ marginTop: "1rem" }}>
-              {page > 1 ? (
-                <Link href={pageHref(page - 1)} rel="prev">
-                  Previous
-                </Link>
-              ) : null}
-              <span className="muted">
-                Page {page} of {pageCount} · {total} forecasters
-              </span>
-              {page < pageCount ? (
-                <Link href={pageHref(page + 1)} rel="next">
-                  Next
-                </Link>
-              ) : null}
-            </nav>
-          ) : null}
+          <Pager label="Leaderboard pages" page={page} pageCount={pageCount} summary={`${total} forecasters`} href={pageHref} />
         </div>
       )}
     </div>

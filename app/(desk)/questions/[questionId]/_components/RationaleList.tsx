@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { LocalTime } from "@/components/forecast/LocalTime";
+import { Pager } from "@/components/ui/Pager";
 import type { QuestionForecast } from "@/db/queries/forecasts";
 import type { Question } from "@/lib/types";
 import { forecastText } from "@/components/forecast/forecast-display";
@@ -45,23 +46,15 @@ export function RationaleList({
               <RationaleItem key={f.id} question={question} forecast={f} />
             ))}
           </ol>
-          {pageCount > 1 ? (
-            <nav aria-label="Rationale pages" className="row small" style={{ marginTop: "1rem" }}>
-              {page > 1 ? (
-                <Link href={href(page - 1)} rel="prev">
-                  Newer
-                </Link>
-              ) : null}
-              <span className="muted">
-                Page {page} of {pageCount} · {total} rationales
-              </span>
-              {page < pageCount ? (
-                <Link href={href(page + 1)} rel="next">
-                  Older
-                </Link>
-              ) : null}
-            </nav>
-          ) : null}
+          <Pager
+            label="Rationale pages"
+            page={page}
+            pageCount={pageCount}
+            summary={`${total} rationales`}
+            href={href}
+            previousText="Newer"
+            nextText="Older"
+          />
         </div>
       )}
     </section>
