@@ -326,12 +326,14 @@ async function measureSubmissions(baseURL: string, file: string, questionId: str
     cookies.map(async (cookie, client) => {
       for (let k = 0; performance.now() < until; k++) {
         const token = `bench-${run}-${client}-${k}`;
+        // React's reply encoding of (prevState, formData): the form's fields as "_1_<name>", then the
+        // root "0" = [null, "$K1"] last (the server resolves the root as soon as it arrives).
         const body = new FormData();
+        body.append("_1_kind", "binary");
+        body.append("_1_questionId", questionId);
+        body.append("_1_percent", String(10 + ((client * 7 + k) % 80)));
+        body.append("_1_rationale", token);
         body.append("0", JSON.stringify([null, "$K1"]));
-        body.append("1_kind", "binary");
-        body.append("1_questionId", questionId);
-        body.append("1_percent", String(10 + ((client * 7 + k) % 80)));
-        body.append("1_rationale", token);
         sent++;
         const t = performance.now();
         try {
