@@ -209,3 +209,17 @@ export function listCrowdHistory(db: Db, questionId: string, end: number): Crowd
   for (let i = 0; i < rows.length; i++) points[i] = { time: rows[i][0], probabilities: JSON.parse(rows[i][1]), forecasters: rows[i][2] };
   return closeHistoryAt(points, end);
 }
+
+/**
+ * The kept crowd forecast (default method, everyone) standing at `at`: the last history point at or
+ * before it, or null. Equals crowdForecastAt(q, forecasts, at, DEFAULT_AGGREGATION_METHOD) for at ≥ T0.
+ */
+export function keptCrowdAt(db: Db, questionId: string, at: number): CrowdHistoryPoint | null {
+  const row = sqliteOf(db)
+    .prepare(
+      "select time, probabilities, forecasters from kept_crowd_history where question_id = ? and population = ? and method = ? and time <= ? order by time desc limit 1",
+    )
+    .raw()
+    .get(questionId, EVERYONE, DEFAULT_AGGREGATION_METHOD, at) as [number, string, number] | undefined;
+  return row ? { time: row[0], probabilities: JSON.parse(row[1]), forecasters: row[2] } : null;
+}

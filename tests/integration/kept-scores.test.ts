@@ -19,7 +19,8 @@ import { crowdForecastSeries } from "@/lib/aggregation/crowd-forecast";
 import { scoreDataset } from "@/lib/report";
 import { DEFAULT_AGGREGATION_METHOD } from "@/lib/types";
 import { listForecastsForQuestion, listStandingForecasts, rationalePage } from "@/db/queries/forecasts";
-import { listCrowdHistory } from "@/db/queries/kept-scores";
+import { keptCrowdAt, listCrowdHistory } from "@/db/queries/kept-scores";
+import { crowdForecastAt } from "@/lib/aggregation/crowd-forecast";
 import { actualCloseTime, countedForecasts, standingForecastsAt } from "@/lib/standing-forecast";
 import {
   countScoredQuestions,
@@ -266,6 +267,8 @@ describe("kept tables on a generated desk", () => {
         expect(listCrowdHistory(db, id, end), `${id} history to ${end}`).toEqual(series);
         const standing = standingForecastsAt(countedForecasts(q, forecasts), end);
         expect(listStandingForecasts(db, id, end).map((f) => f.id)).toEqual(standing.map((f) => f.id));
+        // The question list's crowd forecast.
+        expect(keptCrowdAt(db, id, end)?.probabilities ?? null).toEqual(crowdForecastAt(q, forecasts, end, DEFAULT_AGGREGATION_METHOD));
       }
     }
     // Rationales: newest first, a page at a time, past the last page shows the last.
