@@ -13,6 +13,7 @@
 //   BENCH_SECONDS   autocannon duration per page (default 8)
 //   BENCH_OUT       write the figures as JSON to this file too
 //   BENCH_PREPARE_ONLY=1  only build (import) the desks, no build and no server
+//   BENCH_PAGES=0   skip the pages (the /signin baseline is still measured), only submissions
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -394,12 +395,13 @@ function pagesOf(file: string): Array<[string, string]> {
   ];
 }
 
+/** The open binary question with the most forecasts (the submissions send a binary forecast). */
 function busiestOpenQuestion(file: string, now: number): string {
   const sqlite = new Database(file, { readonly: true });
   const row = sqlite
     .prepare(
       `select q.id from questions q left join resolutions r on r.question_id = q.id left join forecasts f on f.question_id = q.id
-       where r.question_id is null and q.is_draft = 0 and q.open_time <= ? and q.close_time > ?
+       where r.question_id is null and q.is_draft = 0 and q.type = 'binary' and q.open_time <= ? and q.close_time > ?
        group by q.id order by count(f.id) desc limit 1`,
     )
     .get(now, now) as { id: string } | undefined;
@@ -430,7 +432,7 @@ async function main(): Promise<void> {
     const server = await startServer(desk.file);
     try {
       const pages: PageFigures[] = [];
-      for (const [page, urlPath] of pagesOf(desk.file)) {
+      for (const [page, urlPath] of pagesOf(desk.file).slice(0, process.env.BENCH_PAGES === "0" ? 1 : undefined)) {
         pages.push(await measurePage(server.baseURL, page, urlPath));
         const p = pages[pages.length - 1];
         console.log(`  ${spec.name} ${page}: ${p.status}, ${f1(p.ttfbMs)} ms, ${f0(p.kb)} KB, ${f1(p.rps)} req/s`);
