@@ -16,6 +16,7 @@ import { recordResolution, undoResolution } from "@/db/queries/resolutions";
 import { createUser } from "@/db/queries/users";
 import { seedDemo } from "@/db/seed-demo";
 import { crowdForecastSeries } from "@/lib/aggregation/crowd-forecast";
+import { readForecasts } from "@/lib/probability";
 import { scoreDataset } from "@/lib/report";
 import { DEFAULT_AGGREGATION_METHOD } from "@/lib/types";
 import { listForecastsForQuestion, listStandingForecasts, rationalePage } from "@/db/queries/forecasts";
@@ -170,7 +171,7 @@ describe("kept tables on the demo desk", () => {
     // The kept crowd history is the engine's series of every question.
     for (const q of report.questions) {
       const question = getQuestion(db, q.questionId)!;
-      const series = crowdForecastSeries(question, listForecastsForQuestion(db, q.questionId), DEFAULT_AGGREGATION_METHOD);
+      const series = crowdForecastSeries(question, readForecasts(question.type, listForecastsForQuestion(db, q.questionId)), DEFAULT_AGGREGATION_METHOD);
       const keptPoints = (rows.kept_crowd_history as Array<Record<string, number | string>>).filter((r) => r.question_id === q.questionId);
       const withoutClosing = series.length > 0 && series.at(-1)!.time > (keptPoints.at(-1)?.time as number) ? series.slice(0, -1) : series;
       expect(keptPoints.map((r) => [r.time, JSON.parse(r.probabilities as string), r.forecasters])).toEqual(
@@ -261,7 +262,7 @@ describe("kept tables on a generated desk", () => {
     // The question page's reads: crowd history, standing forecasts and rationales, at several instants.
     for (const id of ids) {
       const q = getQuestion(db, id)!;
-      const forecasts = listForecastsForQuestion(db, id);
+      const forecasts = readForecasts(q.type, listForecastsForQuestion(db, id));
       for (const end of [q.openTime + 5 * DAY, q.openTime + 12 * DAY, actualCloseTime(q)].map((t) => Math.min(t, actualCloseTime(q)))) {
         const series = crowdForecastSeries(q, forecasts, DEFAULT_AGGREGATION_METHOD, undefined, end);
         expect(listCrowdHistory(db, id, end), `${id} history to ${end}`).toEqual(series);
