@@ -10,96 +10,9 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { logisticCdf } from "@/lib/continuous/logistic-cdf";
+import { DAY, FORECASTERS, iso, random, writeDataset } from "./bench-dataset";
 
-const FORECASTERS = 2_000;
-const FORECASTERS_PER_QUESTION = 200;
-const UPDATES_PER_FORECASTER = 5;
-const DAY = 86_400_000;
 const ROOT = path.resolve(__dirname, "..");
-
-/** Deterministic PRNG (mulberry32) so every run scores the same files. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const iso = (ms: number) => new Date(ms).toISOString();
-const round3 = (p: number) => Math.round(p * 1000) / 1000;
-
-/** Writes a dataset of `questions` questions × 200 forecasters × 5 updates; returns its forecast count. */
-function writeDataset(file: string, questions: number, seed: number): number {
-  const rnd = random(seed);
-  const fd = fs.openSync(file, "w");
-  const start = Date.UTC(2023, 0, 1);
-  const questionSpecs: Array<{ id: string; open: number; close: number; options: string[] | null }> = [];
-  const parts: string[] = [];
-  for (let i = 0; i < questions; i++) {
-    const open = start + Math.floor(rnd() * 365) * DAY;
-    const close = open + (30 + Math.floor(rnd() * 300)) * DAY;
-    const options = rnd() < 0.2 ? ["Gas market", "Currency", "Customs code", "None"].slice(0, 3 + Math.floor(rnd() * 2)) : null;
-    const roll = rnd();
-    const resolution = roll < 0.7 ? (options ? options[Math.floor(rnd() * options.length)] : rnd() < 0.4 ? "yes" : "no") : roll < 0.75 ? "annulled" : null;
-    const resolveTime = resolution === null ? null : rnd() < 0.3 ? open + Math.floor(rnd() * (close - open)) : close + DAY;
-    const q: Record<string, unknown> = {
-      id: `q-${String(i).padStart(5, "0")}`,
-      title: `Benchmark question ${i}`,
-      type: options ? "multiple_choice" : "binary",
-      open_time: iso(open),
-      close_time: iso(close),
-      resolve_time: resolveTime === null ? null : iso(resolveTime),
-      resolution,
-    };
-    if (options) q.options = options;
-    questionSpecs.push({ id: q.id as string, open, close, options });
-    parts.push(JSON.stringify(q));
-  }
-  fs.writeSync(fd, `{"format":"forecast-desk/v1","params":{"extremize_d":1.5,"calibration_bins":10},"questions":[${parts.join(",")}],"forecasts":[`);
-  let count = 0;
-  let buffer: string[] = [];
-  for (const q of questionSpecs) {
-    const firstForecaster = Math.floor(rnd() * FORECASTERS);
-    const truth = rnd();
-    for (let f = 0; f < FORECASTERS_PER_QUESTION; f++) {
-      const forecaster = `forecaster-${(firstForecaster + f * 7) % FORECASTERS}`;
-      const skill = rnd();
-      for (let u = 0; u < UPDATES_PER_FORECASTER; u++) {
-        // Mostly inside the window; a few before open or after close.
-        const time = q.open + Math.floor((rnd() * 1.1 - 0.05) * (q.close - q.open));
-        const record: Record<string, unknown> = { question: q.id, forecaster, time: iso(time) };
-        if (q.options) {
-          const raw = q.options.map(() => rnd() + 0.01);
-          const sum = raw.reduce((s, x) => s + x, 0);
-          const probabilities: Record<string, number> = {};
-          let used = 0;
-          q.options.forEach((label, k) => {
-            const p = k === q.options!.length - 1 ? round3(1 - used) : round3(raw[k] / sum);
-            used += p;
-            probabilities[label] = p;
-          });
-          record.probabilities = probabilities;
-        } else {
-          record.probability = Math.min(1, Math.max(0, round3(truth * skill + rnd() * (1 - skill))));
-        }
-        buffer.push(JSON.stringify(record));
-        count++;
-      }
-    }
-    if (buffer.length >= 20_000) {
-      fs.writeSync(fd, (count > buffer.length ? "," : "") + buffer.join(","));
-      buffer = [];
-    }
-  }
-  if (buffer.length > 0) fs.writeSync(fd, (count > buffer.length ? "," : "") + buffer.join(","));
-  fs.writeSync(fd, "]}\n");
-  fs.closeSync(fd);
-  return count;
-}
 
 const CONTINUOUS_FORECASTERS_PER_QUESTION = 50;
 const CONTINUOUS_UPDATES_PER_FORECASTER = 4;

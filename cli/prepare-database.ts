@@ -1,6 +1,7 @@
 // Shared by `npm start`/`npm run dev` (cli/prepare.ts) and `npm run demo` (cli/demo.ts).
 import { ensureAuthSecret, authSecretPath } from "@/app/_auth/auth-secret";
 import { checkDatabaseFile, databasePath, openDb, type Db } from "@/db/client";
+import { KEPT_TABLES_VERSION, keptTablesVersion, rebuildKeptScores } from "@/db/queries/kept-scores";
 import { adminExists } from "@/db/queries/users";
 
 export interface PrepareResult {
@@ -24,6 +25,8 @@ export async function prepareDatabase(withDb?: (db: Db) => void | Promise<void>)
   try {
     ensureAuthSecret(file);
     await withDb?.(db);
+    // Kept scores from an older version (or a database from before they existed): rebuild them once.
+    if (keptTablesVersion(db) !== KEPT_TABLES_VERSION) rebuildKeptScores(db);
     return { file, secretFile: authSecretPath(file), hasAdmin: adminExists(db) };
   } finally {
     db.$client.close();

@@ -9,6 +9,7 @@ import * as continuousTables from "./schema/continuous-questions";
 import * as forecastTables from "./schema/forecasts";
 import * as invitationTables from "./schema/invitations";
 import * as notificationTables from "./schema/notifications";
+import * as keptTables from "./schema/kept-scores";
 import * as questionTables from "./schema/questions";
 import * as rateLimitTables from "./schema/rate-limits";
 import * as resolutionTables from "./schema/resolutions";
@@ -26,6 +27,7 @@ export const schema = {
   ...apiTables,
   ...botTables,
   ...continuousTables,
+  ...keptTables,
 };
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };

@@ -1,4 +1,4 @@
-// The part of autocannon 9's programmatic API that cli/loadtest.ts uses (the package ships no types).
+// The part of autocannon 9's programmatic API (HTTP load tool, no bundled types) that cli/loadtest.ts and cli/bench-pages.ts use.
 declare module "autocannon" {
   interface Histogram {
     average: number;

@@ -16,6 +16,14 @@ const styles: Record<string, CSSProperties> = {
   visuallyHidden: { position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
 };
 
+/** Every row of a chart's data, offered as a CSV download when the page carries only some of them. */
+export interface FullChartData {
+  /** URL of the CSV with every row. */
+  href: string;
+  /** How many rows it has. */
+  rowCount: number;
+}
+
 export interface ChartFrameProps {
   title: string;
   description?: ReactNode;
@@ -29,6 +37,8 @@ export interface ChartFrameProps {
   testId?: string;
   /** Number of points the chart draws (data-points attribute); defaults to rows.length. */
   points?: number;
+  /** When set, `rows` are a part of the data: the table says so and the CSV link downloads every row from here. */
+  fullData?: FullChartData;
   /** Text shown instead of the chart when there are no rows. */
   emptyMessage?: string;
   /** The chart itself (usually a recharts client component). */
@@ -48,10 +58,11 @@ export function ChartFrame({
   rows,
   testId,
   points,
+  fullData,
   emptyMessage = "No data yet.",
   children,
 }: ChartFrameProps) {
-  const csv = chartRowsToCsv(columns, rows);
+  const partial = fullData !== undefined && fullData.rowCount > rows.length;
   const empty = rows.length === 0;
   return (
     <figure style={styles.frame} data-testid={testId} data-points={points ?? rows.length}>
@@ -69,6 +80,11 @@ export function ChartFrame({
       {empty ? null : (
         <details style={styles.table}>
           <summary style={{ cursor: "pointer" }}>Show data as a table</summary>
+          {partial ? (
+            <p style={styles.description}>
+              {rows.length.toLocaleString("en")} of {fullData.rowCount.toLocaleString("en")} rows; the CSV download has them all.
+            </p>
+          ) : null}
           {/* focusable, so keyboard users can scroll a table wider or taller than the frame */}
           <div style={styles.tableScroll} tabIndex={0} role="region" aria-label={`${title}: data`}>
             <table style={styles.grid}>
@@ -95,8 +111,8 @@ export function ChartFrame({
           </div>
         </details>
       )}
-      <a style={styles.download} href={csvDataUrl(csv)} download={csvFilename}>
-        Download data (CSV)
+      <a style={styles.download} href={partial ? fullData.href : csvDataUrl(chartRowsToCsv(columns, rows))} download={csvFilename}>
+        Download data (CSV{partial ? `, ${fullData.rowCount.toLocaleString("en")} rows` : ""})
       </a>
     </figure>
   );

@@ -47,6 +47,7 @@ export function Table({
   cardTitle = 0,
   caption,
   rowCount,
+  totalCount,
   children,
 }: {
   columns: ReadonlyArray<TableColumn | null>;
@@ -59,12 +60,14 @@ export function Table({
   caption?: ReactNode;
   /** Goes on the table as data-rows (browser tests). */
   rowCount?: number;
+  /** Goes on the table as data-total: the rows of every page when this is one page of them. */
+  totalCount?: number;
   children: ReactNode;
 }) {
   const className = ["table-wrap", inCard ? "card" : null, cards ? "table-cards" : null].filter(Boolean).join(" ");
   return (
     <div className={className} style={inCard ? { padding: 0 } : undefined}>
-      <table className="table" data-testid={testId} data-rows={rowCount}>
+      <table className="table" data-testid={testId} data-rows={rowCount} data-total={totalCount}>
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         <thead>
           <tr>

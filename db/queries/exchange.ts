@@ -3,6 +3,7 @@ import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { exportContinuous, planContinuousImport, writeContinuousForecasts, writeContinuousQuestions } from "@/db/queries/continuous-exchange";
 import { listForecastsByHandle } from "@/db/queries/forecasts";
+import { refreshKeptScores } from "@/db/queries/kept-scores";
 import { getQuestions, listQuestionIds } from "@/db/queries/questions";
 import { createUser, findUserByHandle } from "@/db/queries/users";
 import { forecasts } from "@/db/schema/forecasts";
@@ -299,6 +300,7 @@ export function importDataset(db: Db, dataset: Dataset, options: ImportOptions =
       }
     }
     let pending: Array<typeof forecasts.$inferInsert> = [];
+    const touched = new Set<string>();
     const flush = () => {
       if (pending.length > 0) t.insert(forecasts).values(pending).run();
       pending = [];
@@ -313,6 +315,7 @@ export function importDataset(db: Db, dataset: Dataset, options: ImportOptions =
         summary.forecastsUnchanged++;
       } else {
         pending.push({ questionId: f.question, forecasterId, madeAt: f.time, probabilities, rationale: f.rationale });
+        touched.add(f.question);
         summary.forecastsAdded++;
         if (pending.length >= 500) flush();
       }
@@ -322,6 +325,9 @@ export function importDataset(db: Db, dataset: Dataset, options: ImportOptions =
     const [added, unchanged] = writeContinuousForecasts(t, continuousPlan, userIds);
     summary.forecastsAdded += added;
     summary.forecastsUnchanged += unchanged;
+    // importDataset does not check status: forecasts may land on a resolved question. Keep the
+    // scores and crowd history of every question it wrote to in step, in this transaction.
+    refreshKeptScores(t, [...newQuestions.map((q) => q.id), ...touched]);
     return summary;
   });
 }

@@ -1,6 +1,7 @@
 import { and, asc, countDistinct, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { forecasts } from "@/db/schema/forecasts";
+import { appendCrowdHistory, sqliteOf } from "@/db/queries/kept-scores";
 import { getQuestion } from "@/db/queries/questions";
 import { users } from "@/db/schema/users";
 import { questionStatus, type QuestionStatus } from "@/lib/question-lifecycle";
@@ -18,15 +19,7 @@ export interface QuestionForecast extends ForecastRecord {
 
 function prepareForecastsForQuestion(db: Db) {
   return db
-    .select({
-      id: forecasts.id,
-      forecasterId: forecasts.forecasterId,
-      handle: users.handle,
-      name: users.name,
-      time: forecasts.madeAt,
-      probabilities: forecasts.probabilities,
-      rationale: forecasts.rationale,
-    })
+    .select(forecastColumns())
     .from(forecasts)
     .innerJoin(users, eq(users.id, forecasts.forecasterId))
     .where(eq(forecasts.questionId, sql.placeholder("questionId")))
@@ -80,7 +73,8 @@ export function listForecastsByHandle(db: Db, questionIds?: readonly string[]): 
   if (questionIds === undefined) return select();
   // SQLite caps bound parameters: query in chunks, then restore insertion order across them.
   const rows: ForecastByHandle[] = [];
-  for (let i = 0; i < questionIds.length; i += 500) rows.push(...select(questionIds.slice(i, i + 500)));
+  // A loop, never push(...chunk): a spread passes every row as an argument and throws past ~125k rows.
+  for (let i = 0; i < questionIds.length; i += 500) for (const row of select(questionIds.slice(i, i + 500))) rows.push(row);
   return questionIds.length > 500 ? rows.sort((a, b) => a.id - b.id) : rows;
 }
 
@@ -151,6 +145,7 @@ export function recordForecast(db: Db, input: NewForecast): RecordForecastResult
       })
       .returning({ id: forecasts.id })
       .all();
+    appendCrowdHistory(tx as unknown as Db, q, input.madeAt);
     return { ok: true, id: rows[0].id };
   });
 }
@@ -214,4 +209,79 @@ export function reaffirmForecast(db: Db, input: { questionId: string; forecaster
     if (!latest) return { ok: false, code: "no_forecast", reason: "You have no forecast on this question to reaffirm." };
     return recordForecast(tx as unknown as Db, { ...input, probabilities: latest.probabilities, rationale: null });
   });
+}
+
+// ---- The question page reads only what it shows ----
+
+/** The columns of a QuestionForecast (forecasts joined with their forecaster). */
+function forecastColumns() {
+  return {
+    id: forecasts.id,
+    forecasterId: forecasts.forecasterId,
+    handle: users.handle,
+    name: users.name,
+    time: forecasts.madeAt,
+    probabilities: forecasts.probabilities,
+    rationale: forecasts.rationale,
+  };
+}
+
+/** One forecaster's forecasts on a question, oldest first (equal times by id). */
+export function listOwnForecasts(db: Db, questionId: string, forecasterId: string): QuestionForecast[] {
+  return db
+    .select(forecastColumns())
+    .from(forecasts)
+    .innerJoin(users, eq(users.id, forecasts.forecasterId))
+    .where(and(eq(forecasts.questionId, questionId), eq(forecasts.forecasterId, forecasterId)))
+    .orderBy(asc(forecasts.madeAt), asc(forecasts.id))
+    .all()
+    .map((r) => ({ ...r, forecaster: r.forecasterId }));
+}
+
+/**
+ * Each forecaster's standing forecast at `at` (their last by made_at, then id, with made_at ≤ `at`;
+ * lib/standing-forecast standingForecastsAt), in recency order. `at` must not be after Ta.
+ */
+export function listStandingForecasts(db: Db, questionId: string, at: number): QuestionForecast[] {
+  const rows = sqliteOf(db)
+    .prepare(
+      `select f.id, f.forecaster_id as forecasterId, u.handle, u.name, f.made_at as time, f.probabilities, f.rationale
+       from (select id, forecaster_id, made_at, probabilities, rationale,
+                    row_number() over (partition by forecaster_id order by made_at desc, id desc) as latest
+             from forecasts where question_id = ? and made_at <= ?) f
+       join user u on u.id = f.forecaster_id
+       where f.latest = 1 order by f.made_at, f.id`,
+    )
+    .all(questionId, at) as Array<Omit<QuestionForecast, "probabilities" | "forecaster"> & { probabilities: string }>;
+  return rows.map((r) => ({ ...r, probabilities: JSON.parse(r.probabilities) as number[], forecaster: r.forecasterId }));
+}
+
+/** Rationales shown per page on the question page. */
+export const RATIONALES_PER_PAGE = 10;
+
+/**
+ * Page `requested` (1-based; clamped to the last) of the forecasts on a question that came with a
+ * rationale, newest first, and how many there are.
+ */
+export function rationalePage(
+  db: Db,
+  questionId: string,
+  requested: number,
+  perPage: number = RATIONALES_PER_PAGE,
+): { items: QuestionForecast[]; page: number; pageCount: number; total: number } {
+  const withRationale = and(eq(forecasts.questionId, questionId), sql`trim(coalesce(${forecasts.rationale}, '')) <> ''`);
+  const total = db.select({ n: sql<number>`count(*)` }).from(forecasts).where(withRationale).get()!.n;
+  const pageCount = Math.max(1, Math.ceil(total / perPage));
+  const page = Number.isInteger(requested) && requested >= 1 ? Math.min(requested, pageCount) : 1;
+  const items = db
+    .select(forecastColumns())
+    .from(forecasts)
+    .innerJoin(users, eq(users.id, forecasts.forecasterId))
+    .where(withRationale)
+    .orderBy(desc(forecasts.madeAt), desc(forecasts.id))
+    .limit(perPage)
+    .offset((page - 1) * perPage)
+    .all()
+    .map((r) => ({ ...r, forecaster: r.forecasterId }));
+  return { items, page, pageCount, total };
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { and, asc, eq, gt, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { refreshKeptScores } from "@/db/queries/kept-scores";
 import { forecasts } from "@/db/schema/forecasts";
 import { questionOptions, questions, questionTags, tags } from "@/db/schema/questions";
 import { resolutions } from "@/db/schema/resolutions";
@@ -333,6 +334,8 @@ export function updateQuestion(db: Db, id: string, def: QuestionDefinition, now:
       .run();
     if (scenariosChanged) writeScenarios(t, id, def);
     writeTags(t, id, def.tags);
+    // Times, type and draft flag feed the scores (Ta, the counted forecasts): keep them in step.
+    refreshKeptScores(t, [id]);
     return { ok: true };
   });
 }

@@ -1,13 +1,14 @@
 import { desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { refreshKeptScores } from "@/db/queries/kept-scores";
 import { getQuestion, getQuestions } from "@/db/queries/questions";
 import { questions } from "@/db/schema/questions";
 import { resolutionAudit, resolutions } from "@/db/schema/resolutions";
 import { users } from "@/db/schema/users";
 import type { Outcome, QuestionType } from "@/lib/types";
 
-// A resolution change and its audit row commit in ONE transaction (docs/contributing.md rule 3). Scores are derived
-// from forecasts + resolutions on read, so there is no score cache to rebuild here.
+// A resolution change, its audit row and the question's kept scores (db/queries/kept-scores) commit in
+// ONE transaction (docs/contributing.md rule 3).
 
 /** The resolution as the audit log stores it (before/after JSON). */
 export interface ResolutionSnapshot {
@@ -97,6 +98,7 @@ export function recordResolution(
       .onConflictDoUpdate({ target: resolutions.questionId, set: { ...row } })
       .run();
     const action: ResolutionAction = annulled ? "annul" : existing ? "correct" : "resolve";
+    refreshKeptScores(tx as unknown as Db, [q.id]);
     tx.insert(resolutionAudit)
       .values({
         questionId: q.id,
@@ -127,6 +129,7 @@ export function undoResolution(
         : { ok: false, code: "not_found", reason: "This question does not exist." };
     }
     tx.delete(resolutions).where(eq(resolutions.questionId, input.questionId)).run();
+    refreshKeptScores(tx as unknown as Db, [input.questionId]);
     tx.insert(resolutionAudit)
       .values({
         questionId: input.questionId,

@@ -10,6 +10,16 @@ import type { ForecastRecord } from "@/lib/types";
 import { compareCodePoints } from "@/lib/code-point-order";
 import { botIdentities } from "@/db/queries/bots";
 import { inPopulation, type Population } from "@/lib/population";
+import { sqliteOf } from "@/db/queries/kept-scores";
+import { KEPT_POPULATIONS } from "@/db/schema/kept-scores";
+import type { CalibrationSample } from "@/lib/calibration/samples";
+import type { ScoreRow } from "@/lib/scoring/question-scores";
+import type { ForecasterSummary } from "@/lib/track-record";
+import type { CrowdRecordInputs } from "@/lib/track-records/crowd-record";
+import type { LeaderboardEntry } from "@/lib/track-records/leaderboard";
+import type { QuestionAggregateScores } from "@/lib/track-records/method-record";
+import { scoredRow, type ScoredRow } from "@/lib/track-records/team-record";
+import { AGGREGATION_METHODS, type AggregationMethod } from "@/lib/types";
 
 export interface ResolvedQuestionFilter {
   /** Resolve time ≥ from (UTC epoch ms); null: no lower bound. */
@@ -93,4 +103,170 @@ export function listResolvedQuestionTags(db: Db): string[] {
 export function findForecasterName(db: Db, handle: string): ForecasterName | null {
   const row = db.select({ handle: users.handle, name: users.name }).from(users).where(eq(users.handle, handle)).get();
   return row ?? null;
+}
+
+// ---- Kept rows (db/schema/kept-scores.ts): what the track-record pages read per request ----
+
+const POPULATION = KEPT_POPULATIONS[0];
+
+/** The WHERE clause of a kept table (alias `k`) for a population, period and tag, with its parameters. */
+function keptWhere(filter: ResolvedQuestionFilter): { where: string; params: unknown[] } {
+  const parts = ["k.population = ?"];
+  const params: unknown[] = [POPULATION];
+  if (filter.from != null) {
+    parts.push("k.resolve_time >= ?");
+    params.push(filter.from);
+  }
+  if (filter.to != null) {
+    parts.push("k.resolve_time < ?");
+    params.push(filter.to);
+  }
+  if (filter.tag) {
+    parts.push("k.question_id in (select qt.question_id from question_tags qt join tags t on t.id = qt.tag_id where t.name = ?)");
+    params.push(filter.tag);
+  }
+  return { where: parts.join(" and "), params };
+}
+
+/** How many resolved (not annulled) questions the filter selects. */
+export function countScoredQuestions(db: Db, filter: ResolvedQuestionFilter = {}): number {
+  const { where, params } = keptWhere(filter);
+  const row = sqliteOf(db)
+    .prepare(`select count(distinct k.question_id) as n from kept_crowd_scores k where ${where}`)
+    .get(...params) as { n: number };
+  return row.n;
+}
+
+/**
+ * Each forecaster's track-record summary over the selected resolved questions, from the kept score
+ * rows in one GROUP BY (lib/track-record summariseForecaster's means and sums: a mean skips nulls, as
+ * SQL's avg does). Only forecasters with at least one score row; unordered (rankLeaderboard orders).
+ */
+export function leaderboardEntries(db: Db, filter: ResolvedQuestionFilter = {}): LeaderboardEntry<ForecasterSummary>[] {
+  const { where, params } = keptWhere(filter);
+  const rows = sqliteOf(db)
+    .prepare(
+      `select u.handle, u.name, count(*) as n, avg(k.final_brier) as finalBrier, avg(k.brier_time_avg) as brierTimeAvg,
+              avg(k.relative_brier) as relativeBrier, avg(k.final_log_score) as finalLogScore, avg(k.baseline) as baseline,
+              sum(k.baseline) as sumBaseline, avg(k.peer) as peer, sum(k.peer) as sumPeer, avg(k.coverage) as coverage
+       from kept_score_rows k join user u on u.id = k.forecaster_id
+       where ${where} group by k.forecaster_id`,
+    )
+    .all(...params) as Array<Record<string, number | null> & { handle: string; name: string; n: number }>;
+  return rows.map((r) => ({
+    handle: r.handle,
+    name: r.name,
+    summary: {
+      nQuestions: r.n,
+      meanFinalBrier: r.finalBrier,
+      meanBrierTimeAvg: r.brierTimeAvg,
+      meanRelativeBrier: r.relativeBrier,
+      meanFinalLogScore: r.finalLogScore,
+      meanBaseline: r.baseline,
+      sumBaseline: r.sumBaseline ?? 0,
+      meanPeer: r.peer,
+      sumPeer: r.sumPeer ?? 0,
+      meanCoverage: r.coverage,
+    },
+  }));
+}
+
+type KeptRow = {
+  question_id: string;
+  final_probabilities: string | null;
+  final_brier: number;
+  final_log_score: number;
+  brier_time_avg: number | null;
+  relative_brier: number;
+  baseline: number;
+  peer: number;
+  coverage: number;
+};
+
+/** One forecaster's kept score rows over the selected questions, soonest resolution first, with their questions. */
+export function forecasterScoredRows(db: Db, handle: string, filter: ResolvedQuestionFilter = {}): ScoredRow[] {
+  const { where, params } = keptWhere(filter);
+  const rows = sqliteOf(db)
+    .prepare(
+      `select k.* from kept_score_rows k join user u on u.id = k.forecaster_id
+       where ${where} and u.handle = ? order by k.resolve_time, k.question_id`,
+    )
+    .all(...params, handle) as KeptRow[];
+  const questionsById = new Map(getQuestions(db, rows.map((r) => r.question_id)).map((q) => [q.id, q]));
+  const out: ScoredRow[] = [];
+  for (const r of rows) {
+    const row: ScoreRow = {
+      question: r.question_id,
+      forecaster: handle,
+      finalProbabilities: r.final_probabilities === null ? [] : (JSON.parse(r.final_probabilities) as number[]),
+      finalBrier: r.final_brier,
+      finalLogScore: r.final_log_score,
+      brierTimeAvg: r.brier_time_avg,
+      relativeBrier: r.relative_brier,
+      baseline: r.baseline,
+      peer: r.peer,
+      coverage: r.coverage,
+    };
+    const entry = scoredRow(questionsById.get(r.question_id)!, row);
+    if (entry) out.push(entry);
+  }
+  return out;
+}
+
+/**
+ * Kept calibration samples over the selected questions, in resolve order (then question, then the
+ * order the engine gave them): one forecaster's (`handle`), or everyone's (`handle` null).
+ */
+export function keptForecasterSamples(
+  db: Db,
+  handle: string | null,
+  kind: "final" | "time_weighted",
+  filter: ResolvedQuestionFilter = {},
+): CalibrationSample[] {
+  const { where, params } = keptWhere(filter);
+  const rows = sqliteOf(db)
+    .prepare(
+      `select k.p, k.y, k.w, k.question_id, u.handle from kept_calibration_samples k join user u on u.id = k.forecaster_id
+       where ${where} and k.kind = ?${handle === null ? "" : " and u.handle = ?"} order by k.resolve_time, k.question_id, k.id`,
+    )
+    .raw()
+    .all(...params, kind, ...(handle === null ? [] : [handle])) as Array<[number, 0 | 1, number, string, string]>;
+  return rows.map(([p, y, w, question, forecaster]) => ({ p, y, w, question, forecaster }));
+}
+
+/** The crowd page's inputs from the kept crowd scores and samples (lib/track-records/crowd-record crowdRecordFrom). */
+export function crowdRecordInputs(db: Db, filter: ResolvedQuestionFilter = {}): CrowdRecordInputs {
+  const { where, params } = keptWhere(filter);
+  const sqlite = sqliteOf(db);
+  const scores = sqlite
+    .prepare(`select k.question_id, k.method, k.brier, k.log_score from kept_crowd_scores k where ${where} order by k.resolve_time, k.question_id`)
+    .raw()
+    .all(...params) as Array<[string, AggregationMethod, number | null, number | null]>;
+  const questions: QuestionAggregateScores[] = [];
+  const byId = new Map<string, QuestionAggregateScores>();
+  for (const [questionId, method, brier, logScore] of scores) {
+    let entry = byId.get(questionId);
+    if (!entry) {
+      entry = { questionId, aggregateScores: Object.fromEntries(AGGREGATION_METHODS.map((m) => [m, null])) as QuestionAggregateScores["aggregateScores"] };
+      byId.set(questionId, entry);
+      questions.push(entry);
+    }
+    entry.aggregateScores[method] = brier === null || logScore === null ? null : { brier, logScore };
+  }
+  const crowdSamples = Object.fromEntries(AGGREGATION_METHODS.map((m) => [m, [] as CalibrationSample[]])) as CrowdRecordInputs["crowdSamples"];
+  const samples = sqlite
+    .prepare(`select k.method, k.p, k.y, k.w, k.question_id from kept_calibration_samples k where ${where} and k.kind = 'crowd' order by k.resolve_time, k.question_id`)
+    .raw()
+    .all(...params) as Array<[AggregationMethod, number, 0 | 1, number, string]>;
+  for (const [method, p, y, w, question] of samples) crowdSamples[method].push({ p, y, w, question });
+  return { questions, crowdSamples, finalSamples: keptForecasterSamples(db, null, "final", filter) };
+}
+
+/**
+ * True when the kept rows (written for every forecast) answer for `population`: everyone is asked
+ * for, or the desk has no bots, so people only and everyone are the same forecasts. Otherwise a page
+ * scores the population's forecasts on the request (loadResolvedQuestions with `population`).
+ */
+export function keptRowsServe(db: Db, population: Population): boolean {
+  return population === "both" || botIdentities(db).handles.size === 0;
 }

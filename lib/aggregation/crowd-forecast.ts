@@ -10,6 +10,7 @@ import { poolExtremized } from "./extremize";
 import { poolGeometricOdds } from "./geometric-odds";
 import { poolMean } from "./mean";
 import { poolMedian } from "./median";
+import { closeHistoryAt, recencyWeightedMedianHistory } from "./crowd-series";
 import { poolRecencyWeightedMedian } from "./recency-weighted-median";
 
 // The crowd forecast: one pooling rule over everyone's standing forecast (docs/formulas.md §7).
@@ -61,6 +62,7 @@ export function crowdForecastAt(
   );
 }
 
+/** A point of the crowd history (the same shape as ./crowd-series CrowdHistoryPoint). */
 export interface CrowdForecastPoint {
   /** From this instant (epoch ms) the crowd forecast is `probabilities` until the next point's time. */
   time: number;
@@ -83,9 +85,22 @@ export function crowdForecastSeries(
   until?: number,
 ): CrowdForecastPoint[] {
   const merged = { ...DEFAULT_SCORING_PARAMS, ...params };
-  const binary = q.type === "binary";
   const end = Math.min(actualCloseTime(q), until ?? Number.POSITIVE_INFINITY);
   const counted = countedForecasts(q, forecasts).filter((f) => f.time <= end);
+  // The default method in one sweep (./crowd-series), the same points without a re-pool per change.
+  const points: CrowdForecastPoint[] =
+    method === "recency_weighted_median" ? recencyWeightedMedianHistory(q, counted) : repooledSeries(q, counted, method, merged);
+  return closeHistoryAt(points, end);
+}
+
+/** Re-pools every standing forecast at each change point of `counted` (any method). */
+function repooledSeries(
+  q: ScoringQuestion,
+  counted: readonly ForecastRecord[],
+  method: AggregationMethod,
+  merged: ScoringParams,
+): CrowdForecastPoint[] {
+  const binary = q.type === "binary";
   const points: CrowdForecastPoint[] = [];
   // Standing forecast per forecaster, as positions into `counted` (kept in recency order).
   const standingIndex = new Map<string, number>();
@@ -106,7 +121,5 @@ export function crowdForecastSeries(
     ) as number[];
     points.push({ time, probabilities: pooled, forecasters: positions.length });
   }
-  const last = points[points.length - 1];
-  if (last && last.time < end) points.push({ ...last, time: end });
   return points;
 }

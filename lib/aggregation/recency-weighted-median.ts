@@ -20,19 +20,43 @@ export function recencyWeights(n: number): number[] {
  */
 export function weightedMedian(values: readonly number[], weights: readonly number[]): number {
   const order = values.map((_, i) => i).sort((a, b) => values[a] - values[b]);
+  return weightedMedianOfSorted(
+    order.map((i) => values[i]),
+    order.map((i) => weights[i]),
+    order.length,
+  );
+}
+
+/**
+ * weightedMedian of the first `n` values already in ascending order (equal values in the order the
+ * stable sort of weightedMedian leaves them), each with its weight at the same index. The one
+ * definition both weightedMedian and the incremental crowd history (./crowd-series) use.
+ */
+export function weightedMedianOfSorted(sortedValues: ArrayLike<number>, sortedWeights: ArrayLike<number>, n: number): number {
   let total = 0;
-  for (const i of order) total += weights[i];
+  for (let k = 0; k < n; k++) total += sortedWeights[k];
   let cumulative = 0;
   let atLeastHalf: number | null = null;
-  for (const i of order) {
-    cumulative += weights[i];
+  for (let k = 0; k < n; k++) {
+    cumulative += sortedWeights[k];
     const share = cumulative / total;
-    if (atLeastHalf === null && share >= 0.5) atLeastHalf = values[i];
-    if (share > 0.5) return ((atLeastHalf as number) + values[i]) / 2;
+    if (atLeastHalf === null && share >= 0.5) atLeastHalf = sortedValues[k];
+    if (share > 0.5) return ((atLeastHalf as number) + sortedValues[k]) / 2;
   }
   // Only reached through rounding (share never above ½): fall back to the largest value.
-  const last = values[order[order.length - 1]];
+  const last = sortedValues[n - 1];
   return ((atLeastHalf ?? last) + last) / 2;
+}
+
+/**
+ * Scenario medians m_k mapped to (m_k − 0.001)/Σ(m − 0.001) · (1 − 0.001K) + 0.001, so they sum to 1
+ * and keep every option ≥ 0.001 (docs/formulas.md §7.3; Metaculus community prediction).
+ */
+export function renormaliseScenarioMedians(medians: readonly number[]): number[] {
+  const k = medians.length;
+  let excess = 0;
+  for (const m of medians) excess += m - MIN_PROBABILITY;
+  return medians.map((m) => ((m - MIN_PROBABILITY) / excess) * (1 - MIN_PROBABILITY * k) + MIN_PROBABILITY);
 }
 
 /**
@@ -60,7 +84,5 @@ export function poolRecencyWeightedMedian(forecasts: readonly (readonly number[]
       ),
     );
   }
-  let excess = 0;
-  for (const m of medians) excess += m - MIN_PROBABILITY;
-  return medians.map((m) => ((m - MIN_PROBABILITY) / excess) * (1 - MIN_PROBABILITY * k) + MIN_PROBABILITY);
+  return renormaliseScenarioMedians(medians);
 }

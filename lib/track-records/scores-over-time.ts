@@ -47,8 +47,13 @@ export function trailingWindowScores(scores: readonly ResolvedScore[], windowMon
     throw new RangeError(`windowMonths must be an integer ≥ 1, got ${windowMonths}`);
   if (scores.length === 0) return [];
   const months = scores.map((s) => monthIndex(s.resolveTime));
-  const first = Math.min(...months);
-  const last = Math.max(...months);
+  // A loop, not Math.min(...months): spreading a large array into a call throws past ~125k elements.
+  let first = months[0];
+  let last = months[0];
+  for (const m of months) {
+    if (m < first) first = m;
+    if (m > last) last = m;
+  }
   const out: MonthlyWindowScore[] = [];
   for (let m = first; m <= last; m++) {
     const lo = m - windowMonths + 1;

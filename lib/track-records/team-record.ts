@@ -78,6 +78,20 @@ export interface ForecasterRecord {
   overTime: ReturnType<typeof trailingWindowScores>;
 }
 
+/** A score row with what the profile's table shows beside it; null unless `q` resolved to an option. */
+export function scoredRow(q: ResolvedQuestionInput["question"], row: ScoreRow): ScoredRow | null {
+  if (q.outcome?.kind !== "option") return null;
+  const option = q.outcome.option;
+  return {
+    row,
+    title: q.title,
+    type: q.type,
+    outcomeLabel: q.options[option],
+    finalForecast: q.type === "binary" ? row.finalProbabilities[1] : row.finalProbabilities[option],
+    resolveTime: q.resolveTime ?? actualCloseTime(q),
+  };
+}
+
 /** Everything the profile page shows for one forecaster, over the given resolved questions. */
 export function forecasterRecord(
   scored: readonly ScoredQuestion[],
@@ -86,22 +100,21 @@ export function forecasterRecord(
 ): ForecasterRecord {
   const rows: ScoredRow[] = [];
   for (const s of scored) {
-    const q = s.input.question;
-    if (q.outcome?.kind !== "option") continue;
-    const option = q.outcome.option;
     for (const row of s.scores.rows) {
       if (row.forecaster !== handle) continue;
-      rows.push({
-        row,
-        title: q.title,
-        type: q.type,
-        outcomeLabel: q.options[option],
-        finalForecast: q.type === "binary" ? row.finalProbabilities[1] : row.finalProbabilities[option],
-        resolveTime: q.resolveTime ?? actualCloseTime(q),
-      });
+      const entry = scoredRow(s.input.question, row);
+      if (entry) rows.push(entry);
     }
   }
-  const samples = forecasterSamples(scored, handle, options.sample);
+  return forecasterRecordFromRows(rows, forecasterSamples(scored, handle, options.sample), options.bins);
+}
+
+/**
+ * The profile from one forecaster's score rows and calibration samples (as kept by db/queries/kept-scores,
+ * or gathered by forecasterRecord): summary, calibration, histograms and scores over time.
+ */
+export function forecasterRecordFromRows(rows: ScoredRow[], samples: CalibrationSample[], bins: number): ForecasterRecord {
+  const options = { bins };
   return {
     rows,
     summary: summariseForecaster(rows.map((r) => r.row)),

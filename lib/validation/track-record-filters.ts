@@ -38,6 +38,11 @@ export const leaderboardFields = {
     .regex(/^\d{1,6}$/, "must be a whole number")
     .transform(Number)
     .pipe(z.number().min(1, "must be at least 1").max(10_000, "must be at most 10000")),
+  page: z
+    .string()
+    .regex(/^\d{1,6}$/, "must be a whole number")
+    .transform(Number)
+    .pipe(z.number().min(1, "must be at least 1")),
 };
 
 export const forecasterProfileFields = {

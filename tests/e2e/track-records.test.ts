@@ -43,7 +43,7 @@ describe("leaderboard", () => {
     expect(board.length).toBeGreaterThan(1);
     await page.goto("/leaderboard");
     const table = page.getByTestId("leaderboard-table");
-    await expect(table.getAttribute("data-rows")).resolves.toBe(String(board.length));
+    await expect(table.getAttribute("data-total")).resolves.toBe(String(board.length));
     const handles = await table.locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-handle")));
     expect(handles).toEqual(board.map((b) => b.handle));
     await saveScreenshot(page, "track-leaderboard");

@@ -213,4 +213,22 @@ describe("listForecastsByHandle", () => {
     expect(listForecastsByHandle(db, ["q001", "q500"]).map((f) => f.question)).toEqual(["q500", "q001"]);
     expect(listForecastsByHandle(db, [])).toEqual([]);
   });
+
+  it("loads more rows than a spread into push() can take (200,000 forecasts on one question)", () => {
+    Q("busy");
+    Q("quiet");
+    const N = 200_000;
+    const insert = db.$client.prepare(
+      "insert into forecasts (question_id, forecaster_id, made_at, probabilities, rationale) values (?, ?, ?, ?, null)",
+    );
+    db.$client.transaction(() => {
+      for (let i = 0; i < N; i++) insert.run("busy", i % 2 === 0 ? ana : ben, MID + i, JSON.stringify([0.5, 0.5]));
+    })();
+    db.insert(forecasts).values(F("quiet", ana, MID, 0.3)).run();
+    const loaded = listForecastsByHandle(db, ["busy", "quiet"]);
+    expect(loaded).toHaveLength(N + 1);
+    expect(loaded[0]).toMatchObject({ question: "busy", forecaster: "ana", time: MID });
+    expect(loaded[N - 1]).toMatchObject({ question: "busy", forecaster: "ben", time: MID + N - 1 });
+    expect(loaded[N]).toMatchObject({ question: "quiet", probabilities: [0.7, 0.3] });
+  });
 });

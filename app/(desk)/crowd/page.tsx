@@ -5,9 +5,9 @@ import { CalibrationBinsField, FilterErrors, selectionPhrase, TrackRecordFilters
 import { getDb } from "@/db/client";
 import { crowdIncludesBots } from "@/db/queries/bots";
 import { defaultPopulation } from "@/lib/population";
-import { listResolvedQuestionTags, loadResolvedQuestions } from "@/db/queries/track-records";
+import { crowdRecordInputs, keptRowsServe, listResolvedQuestionTags, loadResolvedQuestions } from "@/db/queries/track-records";
 import { AGGREGATION_METHOD_LABELS } from "@/lib/track-records/method-record";
-import { crowdRecord } from "@/lib/track-records/crowd-record";
+import { crowdRecord, crowdRecordFrom } from "@/lib/track-records/crowd-record";
 import { scoreResolvedQuestions } from "@/lib/track-records/team-record";
 import { AGGREGATION_METHODS, DEFAULT_SCORING_PARAMS } from "@/lib/types";
 import { crowdFields, parseTrackRecordParams, periodBounds } from "@/lib/validation/track-record-filters";
@@ -27,8 +27,12 @@ export default async function CrowdPage({ searchParams }: { searchParams: Promis
   const bins = values.bins ?? DEFAULT_SCORING_PARAMS.calibrationBins;
   const params = DEFAULT_SCORING_PARAMS;
   const who = values.who ?? defaultPopulation(crowdIncludesBots(db));
-  const inputs = loadResolvedQuestions(db, { ...periodBounds(values), tag: values.tag ?? null, population: who });
-  const crowd = crowdRecord(scoreResolvedQuestions(inputs.questions, params), params, bins);
+  const filter = { ...periodBounds(values), tag: values.tag ?? null };
+  // Kept crowd scores and samples (db/queries/kept-scores), summarised by the engine; a bots/people
+  // split on a desk with bots is scored on the request.
+  const crowd = keptRowsServe(db, who)
+    ? crowdRecordFrom(crowdRecordInputs(db, filter), bins)
+    : crowdRecord(scoreResolvedQuestions(loadResolvedQuestions(db, { ...filter, population: who }).questions, params), params, bins);
   const tags = listResolvedQuestionTags(db);
 
   return (

@@ -3,20 +3,32 @@ import { FilterErrors, selectionPhrase, TrackRecordFilters } from "@/components/
 import { getDb } from "@/db/client";
 import { crowdIncludesBots } from "@/db/queries/bots";
 import { defaultPopulation } from "@/lib/population";
-import { listResolvedQuestionTags, loadResolvedQuestions } from "@/db/queries/track-records";
+import {
+  countScoredQuestions,
+  keptRowsServe,
+  leaderboardEntries,
+  listResolvedQuestionTags,
+  loadResolvedQuestions,
+} from "@/db/queries/track-records";
+import { questionPage } from "@/lib/question-paging";
+import { leaderboard, scoreResolvedQuestions } from "@/lib/track-records/team-record";
 import {
   DEFAULT_LEADERBOARD_RANKING,
   LEADERBOARD_RANKING_LABELS,
   LEADERBOARD_RANKINGS,
   higherIsBetter,
+  rankLeaderboard,
 } from "@/lib/track-records/leaderboard";
-import { leaderboard, scoreResolvedQuestions } from "@/lib/track-records/team-record";
 import { leaderboardFields, parseTrackRecordParams, periodBounds } from "@/lib/validation/track-record-filters";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { formatNumber } from "@/lib/format/number";
 import { Table } from "@/components/ui/Table";
+import { Pager } from "@/components/ui/Pager";
 
 export const metadata = { title: "Leaderboard" };
+
+/** Forecasters per leaderboard page. */
+const LEADERBOARD_PER_PAGE = 50;
 
 export default async function LeaderboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const db = getDb();
@@ -24,9 +36,27 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
   const ranking = values.rank ?? DEFAULT_LEADERBOARD_RANKING;
   const minQuestions = values.min ?? 1;
   const who = values.who ?? defaultPopulation(crowdIncludesBots(db));
-  const inputs = loadResolvedQuestions(db, { ...periodBounds(values), tag: values.tag ?? null, population: who });
-  const ranked = leaderboard(scoreResolvedQuestions(inputs.questions), inputs.forecasters, ranking, minQuestions);
+  const filter = { ...periodBounds(values), tag: values.tag ?? null };
+  // Summaries from the kept score rows (one GROUP BY), ranked by the engine; a bots/people split on a
+  // desk with bots is scored on the request. 50 to a page.
+  let ranked;
+  let questionCount: number;
+  if (keptRowsServe(db, who)) {
+    ranked = rankLeaderboard(leaderboardEntries(db, filter), ranking, minQuestions);
+    questionCount = countScoredQuestions(db, filter);
+  } else {
+    const inputs = loadResolvedQuestions(db, { ...filter, population: who });
+    ranked = leaderboard(scoreResolvedQuestions(inputs.questions), inputs.forecasters, ranking, minQuestions);
+    questionCount = inputs.questions.length;
+  }
+  const { items: shown, page, pageCount, total } = questionPage(ranked, values.page ?? 1, LEADERBOARD_PER_PAGE);
   const tags = listResolvedQuestionTags(db);
+  const pageHref = (n: number) => {
+    const q = new URLSearchParams();
+    for (const key of ["from", "to", "tag", "who", "rank", "min"] as const) if (values[key] !== undefined) q.set(key, String(values[key]));
+    if (n > 1) q.set("page", String(n));
+    return `/leaderboard${q.size > 0 ? `?${q}` : ""}`;
+  };
 
   return (
     <div className="stack">
@@ -35,7 +65,7 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
         lede={
           <>
             Forecasters ranked by {LEADERBOARD_RANKING_LABELS[ranking].toLowerCase()} ({higherIsBetter(ranking) ? "higher" : "lower"} is better) over{" "}
-            {inputs.questions.length} resolved question{inputs.questions.length === 1 ? "" : "s"}
+            {questionCount} resolved question{questionCount === 1 ? "" : "s"}
             {selectionPhrase({ ...values, who })}.
           </>
         }
@@ -64,7 +94,8 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
       ) : (
         <Table
           testId="leaderboard-table"
-          rowCount={ranked.length}
+          rowCount={shown.length}
+          totalCount={total}
           inCard={false}
           cardTitle={1}
           caption={`Leaderboard ranked by ${LEADERBOARD_RANKING_LABELS[ranking]}`}
@@ -80,7 +111,7 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
             { label: "Mean coverage", numeric: true },
           ]}
         >
-              {ranked.map((r) => (
+              {shown.map((r) => (
                 <tr key={r.handle} data-handle={r.handle}>
                   <td className="num">{r.rank ?? "—"}</td>
                   <td>
@@ -96,6 +127,9 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
                 </tr>
               ))}
         </Table>
+      )}
+      {ranked.length === 0 ? null : (
+        <Pager label="Leaderboard pages" page={page} pageCount={pageCount} summary={`${total} forecasters`} href={pageHref} />
       )}
     </div>
   );

@@ -8,10 +8,10 @@ import { ScoresOverTimePanel } from "@/components/track-records/ScoresOverTimePa
 import { ScoreTable, type ScoreTableEntry } from "@/components/track-records/ScoreTable";
 import { CalibrationBinsField, FilterErrors, selectionPhrase, TrackRecordFilters } from "@/components/track-records/TrackRecordFilters";
 import { getDb } from "@/db/client";
-import { findForecasterName, listResolvedQuestionTags, loadResolvedQuestions } from "@/db/queries/track-records";
+import { findForecasterName, forecasterScoredRows, keptForecasterSamples, listResolvedQuestionTags } from "@/db/queries/track-records";
 import { explainMurphyTerms } from "@/lib/track-records/murphy-explanations";
 import { sortScoreTable, type ScoreTableColumn, type SortDirection } from "@/lib/track-records/score-table";
-import { forecasterRecord, scoreResolvedQuestions } from "@/lib/track-records/team-record";
+import { forecasterRecordFromRows } from "@/lib/track-records/team-record";
 import { forecasterProfileFields, parseTrackRecordParams, periodBounds } from "@/lib/validation/track-record-filters";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { formatNumber } from "@/lib/format/number";
@@ -46,8 +46,13 @@ export default async function ForecasterProfilePage({ params, searchParams }: Pr
   const sort: ScoreTableColumn = values.sort ?? "resolved";
   const dir: SortDirection = values.dir ?? "desc";
 
-  const inputs = loadResolvedQuestions(db, { ...periodBounds(values), tag: values.tag ?? null });
-  const record = forecasterRecord(scoreResolvedQuestions(inputs.questions), handle, { sample, bins });
+  const filter = { ...periodBounds(values), tag: values.tag ?? null };
+  // Kept score rows and samples (db/queries/kept-scores), summarised by the engine.
+  const record = forecasterRecordFromRows(
+    forecasterScoredRows(db, handle, filter),
+    keptForecasterSamples(db, handle, sample, filter),
+    bins,
+  );
   const tags = listResolvedQuestionTags(db);
   const s = record.summary;
   // A forecaster with nothing resolved yet (and no filter narrowing it) gets one sentence, not empty charts.

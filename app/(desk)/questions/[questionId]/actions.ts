@@ -6,11 +6,20 @@ import { BAD_FORM, isFormData } from "@/app/_forms/action-input";
 import { getDb } from "@/db/client";
 import { isBot } from "@/db/queries/bots";
 import { reaffirmForecast, recordForecast } from "@/db/queries/forecasts";
+import { listCrowdHistory } from "@/db/queries/kept-scores";
 import { forecastFieldErrors, forecastInput } from "@/lib/validation/forecast";
 
 /** Field errors are keyed "percent", "percents.<i>", "total", "rationale"; `message` belongs to no field. */
 export type ForecastFormState =
-  | { ok: true; message: string; forecastId: number }
+  | {
+      ok: true;
+      message: string;
+      forecastId: number;
+      /** What changed: the forecast as stored, and the crowd forecast it moved to (null: hidden or none). */
+      madeAt: number;
+      probabilities: number[];
+      crowd: { probabilities: number[]; forecasters: number } | null;
+    }
   | { ok: false; message?: string; fieldErrors: Record<string, string> }
   | null;
 
@@ -29,10 +38,20 @@ export async function submitForecast(_prev: ForecastFormState, form: FormData): 
     rationale: form.get("rationale"),
   });
   if (!parsed.success) return { ok: false, message: "Please fix the highlighted fields.", fieldErrors: forecastFieldErrors(parsed.error) };
-  const saved = recordForecast(getDb(), { ...parsed.data, forecasterId: viewer.id, madeAt: Date.now() });
+  const madeAt = Date.now();
+  const saved = recordForecast(getDb(), { ...parsed.data, forecasterId: viewer.id, madeAt });
   if (!saved.ok) return { ok: false, message: saved.reason, fieldErrors: {} };
-  revalidatePath(`/questions/${parsed.data.questionId}`);
-  return { ok: true, message: "Forecast recorded.", forecastId: saved.id };
+  // The answer is what changed, not the page: the form refreshes the page after it (router.refresh),
+  // so a slow page never holds up the acknowledgement of a stored forecast.
+  const crowd = listCrowdHistory(getDb(), parsed.data.questionId, madeAt).at(-1) ?? null;
+  return {
+    ok: true,
+    message: "Forecast recorded.",
+    forecastId: saved.id,
+    madeAt,
+    probabilities: [...parsed.data.probabilities],
+    crowd: crowd && { probabilities: crowd.probabilities, forecasters: crowd.forecasters },
+  };
 }
 
 export type ReaffirmState = { ok: boolean; message: string } | null;

@@ -4,15 +4,22 @@ import { notFound } from "next/navigation";
 import { getViewer } from "@/app/_auth/session";
 import { getDb } from "@/db/client";
 import { listComments } from "@/db/queries/comments";
-import { forecastsForPopulation } from "@/db/queries/bots";
-import { listForecastsForQuestion } from "@/db/queries/forecasts";
-import { getQuestion } from "@/db/queries/questions";
+import * as z from "zod";
+import { crowdIncludesBots, forecastsForPopulation } from "@/db/queries/bots";
+import { listForecastsForQuestion, listOwnForecasts, listStandingForecasts, rationalePage } from "@/db/queries/forecasts";
+import { listCrowdHistory } from "@/db/queries/kept-scores";
+import { keptRowsServe } from "@/db/queries/track-records";
 import { crowdForecastSeries } from "@/lib/aggregation/crowd-forecast";
+import { defaultPopulation } from "@/lib/population";
+import { countedForecasts, standingForecastsAt } from "@/lib/standing-forecast";
+import { DEFAULT_AGGREGATION_METHOD } from "@/lib/types";
+import { getQuestion } from "@/db/queries/questions";
+import { downsampleSteps } from "@/lib/aggregation/crowd-series";
 import { outcomeLabel } from "@/lib/outcome-label";
 import { readForecasts } from "@/lib/probability";
 import { canSeeQuestion, isCrowdHiddenFrom, isDueForResolution, questionStatus, type QuestionStatus } from "@/lib/question-lifecycle";
-import { actualCloseTime, countedForecasts, standingForecastsAt } from "@/lib/standing-forecast";
-import { DEFAULT_AGGREGATION_METHOD, type Question } from "@/lib/types";
+import { actualCloseTime } from "@/lib/standing-forecast";
+import type { Question } from "@/lib/types";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import { forecastAgeText, leadingText } from "@/components/forecast/forecast-display";
 import { scoreQuestion } from "@/lib/scoring/question-scores";
@@ -29,8 +36,14 @@ import { OwnHistory } from "./_components/OwnHistory";
 import { QuestionFacts } from "./_components/QuestionFacts";
 import { RationaleList } from "./_components/RationaleList";
 import { ResolutionPanel } from "./_components/ResolutionPanel";
-import { SpreadPanel } from "./_components/SpreadPanel";
+import { SPREAD_TABLE_ROWS, SpreadPanel } from "./_components/SpreadPanel";
 import { Markdown } from "@/components/ui/Markdown";
+
+/** Points of the crowd history a chart draws at most (a few per horizontal pixel of the widest chart). */
+const CHART_POINTS = 500;
+
+/** ?rationales=N: anything but a whole number ≥ 1 is page 1 (rationalePage clamps past the last). */
+const pageNumber = z.coerce.number().int().min(1).catch(1);
 
 type Params = Promise<{ questionId: string }>;
 
@@ -67,27 +80,49 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: question?.title ?? "Question not found" };
 }
 
-export default async function QuestionPage({ params }: { params: Params }) {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function QuestionPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const { question, viewer, now } = await loadQuestion((await params).questionId);
+  const db = getDb();
   const status = questionStatus(question, now);
-  const forecasts = listForecastsForQuestion(getDb(), question.id);
-  const own = viewer ? forecasts.filter((f) => f.forecasterId === viewer.id) : [];
+  const own = viewer ? listOwnForecasts(db, question.id, viewer.id) : [];
 
   const crowdHidden = isCrowdHiddenFrom(question, viewer, own.length > 0, now);
   // Anchoring guard: others' comments hide with the crowd and their rationales.
-  const comments = listComments(getDb(), question.id).filter((c) => !crowdHidden || c.authorId === viewer?.id);
+  const comments = listComments(db, question.id).filter((c) => !crowdHidden || c.authorId === viewer?.id);
 
+  // What the page shows, read as such: the kept crowd history (downsampled for the chart; the CSV
+  // has every point), the standing forecasts and one page of rationales, never every forecast.
   const end = Math.min(now, actualCloseTime(question));
-  // The crowd people see: people only unless the desk counts bots (db/queries/bots).
-  const crowd = forecastsForPopulation(getDb(), question.id);
-  // Stored as given; the crowd and the charts read them clipped into [0.001, 0.999] (lib/probability).
-  const asRead = readForecasts(question.type, crowd.forecasts);
-  const series = crowdForecastSeries(question, asRead, DEFAULT_AGGREGATION_METHOD, undefined, end);
-  const standing = standingForecastsAt(countedForecasts(question, asRead), end);
-  const botForecastsLeftOut = forecasts.length - crowd.forecasts.length;
+  // The crowd people see counts people only unless the desk counts bots. Without bots on the desk
+  // that is every forecast: the kept history serves it. Otherwise the population's forecasts are
+  // pooled on the request (db/queries/bots).
+  const population = defaultPopulation(crowdIncludesBots(db));
+  const kept = keptRowsServe(db, population);
+  const pooled = crowdHidden || kept ? null : forecastsForPopulation(db, question.id, population);
+  const pooledRead = pooled ? readForecasts(question.type, pooled.forecasts) : null;
+  const fullSeries = crowdHidden
+    ? []
+    : pooledRead
+      ? crowdForecastSeries(question, pooledRead, DEFAULT_AGGREGATION_METHOD, undefined, end)
+      : listCrowdHistory(db, question.id, end);
+  const series = downsampleSteps(fullSeries, CHART_POINTS);
+  // Every forecast, read only where the viewer's position or a resolved question's summary needs them.
+  let everyForecast: ReturnType<typeof listForecastsForQuestion> | null = null;
+  const allRead = () => (everyForecast ??= readForecasts(question.type, listForecastsForQuestion(db, question.id)));
+  // Stored as given; the spread reads them clipped into [0.001, 0.999] (lib/probability), as the crowd does.
+  const standing = crowdHidden
+    ? []
+    : pooledRead
+      ? standingForecastsAt(countedForecasts(question, pooledRead), end)
+      : readForecasts(question.type, listStandingForecasts(db, question.id, end));
+  const botForecastsLeftOut = pooled ? allRead().length - pooled.forecasts.length : 0;
+  const rationales = crowdHidden ? null : rationalePage(db, question.id, pageNumber.parse((await searchParams).rationales));
+  const dataHref = (chart: "crowd" | "spread") => `/questions/${encodeURIComponent(question.id)}/chart-data?chart=${chart}`;
   const latestOwn = own.at(-1);
   const position =
-    viewer && latestOwn ? myPosition(question, asRead, viewer.id, now, getUserSettings(getDb(), viewer.id).staleAfterDays) : null;
+    viewer && latestOwn ? myPosition(question, allRead(), viewer.id, now, getUserSettings(getDb(), viewer.id).staleAfterDays) : null;
   const binary = question.type === "binary";
   const outcome = question.outcome ? outcomeLabel(question, question.outcome) : null;
 
@@ -132,7 +167,7 @@ export default async function QuestionPage({ params }: { params: Params }) {
       <ResolutionPanel question={question} viewer={viewer} />
       {question.outcome?.kind === "option" ? (
         <QuestionScoresPanel
-          summary={questionScoreSummary(scoreQuestion(question, asRead), viewer?.id ?? null)}
+          summary={questionScoreSummary(scoreQuestion(question, allRead()), viewer?.id ?? null)}
           signedIn={viewer !== null}
         />
       ) : null}
@@ -180,19 +215,32 @@ export default async function QuestionPage({ params }: { params: Params }) {
         </p>
       ) : (
         <>
-          <CrowdPanel question={question} series={series} own={own} end={end} atClose={end < now} />
+          <CrowdPanel
+            question={question}
+            series={series}
+            own={own}
+            end={end}
+            atClose={end < now}
+            fullData={series.length < fullSeries.length ? { href: dataHref("crowd"), rowCount: fullSeries.length } : undefined}
+          />
           {botForecastsLeftOut > 0 ? (
             <p className="muted small" data-testid="bots-left-out">
               The crowd counts people only: {botForecastsLeftOut} forecast{botForecastsLeftOut === 1 ? "" : "s"} by bots{" "}
               {botForecastsLeftOut === 1 ? "is" : "are"} not in it (see them with the API&apos;s population=bots).
             </p>
           ) : null}
-          <SpreadPanel question={question} standing={standing} crowd={series.at(-1)?.probabilities ?? null} mine={latestOwn?.probabilities ?? null} />
+          <SpreadPanel
+            question={question}
+            standing={standing}
+            crowd={series.at(-1)?.probabilities ?? null}
+            mine={latestOwn?.probabilities ?? null}
+            fullData={standing.length > SPREAD_TABLE_ROWS ? { href: dataHref("spread"), rowCount: standing.length } : undefined}
+          />
         </>
       )}
 
       {viewer ? <OwnHistory question={question} forecasts={own} /> : null}
-      {crowdHidden ? null : <RationaleList question={question} forecasts={forecasts} />}
+      {rationales ? <RationaleList question={question} rationales={rationales} /> : null}
       <Discussion questionId={question.id} comments={comments.map((c) => ({ ...c, rendered: <Markdown text={c.body} /> }))} signedIn={viewer !== null} othersHidden={crowdHidden} />
     </article>
   );

@@ -1,12 +1,14 @@
 import { ChartFrame } from "@/components/charts/ChartFrame";
-import { CrowdForecastChart, type CrowdForecastRow } from "@/components/charts/CrowdForecastChart";
-import { ScenarioChart, type ScenarioRow } from "@/components/charts/ScenarioChart";
+import type { FullChartData } from "@/components/charts/ChartFrame";
+import { CrowdForecastChart } from "@/components/charts/CrowdForecastChart";
+import { ScenarioChart } from "@/components/charts/ScenarioChart";
 import type { CrowdForecastPoint } from "@/lib/aggregation/crowd-forecast";
 import type { ForecastRecord, Question } from "@/lib/types";
 import { percentValue } from "@/components/forecast/forecast-display";
+import type { ScenarioRow } from "@/components/charts/ScenarioChart";
 import { formatNumber } from "@/lib/format/number";
+import { binaryCrowdTable, scenarioCrowdTable } from "./chart-tables";
 
-const iso = (ms: number) => new Date(ms).toISOString();
 const EMPTY_MESSAGE = "No forecasts yet: the crowd forecast appears with the first one.";
 
 /**
@@ -19,10 +21,13 @@ export function CrowdPanel({
   own,
   end,
   atClose,
+  fullData,
 }: {
   question: Question;
-  /** crowdForecastSeries(question, forecasts, "recency_weighted_median", …, now). */
+  /** crowdForecastSeries(question, forecasts, "recency_weighted_median", …, now), downsampled to what a chart can draw. */
   series: CrowdForecastPoint[];
+  /** Where every point of the series is offered (CSV), when `series` is a downsample of it. */
+  fullData?: FullChartData;
   /** The viewer's forecasts (empty for visitors). */
   own: readonly ForecastRecord[];
   /** Where the chart's time axis ends: now, or Ta once forecasting has ended. */
@@ -67,45 +72,27 @@ export function CrowdPanel({
 
   /** P(yes) step line with the viewer's own forecasts as points. */
   function binaryChart() {
-    // Merge crowd steps and own forecasts on one time axis (own forecasts before T0 are drawn at T0).
-    const byTime = new Map<number, CrowdForecastRow>();
-    for (const p of series)
-      byTime.set(p.time, { time: p.time, crowd: percentValue(p.probabilities[1]), own: null, forecasters: p.forecasters });
-    for (const f of own) {
-      const time = Math.min(Math.max(f.time, start), axisEnd);
-      const row = byTime.get(time) ?? { time, crowd: null, own: null, forecasters: null };
-      row.own = percentValue(f.probabilities[1]);
-      byTime.set(time, row);
-    }
-    const rows = [...byTime.values()].sort((a, b) => a.time - b.time);
+    const table = binaryCrowdTable(series, own, start, axisEnd);
     return (
       <ChartFrame
         title="Crowd forecast over time"
         description="P(yes) of the recency-weighted median, a step line that holds until the next forecast; your forecasts are the orange points."
         csvFilename={`crowd-forecast-${slug}.csv`}
-        columns={[
-          { key: "time", label: "Time (UTC)" },
-          { key: "crowd", label: "Crowd P(yes) (%)" },
-          { key: "forecasters", label: "Forecasters pooled" },
-          { key: "own", label: "Your forecast P(yes) (%)" },
-        ]}
-        rows={rows.map((r) => ({ ...r, time: iso(r.time) }))}
+        columns={table.columns}
+        rows={table.rows}
+        fullData={fullData}
         testId="crowd-forecast-chart"
         points={series.length}
         emptyMessage={EMPTY_MESSAGE}
       >
-        <CrowdForecastChart rows={rows} start={start} end={axisEnd} />
+        <CrowdForecastChart rows={table.chartRows} start={start} end={axisEnd} />
       </ChartFrame>
     );
   }
 
   /** One step line per scenario. */
   function scenarioChart() {
-    const rows: ScenarioRow[] = series.map((p) => {
-      const row: ScenarioRow = { time: p.time };
-      question.options.forEach((_, i) => (row[`s${i}`] = percentValue(p.probabilities[i])));
-      return row;
-    });
+    const table = scenarioCrowdTable(question, series);
     // the viewer's own forecasts as dots (o0, o1, …) on rows of their own (before T0: drawn at T0)
     const ownRows: ScenarioRow[] = own.map((f) => {
       const row: ScenarioRow = { time: Math.min(Math.max(f.time, start), axisEnd) };
@@ -117,17 +104,20 @@ export function CrowdPanel({
         title="Scenario probabilities over time"
         description="Each scenario's recency-weighted median, renormalised to 100%; each line holds until the next forecast."
         csvFilename={`scenario-forecast-${slug}.csv`}
-        columns={[
-          { key: "time", label: "Time (UTC)" },
-          ...question.options.map((label, i) => ({ key: `s${i}`, label: `${label} (%)` })),
-          { key: "forecasters", label: "Forecasters pooled" },
-        ]}
-        rows={rows.map((r, i) => ({ ...r, time: iso(r.time), forecasters: series[i].forecasters }))}
+        columns={table.columns}
+        rows={table.rows}
+        fullData={fullData}
         testId="scenario-forecast-chart"
         points={series.length}
         emptyMessage={EMPTY_MESSAGE}
       >
-        <ScenarioChart options={question.options} rows={[...rows, ...ownRows].sort((x, y) => x.time - y.time)} withOwn={ownRows.length > 0} start={start} end={axisEnd} />
+        <ScenarioChart
+          options={question.options}
+          rows={[...table.chartRows, ...ownRows].sort((x, y) => x.time - y.time)}
+          withOwn={ownRows.length > 0}
+          start={start}
+          end={axisEnd}
+        />
       </ChartFrame>
     );
   }

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useState, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect, useState, type FormEvent } from "react";
 import {
   forecastFieldErrors,
   forecastInput,
@@ -33,6 +34,11 @@ export function ForecastForm({
   initialPercents: number[] | null;
 }) {
   const [state, formAction, pending] = useActionState<ForecastFormState, FormData>(submitForecast, null);
+  const router = useRouter();
+  // The action answers with what changed only; the rest of the page (crowd, history) follows here.
+  useEffect(() => {
+    if (state?.ok) router.refresh();
+  }, [state, router]);
   const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
   const [percent, setPercent] = useState(() => percentDigits(initialPercents?.[0] ?? 50));
   // Start from the standing forecast rounded to one decimal and still totalling 100 (else equal shares).

@@ -1,12 +1,10 @@
 import Link from "next/link";
 import { LocalTime } from "@/components/forecast/LocalTime";
+import { Pager } from "@/components/ui/Pager";
 import type { QuestionForecast } from "@/db/queries/forecasts";
 import type { Question } from "@/lib/types";
 import { forecastText } from "@/components/forecast/forecast-display";
 import { Markdown } from "@/components/ui/Markdown";
-
-/** How many rationales show before the rest fold into "Show … older". */
-const VISIBLE = 10;
 
 function RationaleItem({ question, forecast: f }: { question: Question; forecast: QuestionForecast }) {
   return (
@@ -25,32 +23,39 @@ function RationaleItem({ question, forecast: f }: { question: Question; forecast
   );
 }
 
-/** Forecasts that came with a rationale, newest first. */
-export function RationaleList({ question, forecasts }: { question: Question; forecasts: readonly QuestionForecast[] }) {
-  const withRationale = forecasts.filter((f) => f.rationale && f.rationale.trim()).reverse();
+/** Forecasts that came with a rationale, newest first, a page at a time (?rationales=N). */
+export function RationaleList({
+  question,
+  rationales,
+}: {
+  question: Question;
+  /** db/queries/forecasts rationalePage. */
+  rationales: { items: QuestionForecast[]; page: number; pageCount: number; total: number };
+}) {
+  const { items, page, pageCount, total } = rationales;
   const listStyle = { listStyle: "none", padding: 0, margin: 0 } as const;
+  const href = (n: number) => `/questions/${encodeURIComponent(question.id)}${n > 1 ? `?rationales=${n}` : ""}#rationales-heading`;
   return (
     <section aria-labelledby="rationales-heading" className="card">
       <h2 id="rationales-heading">Rationales</h2>
-      {withRationale.length === 0 ? (
+      {total === 0 ? (
         <p className="muted">No rationales yet.</p>
       ) : (
-        <div data-testid="rationale-list" data-count={withRationale.length}>
+        <div data-testid="rationale-list" data-count={total}>
           <ol className="stack" style={listStyle}>
-            {withRationale.slice(0, VISIBLE).map((f) => (
+            {items.map((f) => (
               <RationaleItem key={f.id} question={question} forecast={f} />
             ))}
           </ol>
-          {withRationale.length > VISIBLE ? (
-            <details style={{ marginTop: "1rem" }}>
-              <summary style={{ cursor: "pointer" }}>Show {withRationale.length - VISIBLE} older rationales</summary>
-              <ol className="stack" style={{ ...listStyle, marginTop: "1rem" }}>
-                {withRationale.slice(VISIBLE).map((f) => (
-                  <RationaleItem key={f.id} question={question} forecast={f} />
-                ))}
-              </ol>
-            </details>
-          ) : null}
+          <Pager
+            label="Rationale pages"
+            page={page}
+            pageCount={pageCount}
+            summary={`${total} rationales`}
+            href={href}
+            previousText="Newer"
+            nextText="Older"
+          />
         </div>
       )}
     </section>

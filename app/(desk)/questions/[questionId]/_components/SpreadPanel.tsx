@@ -2,7 +2,12 @@ import { ChartFrame } from "@/components/charts/ChartFrame";
 import { BinarySpreadChart, ScenarioSpreadChart } from "@/components/charts/ForecastSpread";
 import type { Question } from "@/lib/types";
 import type { QuestionForecast } from "@/db/queries/forecasts";
+import type { FullChartData } from "@/components/charts/ChartFrame";
 import { percentValue } from "@/components/forecast/forecast-display";
+import { spreadTable } from "./chart-tables";
+
+/** Rows of the spread's table sent with the page when the full table is offered as a CSV. */
+export const SPREAD_TABLE_ROWS = 50;
 
 /**
  * Everyone's standing forecast now (or at the close): a histogram of P(yes), or a dot strip per
@@ -13,6 +18,7 @@ export function SpreadPanel({
   standing,
   crowd,
   mine,
+  fullData,
 }: {
   question: Question;
   standing: readonly QuestionForecast[];
@@ -20,23 +26,16 @@ export function SpreadPanel({
   crowd: readonly number[] | null;
   /** The viewer's standing forecast, as probabilities; null for visitors and before they forecast. */
   mine: readonly number[] | null;
+  /** Where the table's full data is offered (CSV) when it is too long to send with the page. */
+  fullData?: FullChartData;
 }) {
   const marks = { crowd: crowd?.map(percentValue) ?? null, mine: mine?.map(percentValue) ?? null };
   const binary = question.type === "binary";
   const slug = question.id.replace(/[^A-Za-z0-9_-]+/g, "-");
-  const byValue = [...standing].sort((a, b) => b.probabilities[binary ? 1 : 0] - a.probabilities[binary ? 1 : 0]);
-  const columns = [
-    { key: "forecaster", label: "Forecaster" },
-    ...(binary
-      ? [{ key: "p1", label: "Standing P(yes) (%)" }]
-      : question.options.map((label, i) => ({ key: `p${i}`, label: `${label} (%)` }))),
-    { key: "madeAt", label: "Made at (UTC)" },
-  ];
-  const rows = byValue.map((f) => {
-    const row: Record<string, string | number | null> = { forecaster: f.name, madeAt: new Date(f.time).toISOString() };
-    f.probabilities.forEach((p, i) => (row[`p${i}`] = percentValue(p)));
-    return row;
-  });
+  const table = spreadTable(question, standing);
+  const { columns } = table;
+  // A long table goes by download only; the chart still draws every standing forecast.
+  const rows = fullData ? table.rows.slice(0, SPREAD_TABLE_ROWS) : table.rows;
   return (
     <section aria-labelledby="spread-heading" className="card">
       <h2 id="spread-heading">Spread of forecasts</h2>
@@ -46,6 +45,7 @@ export function SpreadPanel({
         csvFilename={`forecast-spread-${slug}.csv`}
         columns={columns}
         rows={rows}
+        fullData={fullData}
         testId="forecast-spread-chart"
         points={binary ? standing.length : standing.length * question.options.length}
         emptyMessage="No forecasts yet."

@@ -1,0 +1,225 @@
+import type Database from "better-sqlite3";
+import type { Db } from "@/db/client";
+import { getQuestions } from "@/db/queries/questions";
+import { KEPT_POPULATIONS } from "@/db/schema/kept-scores";
+import { poolForecasts } from "@/lib/aggregation/crowd-forecast";
+import { closeHistoryAt, recencyWeightedMedianHistory, type CrowdHistoryPoint } from "@/lib/aggregation/crowd-series";
+import { timeWeightedSamples } from "@/lib/calibration/samples";
+import { scoreQuestion } from "@/lib/scoring/question-scores";
+import { readForecasts } from "@/lib/probability";
+import { countedForecasts } from "@/lib/standing-forecast";
+import { AGGREGATION_METHODS, DEFAULT_AGGREGATION_METHOD, type ForecastRecord, type Question } from "@/lib/types";
+
+// Writes the kept tables (db/schema/kept-scores.ts) from the engine in lib/: every number is what
+// scoreQuestion, timeWeightedSamples and the crowd history compute from the stored forecasts and
+// resolution; this file only chooses what to recompute and stores it. Callers run these inside the
+// transaction of the write that changes the inputs, so readers never see stale kept rows.
+
+/** Bump when what the kept tables hold changes: `prepare` (npm start) then rebuilds them. */
+export const KEPT_TABLES_VERSION = 1;
+const VERSION_KEY = "kept_tables_version";
+const EVERYONE = KEPT_POPULATIONS[0];
+
+/**
+ * The better-sqlite3 connection under a drizzle database or transaction (bulk writes use prepared
+ * statements directly; on the same connection they are part of the caller's transaction).
+ */
+export function sqliteOf(db: Db): Database.Database {
+  return db.$client ?? (db as unknown as { session: { client: Database.Database } }).session.client;
+}
+
+/** Every forecast on a question in insertion (id) order, forecaster = user id, as stored (not yet read). */
+function loadStoredForecasts(sqlite: Database.Database, questionId: string): ForecastRecord[] {
+  const rows = sqlite
+    .prepare("select forecaster_id, made_at, probabilities from forecasts where question_id = ? order by id")
+    .raw()
+    .all(questionId) as Array<[string, number, string]>;
+  const out: ForecastRecord[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = { forecaster: rows[i][0], time: rows[i][1], probabilities: JSON.parse(rows[i][2]) };
+  return out;
+}
+
+/** The engine's input: every forecast on `q` as the engine reads it (lib/probability readForecasts: clipped). */
+function loadForecasts(sqlite: Database.Database, q: Question): ForecastRecord[] {
+  return readForecasts(q.type, loadStoredForecasts(sqlite, q.id));
+}
+
+const DELETES = ["kept_score_rows", "kept_crowd_scores", "kept_calibration_samples", "kept_crowd_history"];
+
+/** Writes one question's kept rows (its old ones already deleted). */
+function writeQuestion(sqlite: Database.Database, q: Question, forecasts: readonly ForecastRecord[]): void {
+  const insertHistory = sqlite.prepare(
+    "insert into kept_crowd_history (question_id, population, method, time, probabilities, forecasters) values (?, ?, ?, ?, ?, ?)",
+  );
+  for (const p of recencyWeightedMedianHistory(q, countedForecasts(q, forecasts)))
+    insertHistory.run(q.id, EVERYONE, DEFAULT_AGGREGATION_METHOD, p.time, JSON.stringify(p.probabilities), p.forecasters);
+
+  // Scores, crowd scores and samples exist for resolved (not annulled) questions only.
+  if (q.outcome?.kind !== "option" || q.resolveTime === null) return;
+  const resolveTime = q.resolveTime;
+  const scores = scoreQuestion(q, forecasts);
+  const insertRow = sqlite.prepare(
+    `insert into kept_score_rows (question_id, population, forecaster_id, resolve_time, final_probabilities, final_brier,
+       final_log_score, brier_time_avg, relative_brier, baseline, peer, coverage) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const r of scores.rows)
+    insertRow.run(
+      q.id,
+      EVERYONE,
+      r.forecaster,
+      resolveTime,
+      JSON.stringify(r.finalProbabilities),
+      r.finalBrier,
+      r.finalLogScore,
+      r.brierTimeAvg,
+      r.relativeBrier,
+      r.baseline,
+      r.peer,
+      r.coverage,
+    );
+  const insertCrowd = sqlite.prepare(
+    `insert into kept_crowd_scores (question_id, population, method, resolve_time, probabilities, brier, log_score)
+     values (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const method of AGGREGATION_METHODS) {
+    const pooled = scores.aggregates[method];
+    const scored = scores.aggregateScores[method];
+    insertCrowd.run(q.id, EVERYONE, method, resolveTime, pooled ? JSON.stringify(pooled) : null, scored?.brier ?? null, scored?.logScore ?? null);
+  }
+  if (q.type !== "binary") return;
+  const y = q.outcome.option === 1 ? 1 : 0;
+  const insertSample = sqlite.prepare(
+    `insert into kept_calibration_samples (question_id, population, kind, forecaster_id, method, resolve_time, p, y, w)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  // Final samples (lib/calibration/samples finalSamples): the standing P(yes) at Ta of each score row.
+  for (const r of scores.rows) insertSample.run(q.id, EVERYONE, "final", r.forecaster, null, resolveTime, r.finalProbabilities[1], y, 1);
+  for (const s of timeWeightedSamples(q, forecasts))
+    insertSample.run(q.id, EVERYONE, "time_weighted", s.forecaster, null, resolveTime, s.p, s.y, s.w);
+  // Crowd samples (aggregateSample): each method's P(yes) at Ta, as scoring pooled it.
+  for (const method of AGGREGATION_METHODS) {
+    const pooled = scores.aggregates[method];
+    if (pooled) insertSample.run(q.id, EVERYONE, "crowd", null, method, resolveTime, pooled[1], y, 1);
+  }
+}
+
+/**
+ * Recomputes every kept number of the given questions: after a resolution, correction, annulment or
+ * undo, an edit of the question, or an import that added forecasts to it. Run it inside that write's
+ * transaction. Unknown ids are skipped (their rows are gone by cascade).
+ */
+export function refreshKeptScores(db: Db, questionIds: Iterable<string>): void {
+  const sqlite = sqliteOf(db);
+  const ids = [...new Set(questionIds)];
+  const deletes = DELETES.map((table) => sqlite.prepare(`delete from ${table} where question_id = ?`));
+  for (let i = 0; i < ids.length; i += 500) {
+    for (const q of getQuestions(db, ids.slice(i, i + 500))) {
+      for (const d of deletes) d.run(q.id);
+      writeQuestion(sqlite, q, loadForecasts(sqlite, q));
+    }
+  }
+}
+
+/**
+ * Adds the crowd history point of a forecast just recorded on open question `q` (in the same
+ * transaction): the pool of each forecaster's latest forecast at its time. A forecast dated before
+ * the last kept point (never from the form, whose time is the server's clock) rewrites the history.
+ */
+export function appendCrowdHistory(db: Db, q: Question, madeAt: number): void {
+  const sqlite = sqliteOf(db);
+  const time = Math.max(madeAt, q.openTime);
+  const later = sqlite
+    .prepare("select 1 from kept_crowd_history where question_id = ? and population = ? and method = ? and time > ? limit 1")
+    .get(q.id, EVERYONE, DEFAULT_AGGREGATION_METHOD, time);
+  if (later) {
+    sqlite.prepare("delete from kept_crowd_history where question_id = ?").run(q.id);
+    const insert = sqlite.prepare(
+      "insert into kept_crowd_history (question_id, population, method, time, probabilities, forecasters) values (?, ?, ?, ?, ?, ?)",
+    );
+    for (const p of recencyWeightedMedianHistory(q, countedForecasts(q, loadForecasts(sqlite, q))))
+      insert.run(q.id, EVERYONE, DEFAULT_AGGREGATION_METHOD, p.time, JSON.stringify(p.probabilities), p.forecasters);
+    return;
+  }
+  // Each forecaster's standing forecast at `time` (their last by (made_at, id)), in recency order:
+  // what standingForecastsAt hands the pool.
+  const standing = (
+    sqlite
+      .prepare(
+        `select probabilities from (
+           select probabilities, made_at, id,
+                  row_number() over (partition by forecaster_id order by made_at desc, id desc) as latest
+           from forecasts where question_id = ? and made_at <= ?)
+         where latest = 1 order by made_at, id`,
+      )
+      .raw()
+      .all(q.id, time) as Array<[string]>
+  ).map((r) => ({ forecaster: "", time: 0, probabilities: JSON.parse(r[0]) as number[] }));
+  const pooled = poolForecasts(
+    readForecasts(q.type, standing).map((f) => f.probabilities),
+    q.type === "binary",
+    DEFAULT_AGGREGATION_METHOD,
+  );
+  if (!pooled) return;
+  sqlite
+    .prepare(
+      `insert into kept_crowd_history (question_id, population, method, time, probabilities, forecasters) values (?, ?, ?, ?, ?, ?)
+       on conflict (question_id, population, method, time) do update set probabilities = excluded.probabilities, forecasters = excluded.forecasters`,
+    )
+    .run(q.id, EVERYONE, DEFAULT_AGGREGATION_METHOD, time, JSON.stringify(pooled), standing.length);
+}
+
+/** The kept tables' version in this database (0: never built). */
+export function keptTablesVersion(db: Db): number {
+  const row = sqliteOf(db).prepare("select value from kept_state where key = ?").get(VERSION_KEY) as { value: number } | undefined;
+  return row?.value ?? 0;
+}
+
+/**
+ * Rebuilds every kept table from forecasts and resolutions in one transaction (`npm run db:rescore`,
+ * and `prepare` after an upgrade): what the incremental path must have left.
+ */
+export function rebuildKeptScores(db: Db, onProgress?: (done: number, total: number) => void): { questions: number } {
+  const sqlite = sqliteOf(db);
+  const ids = (sqlite.prepare("select id from questions order by id").raw().all() as Array<[string]>).map((r) => r[0]);
+  sqlite.transaction(() => {
+    for (const table of DELETES) sqlite.prepare(`delete from ${table}`).run();
+    for (let i = 0; i < ids.length; i += 100) {
+      refreshKeptScores(db, ids.slice(i, i + 100));
+      onProgress?.(Math.min(i + 100, ids.length), ids.length);
+    }
+    sqlite
+      .prepare("insert into kept_state (key, value) values (?, ?) on conflict (key) do update set value = excluded.value")
+      .run(VERSION_KEY, KEPT_TABLES_VERSION);
+  })();
+  return { questions: ids.length };
+}
+
+/**
+ * A question's kept crowd history (the default method, everyone) up to `end`, with the closing point
+ * at `end`: crowdForecastSeries(q, forecasts, DEFAULT_AGGREGATION_METHOD, undefined, end) for end ≥ T0.
+ */
+export function listCrowdHistory(db: Db, questionId: string, end: number): CrowdHistoryPoint[] {
+  const rows = sqliteOf(db)
+    .prepare(
+      "select time, probabilities, forecasters from kept_crowd_history where question_id = ? and population = ? and method = ? and time <= ? order by time",
+    )
+    .raw()
+    .all(questionId, EVERYONE, DEFAULT_AGGREGATION_METHOD, end) as Array<[number, string, number]>;
+  const points: CrowdHistoryPoint[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) points[i] = { time: rows[i][0], probabilities: JSON.parse(rows[i][1]), forecasters: rows[i][2] };
+  return closeHistoryAt(points, end);
+}
+
+/**
+ * The kept crowd forecast (default method, everyone) standing at `at`: the last history point at or
+ * before it, or null. Equals crowdForecastAt(q, forecasts, at, DEFAULT_AGGREGATION_METHOD) for at ≥ T0.
+ */
+export function keptCrowdAt(db: Db, questionId: string, at: number): CrowdHistoryPoint | null {
+  const row = sqliteOf(db)
+    .prepare(
+      "select time, probabilities, forecasters from kept_crowd_history where question_id = ? and population = ? and method = ? and time <= ? order by time desc limit 1",
+    )
+    .raw()
+    .get(questionId, EVERYONE, DEFAULT_AGGREGATION_METHOD, at) as [number, string, number] | undefined;
+  return row ? { time: row[0], probabilities: JSON.parse(row[1]), forecasters: row[2] } : null;
+}

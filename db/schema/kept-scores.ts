@@ -1,0 +1,130 @@
+import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { questions } from "./questions";
+import { users } from "./users";
+
+// Kept (derived) numbers: what the engine in lib/ computes from forecasts and resolutions, stored so
+// pages read rows instead of re-scoring the desk per request. Nothing here is a source of truth:
+// db/queries/kept-scores.ts writes these tables in the same transaction as every write that can
+// change them, and `npm run db:rescore` rebuilds them from forecasts and resolutions.
+//
+// Every table carries a `population`: whose forecasts the numbers are computed from. "everyone" is
+// the only one written today; a desk with bot accounts adds "people" (bots left out) beside it, the
+// same rows computed from a smaller forecast set, so an API can offer both views from one design.
+
+/** Whose forecasts a kept number is computed from. */
+export const KEPT_POPULATIONS = ["everyone"] as const;
+export type KeptPopulation = (typeof KEPT_POPULATIONS)[number] | "people";
+
+/**
+ * One row per resolved (not annulled) question, population and forecaster with a counted forecast:
+ * the score row of lib/scoring/question-scores (docs/formulas.md §5). Binary-only and scenario-only
+ * columns are nullable so numeric and date questions (CRPS, log density, PIT) can add their own
+ * nullable columns next to them and leave these null.
+ */
+export const keptScoreRows = sqliteTable(
+  "kept_score_rows",
+  {
+    questionId: text("question_id")
+      .notNull()
+      .references(() => questions.id, { onDelete: "cascade" }),
+    population: text("population").notNull(),
+    forecasterId: text("forecaster_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The resolution's resolve time, copied so period filters need no join. */
+    resolveTime: integer("resolve_time").notNull(),
+    /** The standing forecast at Ta (binary [P(no), P(yes)]). */
+    finalProbabilities: text("final_probabilities", { mode: "json" }).$type<number[]>(),
+    finalBrier: real("final_brier"),
+    finalLogScore: real("final_log_score"),
+    brierTimeAvg: real("brier_time_avg"),
+    relativeBrier: real("relative_brier"),
+    baseline: real("baseline").notNull(),
+    peer: real("peer").notNull(),
+    coverage: real("coverage").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.questionId, t.population, t.forecasterId] }),
+    index("kept_score_rows_forecaster_idx").on(t.population, t.forecasterId, t.resolveTime),
+    index("kept_score_rows_resolve_idx").on(t.population, t.resolveTime),
+  ],
+);
+
+/**
+ * Each aggregation method's crowd forecast at Ta on a resolved (not annulled) question, scored as a
+ * forecast (null scores: no forecast counted). `method` is an AggregationMethod.
+ */
+export const keptCrowdScores = sqliteTable(
+  "kept_crowd_scores",
+  {
+    questionId: text("question_id")
+      .notNull()
+      .references(() => questions.id, { onDelete: "cascade" }),
+    population: text("population").notNull(),
+    method: text("method").notNull(),
+    resolveTime: integer("resolve_time").notNull(),
+    probabilities: text("probabilities", { mode: "json" }).$type<number[]>(),
+    brier: real("brier"),
+    logScore: real("log_score"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.questionId, t.population, t.method] }),
+    index("kept_crowd_scores_resolve_idx").on(t.population, t.resolveTime),
+  ],
+);
+
+/**
+ * Calibration samples of resolved binary questions (lib/calibration/samples): `final` (one per
+ * forecaster, the standing P(yes) at Ta, weight 1), `time_weighted` (one per counted forecast,
+ * weight = share of [T0, Ta] it stood) and `crowd` (one per method, its P(yes) at Ta; `method` set,
+ * no forecaster). Numeric and date questions add kind "pit" with p = the PIT value and y null.
+ */
+export const keptCalibrationSamples = sqliteTable(
+  "kept_calibration_samples",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    questionId: text("question_id")
+      .notNull()
+      .references(() => questions.id, { onDelete: "cascade" }),
+    population: text("population").notNull(),
+    kind: text("kind").notNull(),
+    forecasterId: text("forecaster_id").references(() => users.id, { onDelete: "cascade" }),
+    method: text("method"),
+    resolveTime: integer("resolve_time").notNull(),
+    p: real("p").notNull(),
+    y: integer("y"),
+    w: real("w").notNull(),
+  },
+  (t) => [
+    index("kept_calibration_samples_question_idx").on(t.questionId),
+    index("kept_calibration_samples_forecaster_idx").on(t.population, t.kind, t.forecasterId, t.resolveTime),
+    index("kept_calibration_samples_kind_idx").on(t.population, t.kind, t.resolveTime),
+  ],
+);
+
+/**
+ * The crowd forecast history of every question (the question page's chart), one row per change
+ * point: the pool of the forecasts standing just after `time` (lib/aggregation/crowd-forecast
+ * crowdForecastSeries, without its closing point at "now"). Appended when a forecast arrives on an
+ * open question, rewritten when a resolution or an edit of the question's times changes Ta.
+ */
+export const keptCrowdHistory = sqliteTable(
+  "kept_crowd_history",
+  {
+    questionId: text("question_id")
+      .notNull()
+      .references(() => questions.id, { onDelete: "cascade" }),
+    population: text("population").notNull(),
+    method: text("method").notNull(),
+    time: integer("time").notNull(),
+    probabilities: text("probabilities", { mode: "json" }).$type<number[]>().notNull(),
+    forecasters: integer("forecasters").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.questionId, t.population, t.method, t.time] })],
+);
+
+/** Which version of the kept tables' definition the database holds (a rebuild is due when older). */
+export const keptState = sqliteTable("kept_state", {
+  key: text("key").primaryKey(),
+  value: integer("value").notNull(),
+});

@@ -1,0 +1,288 @@
+// The kept tables (db/schema/kept-scores.ts) written incrementally by every write that changes their
+// inputs must equal a rebuild from scratch (`npm run db:rescore`): on the demo desk, and on a generated
+// desk after random forecasts, resolutions, corrections, annulments, undos, edits of the question's
+// times and draft flag, and imports onto resolved questions. And the kept score rows must be the
+// scorer's (scoreDataset on the exported desk, the command-line path).
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openDb, type Db } from "@/db/client";
+import { exportDataset, importDataset } from "@/db/queries/exchange";
+import { recordForecast } from "@/db/queries/forecasts";
+import { keptTablesVersion, KEPT_TABLES_VERSION, rebuildKeptScores, sqliteOf } from "@/db/queries/kept-scores";
+import { createQuestion, getQuestion, updateQuestion } from "@/db/queries/questions";
+import { recordResolution, undoResolution } from "@/db/queries/resolutions";
+import { createUser } from "@/db/queries/users";
+import { seedDemo } from "@/db/seed-demo";
+import { crowdForecastSeries } from "@/lib/aggregation/crowd-forecast";
+import { readForecasts } from "@/lib/probability";
+import { scoreDataset } from "@/lib/report";
+import { DEFAULT_AGGREGATION_METHOD } from "@/lib/types";
+import { listForecastsForQuestion, listStandingForecasts, rationalePage } from "@/db/queries/forecasts";
+import { keptCrowdAt, listCrowdHistory } from "@/db/queries/kept-scores";
+import { crowdForecastAt } from "@/lib/aggregation/crowd-forecast";
+import { actualCloseTime, countedForecasts, standingForecastsAt } from "@/lib/standing-forecast";
+import {
+  countScoredQuestions,
+  crowdRecordInputs,
+  forecasterScoredRows,
+  keptForecasterSamples,
+  leaderboardEntries,
+  loadResolvedQuestions,
+  type ResolvedQuestionFilter,
+} from "@/db/queries/track-records";
+import { crowdRecord, crowdRecordFrom } from "@/lib/track-records/crowd-record";
+import { LEADERBOARD_RANKINGS, rankLeaderboard } from "@/lib/track-records/leaderboard";
+import { forecasterRecord, forecasterRecordFromRows, leaderboard, scoreResolvedQuestions } from "@/lib/track-records/team-record";
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const NOW = Date.UTC(2025, 9, 15, 12);
+
+let dir: string;
+let db: Db;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "fd-kept-"));
+  db = openDb(path.join(dir, "fd.db"));
+});
+afterEach(() => {
+  db.$client.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const TABLES = {
+  kept_score_rows: "question_id, population, forecaster_id",
+  kept_crowd_scores: "question_id, population, method",
+  kept_calibration_samples: "question_id, population, kind, forecaster_id, method, p, w",
+  kept_crowd_history: "question_id, population, method, time",
+};
+
+/** Every kept row, in a fixed order (without the samples' autoincrement id). */
+function snapshot(d: Db): Record<string, unknown[]> {
+  const sqlite = sqliteOf(d);
+  return Object.fromEntries(
+    Object.entries(TABLES).map(([table, order]) => {
+      const rows = sqlite.prepare(`select * from ${table} order by ${order}`).all() as Array<Record<string, unknown>>;
+      return [table, rows.map((row) => Object.fromEntries(Object.entries(row).filter(([key]) => key !== "id")))];
+    }),
+  );
+}
+
+function expectRebuildEqualsIncremental(d: Db) {
+  const incremental = snapshot(d);
+  rebuildKeptScores(d);
+  const rebuilt = snapshot(d);
+  for (const table of Object.keys(TABLES)) {
+    expect(incremental[table].length, table).toBe(rebuilt[table].length);
+    expect(incremental[table], table).toEqual(rebuilt[table]);
+  }
+  return rebuilt;
+}
+
+const near = (actual: unknown, expected: unknown, where: string) => {
+  if (typeof expected === "number" && typeof actual === "number") expect(Math.abs(actual - expected), where).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+  else expect(actual, where).toEqual(expected);
+};
+/** Deep comparison with numbers within 1e-9 (SQL's avg and a different summation order move the last bits). */
+function expectNear(actual: unknown, expected: unknown, where = "") {
+  if (Array.isArray(expected)) {
+    expect(Array.isArray(actual), where).toBe(true);
+    expect((actual as unknown[]).length, `${where} length`).toBe(expected.length);
+    expected.forEach((e, i) => expectNear((actual as unknown[])[i], e, `${where}[${i}]`));
+  } else if (expected !== null && typeof expected === "object") {
+    for (const key of Object.keys(expected)) expectNear((actual as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key], `${where}.${key}`);
+  } else near(actual, expected, where);
+}
+
+/**
+ * The track-record pages' numbers from the kept tables equal the engine run on every forecast of the
+ * selected resolved questions (the pages' previous path): leaderboard, every profile, the crowd page.
+ */
+function expectPagesReadTheEngine(d: Db, filters: ResolvedQuestionFilter[]) {
+  for (const filter of filters) {
+    const inputs = loadResolvedQuestions(d, filter);
+    const scored = scoreResolvedQuestions(inputs.questions);
+    expect(countScoredQuestions(d, filter)).toBe(inputs.questions.length);
+    for (const ranking of LEADERBOARD_RANKINGS) {
+      const expected = leaderboard(scored, inputs.forecasters, ranking, 1);
+      const actual = rankLeaderboard(leaderboardEntries(d, filter), ranking, 1);
+      expect(actual.map((r) => r.handle), ranking).toEqual(expected.map((r) => r.handle));
+      expectNear(actual, expected, `leaderboard ${ranking}`);
+    }
+    for (const { handle } of inputs.forecasters)
+      for (const sample of ["final", "time_weighted"] as const) {
+        const expected = forecasterRecord(scored, handle, { sample, bins: 10 });
+        const actual = forecasterRecordFromRows(forecasterScoredRows(d, handle, filter), keptForecasterSamples(d, handle, sample, filter), 10);
+        expectNear(actual, expected, `profile ${handle} ${sample}`);
+      }
+    const expectedCrowd = crowdRecord(scored, { extremizeD: 1.5, calibrationBins: 10 }, 10);
+    const actualCrowd = crowdRecordFrom(crowdRecordInputs(d, filter), 10);
+    const { extremizing: e, everyone: ev, ...rest } = expectedCrowd;
+    const { extremizing: a, everyone: av, ...actualRest } = actualCrowd;
+    expectNear(actualRest, rest, "crowd");
+    expectNear(a.d, e.d, "crowd d");
+    expect(a.n).toBe(e.n);
+    expectNear(av.calibration, ev.calibration, "everyone calibration");
+    expect(av.samples.length).toBe(ev.samples.length);
+  }
+}
+
+/** Deterministic PRNG (mulberry32). */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe("kept tables on the demo desk", () => {
+  it("equal a rebuild, and their score rows equal the scorer's report", () => {
+    const seeded = seedDemo(db, { now: NOW });
+    if (!seeded.seeded) throw new Error(seeded.reason);
+    const rows = expectRebuildEqualsIncremental(db);
+    expect(rows.kept_score_rows.length).toBeGreaterThan(50);
+    expect(rows.kept_calibration_samples.length).toBeGreaterThan(rows.kept_score_rows.length);
+    expect(keptTablesVersion(db)).toBe(KEPT_TABLES_VERSION);
+    expectPagesReadTheEngine(db, [{}, { from: Date.UTC(2024, 0, 1), to: Date.UTC(2025, 3, 1) }]);
+
+    const report = scoreDataset(exportDataset(db));
+    const handleOf = new Map(
+      (sqliteOf(db).prepare("select id, handle from user").all() as Array<{ id: string; handle: string }>).map((u) => [u.id, u.handle]),
+    );
+    const kept = rows.kept_score_rows as Array<Record<string, number | string>>;
+    expect(kept.length).toBe(report.scores.length);
+    const expected = new Map(report.scores.map((r) => [`${r.question}|${r.forecaster}`, r]));
+    for (const k of kept) {
+      const e = expected.get(`${k.question_id}|${handleOf.get(k.forecaster_id as string)}`)!;
+      expect(e).toBeDefined();
+      expect(JSON.parse(k.final_probabilities as string)).toEqual(e.finalProbabilities);
+      expect(k.final_brier).toBeCloseTo(e.finalBrier, 12);
+      expect(k.peer).toBeCloseTo(e.peer, 9);
+      expect(k.baseline).toBeCloseTo(e.baseline, 9);
+      expect(k.coverage).toBeCloseTo(e.coverage, 12);
+      if (e.brierTimeAvg === null) expect(k.brier_time_avg).toBeNull();
+      else expect(k.brier_time_avg).toBeCloseTo(e.brierTimeAvg, 12);
+    }
+    // The kept crowd history is the engine's series of every question.
+    for (const q of report.questions) {
+      const question = getQuestion(db, q.questionId)!;
+      const series = crowdForecastSeries(question, readForecasts(question.type, listForecastsForQuestion(db, q.questionId)), DEFAULT_AGGREGATION_METHOD);
+      const keptPoints = (rows.kept_crowd_history as Array<Record<string, number | string>>).filter((r) => r.question_id === q.questionId);
+      const withoutClosing = series.length > 0 && series.at(-1)!.time > (keptPoints.at(-1)?.time as number) ? series.slice(0, -1) : series;
+      expect(keptPoints.map((r) => [r.time, JSON.parse(r.probabilities as string), r.forecasters])).toEqual(
+        withoutClosing.map((p) => [p.time, p.probabilities, p.forecasters]),
+      );
+    }
+  });
+});
+
+describe("kept tables on a generated desk", () => {
+  it("equal a rebuild after random forecasts, resolutions, corrections, annulments, undos, edits and imports", () => {
+    const rnd = random(20_251_130);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+    const start = Date.UTC(2025, 0, 1);
+    const admin = createUser(db, { email: "admin@example.org", name: "Admin", role: "admin" }).id;
+    const analysts = Array.from({ length: 9 }, (_, i) =>
+      createUser(db, { email: `a${i}@example.org`, name: `Analyst ${i}`, handle: `analyst-${i}` }).id,
+    );
+    const definitions = Array.from({ length: 10 }, (_, i) => ({
+      title: `Generated question ${i}`,
+      description: "",
+      resolutionCriteria: "",
+      tags: i % 2 === 0 ? ["even"] : ["odd"],
+      openTime: start + i * DAY,
+      closeTime: start + (20 + 3 * i) * DAY,
+      resolveBy: null,
+      type: (i % 3 === 2 ? "multiple_choice" : "binary") as "binary" | "multiple_choice",
+      scenarios: i % 3 === 2 ? ["Low", "Middle", "High"] : [],
+      hideCrowdUntilForecast: false,
+      isDraft: false,
+    }));
+    const ids = definitions.map((def) => createQuestion(db, def, { createdBy: admin, now: start }));
+    const counts = { forecasts: 0, resolve: 0, correct: 0, annul: 0, undo: 0, edit: 0, import: 0 };
+    let clock = start + HOUR;
+    const probability = () => pick([0.05, 0.2, 0.35, 0.5, 0.5, 0.65, 0.8, 0.95, 0.333]);
+    for (let step = 0; step < 700; step++) {
+      clock += Math.floor(rnd() * 4 * HOUR) + 1;
+      const i = Math.floor(rnd() * ids.length);
+      const q = getQuestion(db, ids[i])!;
+      const roll = rnd();
+      if (roll < 0.8) {
+        const probabilities =
+          q.type === "binary" ? (() => { const p = probability(); return [1 - p, p]; })() : (() => {
+            const raw = [1 + Math.floor(rnd() * 4), 1 + Math.floor(rnd() * 4), 1 + Math.floor(rnd() * 4)];
+            const total = raw[0] + raw[1] + raw[2];
+            return raw.map((x) => x / total);
+          })();
+        if (recordForecast(db, { questionId: q.id, forecasterId: pick(analysts), probabilities, rationale: null, madeAt: clock }).ok)
+          counts.forecasts++;
+      } else if (roll < 0.87) {
+        const outcome = rnd() < 0.15 ? { kind: "annulled" as const } : { kind: "option" as const, option: Math.floor(rnd() * q.options.length) };
+        // Sometimes backdated before the close (Ta moves), sometimes after it.
+        const resolveTime = q.openTime + Math.floor(rnd() * 1.3 * (q.closeTime - q.openTime)) + 1;
+        const result = recordResolution(db, { questionId: q.id, outcome, resolveTime, evidence: "", actorId: admin, now: clock });
+        if (result.ok) counts[result.action === "annul" ? "annul" : result.action]++;
+      } else if (roll < 0.91) {
+        if (undoResolution(db, { questionId: q.id, actorId: admin, now: clock }).ok) counts.undo++;
+      } else if (roll < 0.96) {
+        // An admin moves the times (also of a resolved question) or flips the draft flag.
+        const def = { ...definitions[i] };
+        def.openTime = q.openTime + Math.floor((rnd() - 0.5) * 4 * DAY);
+        def.closeTime = q.closeTime + Math.floor((rnd() - 0.3) * 6 * DAY);
+        def.isDraft = !q.resolution && rnd() < 0.1;
+        if (def.closeTime > def.openTime && updateQuestion(db, q.id, def, clock).ok) counts.edit++;
+      } else {
+        // An import adds backdated forecasts, also to resolved questions, also before the last kept point.
+        const forecasts = Array.from({ length: 3 }, () => {
+          const p = probability();
+          return {
+            question: q.id,
+            forecaster: `imported-${Math.floor(rnd() * 3)}`,
+            time: q.openTime + Math.floor(rnd() * (clock - q.openTime)),
+            probabilities: q.type === "binary" ? [1 - p, p] : [0.2, 0.3, 0.5],
+            rationale: null,
+          };
+        });
+        importDataset(db, { params: { extremizeD: 1.5, calibrationBins: 10 }, questions: [], forecasts }, { now: clock });
+        counts.import++;
+      }
+    }
+    for (const [what, n] of Object.entries(counts)) expect(n, what).toBeGreaterThan(2);
+    expect(counts.forecasts).toBeGreaterThan(100);
+    const rows = expectRebuildEqualsIncremental(db);
+    expect(rows.kept_score_rows.length).toBeGreaterThan(10);
+    expect(rows.kept_crowd_history.length).toBeGreaterThan(100);
+    expectPagesReadTheEngine(db, [{}, { tag: "even" }, { from: start + 20 * DAY, to: start + 60 * DAY }]);
+
+    // The question page's reads: crowd history, standing forecasts and rationales, at several instants.
+    for (const id of ids) {
+      const q = getQuestion(db, id)!;
+      const forecasts = readForecasts(q.type, listForecastsForQuestion(db, id));
+      for (const end of [q.openTime + 5 * DAY, q.openTime + 12 * DAY, actualCloseTime(q)].map((t) => Math.min(t, actualCloseTime(q)))) {
+        const series = crowdForecastSeries(q, forecasts, DEFAULT_AGGREGATION_METHOD, undefined, end);
+        expect(listCrowdHistory(db, id, end), `${id} history to ${end}`).toEqual(series);
+        const standing = standingForecastsAt(countedForecasts(q, forecasts), end);
+        expect(listStandingForecasts(db, id, end).map((f) => f.id)).toEqual(standing.map((f) => f.id));
+        // The question list's crowd forecast.
+        expect(keptCrowdAt(db, id, end)?.probabilities ?? null).toEqual(crowdForecastAt(q, forecasts, end, DEFAULT_AGGREGATION_METHOD));
+      }
+    }
+    // Rationales: newest first, a page at a time, past the last page shows the last.
+    const busiest = ids[0];
+    const all = listForecastsForQuestion(db, busiest);
+    const writeRationale = sqliteOf(db).prepare("update forecasts set rationale = ? where id = ?");
+    all.forEach((f, i) => writeRationale.run(i % 3 === 0 ? `reason ${i}` : i % 3 === 1 ? "  " : null, f.id));
+    const withRationale = all.filter((_, i) => i % 3 === 0).reverse();
+    const first = rationalePage(db, busiest, 1, 4);
+    expect(first.total).toBe(withRationale.length);
+    expect(first.items.map((f) => f.id)).toEqual(withRationale.slice(0, 4).map((f) => f.id));
+    const last = rationalePage(db, busiest, 10_000, 4);
+    expect(last.page).toBe(Math.ceil(withRationale.length / 4));
+    expect(last.items.map((f) => f.id)).toEqual(withRationale.slice((last.page - 1) * 4).map((f) => f.id));
+  });
+});
