@@ -55,6 +55,7 @@ beforeAll(async () => {
   const databasePath = path.join(tmpDir, "forecast-desk.db");
   const port = await freePort();
   await run(path.join(BIN, "tsx"), ["cli/prepare.ts"], appEnvironment(databasePath, port), "daily-loop-prepare.log");
+  await run(path.join(BIN, "tsx"), ["cli/seed.ts"], appEnvironment(databasePath, port), "daily-loop-seed.log");
   server = await serve(databasePath, port, "daily-loop-server.log", {
     SMTP_URL: catcher.url,
     MAIL_FROM: "Forecast Desk <desk@e2e.invalid>",
