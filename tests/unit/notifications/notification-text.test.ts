@@ -7,7 +7,7 @@ describe("notificationSentence", () => {
   it("says the outcome and my four scores in the pages' number format", () => {
     const scores = { finalBrier: 0.04, finalLogScore: Math.log(0.8), baseline: 67.807, peer: 28.768 };
     expect(notificationSentence({ ...q, kind: "resolved", payload: { outcome: "Yes", scores } })).toBe(
-      "Resolved Yes. Your scores: Brier 0.040 · log -0.223 · baseline +67.8 · peer +28.8.",
+      "Resolved Yes. Your scores: Brier 0.0400 · log −0.2231 · baseline +67.8 · peer +28.8.",
     );
     expect(notificationSentence({ ...q, kind: "corrected", payload: { outcome: "No", scores: null } })).toBe(
       "The resolution was corrected to No. None of your forecasts counted (all came after the close).",
