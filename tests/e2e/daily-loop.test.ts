@@ -192,7 +192,7 @@ describe("a demo analyst's day", () => {
     expect(await panel.locator('tr[data-metric="finalLogScore"]').getByTestId("score-you").innerText()).toBe(
       formatNumber(Math.log(o === 1 ? mine.probabilities[1] : mine.probabilities[0]), "score"),
     );
-    expect(await brierRow.getByTestId("score-crowd").innerText()).toMatch(/^\d\.\d{3}$/);
+    expect(await brierRow.getByTestId("score-crowd").innerText()).toMatch(/^\d\.\d{4}$/);
     await shoot("daily-loop-resolved-scores");
   });
 
