@@ -2,7 +2,8 @@
 // the audit log), undoing a resolution, and promoting or demoting a user. Cancel changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBrowser, type BrowserSession } from "./browser";
-import { deskDb, dueQuestions, eventually, reloadQuestion, signIn, waitForQuestionPage } from "./desk";
+import { deskDb, eventually, reloadQuestion, signIn, waitForQuestionPage } from "./desk";
+import { createQuestion } from "@/db/queries/questions";
 import { DEMO_LOGINS } from "@/db/seed-demo";
 import { eq } from "drizzle-orm";
 import { resolutionAudit } from "@/db/schema/resolutions";
@@ -23,7 +24,26 @@ afterAll(async () => {
 describe("confirmations", () => {
   it("annulling asks first, needs a reason, and the reason reaches the audit log", async () => {
     const page = browser.page;
-    const due = dueQuestions().at(-1)!;
+    // A due question of its own: other files resolve the demo's due questions in an order vitest chooses.
+    const now = Date.now();
+    const dueId = createQuestion(
+      deskDb(),
+      {
+        title: "Confirmations test: a question past its deadline",
+        description: "",
+        resolutionCriteria: "",
+        tags: [],
+        openTime: now - 10 * 86_400_000,
+        closeTime: now - 2 * 86_400_000,
+        resolveBy: now - 86_400_000,
+        type: "binary",
+        scenarios: [],
+        hideCrowdUntilForecast: false,
+        isDraft: false,
+      },
+      { createdBy: null, now },
+    );
+    const due = reloadQuestion(dueId);
     await page.goto(`/questions/${encodeURIComponent(due.id)}`);
     await waitForQuestionPage(page, due.id);
     await page.getByRole("button", { name: "Annul question" }).click();
@@ -38,8 +58,8 @@ describe("confirmations", () => {
     await page.getByText("Give the reason for annulling in Evidence").waitFor();
     expect(reloadQuestion(due.id).outcome).toBeNull();
 
+    // The question stays asked after the refusal: fill in the reason and confirm again.
     await page.getByRole("textbox", { name: "Evidence" }).fill("The source stopped publishing; cannot be settled.");
-    await page.getByRole("button", { name: "Annul question" }).click();
     await page.getByRole("button", { name: "Yes, annul it" }).click();
     await eventually(() => reloadQuestion(due.id).outcome, (o) => o?.kind === "annulled");
     const audit = deskDb().select().from(resolutionAudit).where(eq(resolutionAudit.questionId, due.id)).all();

@@ -19,11 +19,14 @@ let desk: ApiDesk;
 
 function tableChecksums(): Record<string, string> {
   const sqlite = desk.db.$client;
-  const tables = sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name").pluck().all() as string[];
+  // Every table, with whether it has a rowid (FTS5 keeps WITHOUT ROWID shadow tables; those iterate in key order).
+  const tables = sqlite
+    .prepare("select name, wr from pragma_table_list where schema = 'main' and type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name")
+    .all() as Array<{ name: string; wr: number }>;
   const out: Record<string, string> = {};
-  for (const t of tables) {
+  for (const { name: t, wr } of tables) {
     if (t === "idempotency_keys") continue; // bookkeeping of idempotency keys (allowed to change)
-    const rows = sqlite.prepare(`select * from "${t}" order by rowid`).all() as Record<string, unknown>[];
+    const rows = sqlite.prepare(`select * from "${t}"${wr ? "" : " order by rowid"}`).all() as Record<string, unknown>[];
     if (t === "api_tokens") for (const r of rows) delete r.last_used_at; // bookkeeping of token use
     out[t] = createHash("sha256").update(JSON.stringify(rows)).digest("hex") + ` (${rows.length} rows)`;
   }
