@@ -3,7 +3,7 @@ import { Table } from "@/components/ui/Table";
 import type { QuestionScoreSummary, ScoreLine } from "@/lib/track-records/question-score-summary";
 
 const METRICS: ReadonlyArray<{ key: keyof ScoreLine; label: string; format: (x: number | null) => string }> = [
-  { key: "finalBrier", label: "Final Brier (0–2, lower is better)", format: (x) => formatNumber(x, "score") },
+  { key: "finalBrier", label: "Final Brier (0–1, lower is better)", format: (x) => formatNumber(x, "score") },
   { key: "finalLogScore", label: "Final log score (ln p, higher is better)", format: (x) => formatNumber(x, "score") },
   { key: "baseline", label: "Baseline (points, higher is better)", format: (x) => formatNumber(x, "points") },
   { key: "peer", label: "Peer (points, above 0 beats the others)", format: (x) => formatNumber(x, "points") },
