@@ -173,7 +173,7 @@ export default async function QuestionPage({ params, searchParams }: { params: P
       ) : null}
 
       <section aria-labelledby="forecast-heading" className="card">
-        <h2 id="forecast-heading">{latestOwn ? "Update your forecast" : "Make a forecast"}</h2>
+        <h2 id="forecast-heading">{status !== "open" ? "Forecasting" : latestOwn ? "Update your forecast" : "Make a forecast"}</h2>
         {!viewer ? (
           <p className="notice" data-testid="sign-in-to-forecast">
             <Link href={`/signin?next=${encodeURIComponent(`/questions/${question.id}`)}`}>Sign in to forecast</Link>
