@@ -3,6 +3,7 @@
 // desk after random forecasts, resolutions, corrections, annulments, undos, edits of the question's
 // times and draft flag, and imports onto resolved questions. And the kept score rows must be the
 // scorer's (scoreDataset on the exported desk, the command-line path).
+import { random } from "@/cli/bench-dataset";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -126,18 +127,6 @@ function expectPagesReadTheEngine(d: Db, filters: ResolvedQuestionFilter[]) {
     expectNear(av.calibration, ev.calibration, "everyone calibration");
     expect(av.samples.length).toBe(ev.samples.length);
   }
-}
-
-/** Deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe("kept tables on the demo desk", () => {
