@@ -1,4 +1,5 @@
 import type { Outcome } from "./types";
+import type { ContinuousOutcome } from "./continuous/types";
 
 // docs/formulas.md §1.2 lifecycle: draft → open → closed → resolved | annulled. Only "draft" is stored;
 // every other state follows from the times and the resolution, given `now` (lib never reads the clock).
@@ -10,7 +11,8 @@ export interface LifecycleFacts {
   openTime: number;
   closeTime: number;
   resolveBy: number | null;
-  outcome: Outcome | null;
+  /** Any outcome (an option, a value, annulled); only whether and how it ended matters here. */
+  outcome: Outcome | ContinuousOutcome | null;
   resolveTime: number | null;
 }
 

@@ -1,9 +1,13 @@
-import type { ContinuousDataset } from "./continuous/types";
+import type { ContinuousDataset, ContinuousOutcome, ContinuousQuestionType, ContinuousScale } from "./continuous/types";
 
 // Domain types shared by lib/, db/, app/ and cli/. Units (docs/contributing.md rule 11): times are UTC epoch
 // milliseconds (integers), probabilities are in [0, 1], logarithms are natural.
 
+/** The types the binary and scenario engine scores (docs/formulas.md). */
 export type QuestionType = "binary" | "multiple_choice";
+
+/** Every type a desk question can have: numeric and date questions (docs/continuous.md) too. */
+export type DeskQuestionType = QuestionType | ContinuousQuestionType;
 
 /** Index of an option in a question's option list. Binary questions have options ["no", "yes"]. */
 export type OptionIndex = number;
@@ -94,16 +98,16 @@ export interface Dataset {
 }
 
 /** A recorded resolution: the outcome plus who recorded it, when, and on what evidence. */
-export interface ResolutionRecord {
-  outcome: Outcome;
+export interface ResolutionRecord<O = Outcome> {
+  outcome: O;
   resolveTime: number;
   evidence: string;
   resolvedBy: string | null;
   recordedAt: number;
 }
 
-/** A question as the app shows it: the scoring fields plus everything around them. */
-export interface Question extends ScoringQuestion {
+/** What every question on the desk has beside its scoring fields. */
+interface DeskQuestionFields {
   title: string;
   description: string;
   resolutionCriteria: string;
@@ -116,5 +120,44 @@ export interface Question extends ScoringQuestion {
   createdBy: string | null;
   createdAt: number;
   updatedAt: number;
+}
+
+/** A binary or scenario question as the app shows it: the scoring fields plus everything around them. */
+export interface DiscreteQuestion extends ScoringQuestion, DeskQuestionFields {
   resolution: ResolutionRecord | null;
+  /** Only numeric and date questions have a scale. */
+  scale: null;
+}
+
+/** The scale of a numeric or date question with the unit its values are given in ("" for dates). */
+export interface QuestionScale extends ContinuousScale {
+  unit: string;
+}
+
+/** A numeric or date question as the app shows it (docs/continuous.md): no options; a scale; a value as outcome. */
+export interface ContinuousQuestion extends DeskQuestionFields {
+  id: string;
+  type: ContinuousQuestionType;
+  /** Always empty: a numeric or date question has no options. */
+  options: readonly string[];
+  openTime: number;
+  closeTime: number;
+  resolveTime: number | null;
+  outcome: ContinuousOutcome | null;
+  resolution: ResolutionRecord<ContinuousOutcome> | null;
+  scale: QuestionScale;
+}
+
+/**
+ * A question as the app shows it. Code that scores binary and scenario questions narrows with
+ * isDiscreteQuestion; numeric and date questions dispatch to lib/continuous.
+ */
+export type Question = DiscreteQuestion | ContinuousQuestion;
+
+export function isDiscreteQuestion(q: Question): q is DiscreteQuestion {
+  return q.type === "binary" || q.type === "multiple_choice";
+}
+
+export function isContinuousQuestion(q: Question): q is ContinuousQuestion {
+  return q.type === "numeric" || q.type === "date";
 }

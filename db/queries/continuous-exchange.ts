@@ -1,13 +1,11 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import {
-  continuousForecasts,
-  continuousQuestions,
-  continuousQuestionTags,
-  continuousResolutions,
-} from "@/db/schema/continuous-questions";
-import { questions, tags } from "@/db/schema/questions";
+import { getQuestions } from "@/db/queries/questions";
+import { continuousForecasts, questionScales } from "@/db/schema/continuous-questions";
+import { questions, questionTags } from "@/db/schema/questions";
+import { resolutions } from "@/db/schema/resolutions";
 import { users } from "@/db/schema/users";
+import { isContinuousQuestion } from "@/lib/types";
 import { decodeCdf, encodeCdf } from "@/lib/continuous/cdf-blob";
 import type { ContinuousDataset, ContinuousDatasetForecast, ContinuousDatasetQuestion, ContinuousOutcome } from "@/lib/continuous/types";
 import { compareCodePoints } from "@/lib/code-point-order";
@@ -45,45 +43,33 @@ function storedResolveTime(q: ContinuousDatasetQuestion): number {
 /** Stored numeric and date questions by id, as the dataset has them. */
 function storedQuestions(db: Db, ids: readonly string[]): Map<string, ContinuousDatasetQuestion> {
   const found = new Map<string, ContinuousDatasetQuestion>();
-  for (const chunk of chunks(ids)) {
-    const rows = db
-      .select()
-      .from(continuousQuestions)
-      .leftJoin(continuousResolutions, eq(continuousResolutions.questionId, continuousQuestions.id))
-      .where(inArray(continuousQuestions.id, chunk))
-      .all();
-    const tagRows = db
-      .select({ questionId: continuousQuestionTags.questionId, name: tags.name })
-      .from(continuousQuestionTags)
-      .innerJoin(tags, eq(tags.id, continuousQuestionTags.tagId))
-      .where(inArray(continuousQuestionTags.questionId, chunk))
-      .all();
-    for (const { continuous_questions: q, continuous_resolutions: r } of rows) {
-      found.set(q.id, {
-        id: q.id,
-        type: q.type,
-        scale: {
-          rangeMin: q.rangeMin,
-          rangeMax: q.rangeMax,
-          zeroPoint: q.zeroPoint,
-          openLowerBound: q.openLowerBound,
-          openUpperBound: q.openUpperBound,
-        },
-        openTime: q.openTime,
-        closeTime: q.closeTime,
-        resolveTime: r ? r.resolveTime : null,
-        outcome: r ? (r.annulled || r.value === null ? { kind: "annulled" } : { kind: "value", value: r.value }) : null,
-        title: q.title,
-        description: q.description === "" ? null : q.description,
-        resolutionCriteria: q.resolutionCriteria === "" ? null : q.resolutionCriteria,
-        tags: tagRows.filter((t) => t.questionId === q.id).map((t) => t.name).sort(compareCodePoints),
-        resolveBy: q.resolveBy,
-        isIllustrative: q.isIllustrative,
-        hideCrowdUntilForecast: q.hideCrowdUntilForecast,
-        isDraft: q.isDraft,
-        evidence: r && r.evidence !== "" ? r.evidence : null,
-      });
-    }
+  for (const q of getQuestions(db, ids)) {
+    if (!isContinuousQuestion(q)) continue;
+    const r = q.resolution;
+    found.set(q.id, {
+      id: q.id,
+      type: q.type,
+      scale: {
+        rangeMin: q.scale.rangeMin,
+        rangeMax: q.scale.rangeMax,
+        zeroPoint: q.scale.zeroPoint,
+        openLowerBound: q.scale.openLowerBound,
+        openUpperBound: q.scale.openUpperBound,
+      },
+      openTime: q.openTime,
+      closeTime: q.closeTime,
+      resolveTime: r ? r.resolveTime : null,
+      outcome: r ? r.outcome : null,
+      title: q.title,
+      description: q.description === "" ? null : q.description,
+      resolutionCriteria: q.resolutionCriteria === "" ? null : q.resolutionCriteria,
+      tags: [...q.tags].sort(compareCodePoints),
+      resolveBy: q.resolveBy,
+      isIllustrative: q.isIllustrative,
+      hideCrowdUntilForecast: q.hideCrowdUntilForecast,
+      isDraft: q.isDraft,
+      evidence: r && r.evidence !== "" ? r.evidence : null,
+    });
   }
   return found;
 }
@@ -123,14 +109,22 @@ export function planContinuousImport(
 ): ContinuousImportPlan {
   const plan: ContinuousImportPlan = { newQuestions: [], questionsUnchanged: 0, forecasts: data?.forecasts ?? [] };
   for (const chunk of chunks(discreteIds)) {
-    for (const row of db.select({ id: continuousQuestions.id }).from(continuousQuestions).where(inArray(continuousQuestions.id, chunk)).all()) {
-      problems.push({ path: "questions", rule: `question ${row.id} is stored as a numeric or date question` });
-    }
+    const rows = db
+      .select({ id: questions.id, type: questions.type })
+      .from(questions)
+      .where(and(inArray(questions.id, chunk), inArray(questions.type, ["numeric", "date"])))
+      .all();
+    for (const row of rows) problems.push({ path: "questions", rule: `question ${row.id} is stored as a ${row.type} question` });
   }
   if (!data) return plan;
   const ids = data.questions.map((q) => q.id);
   for (const chunk of chunks(ids)) {
-    for (const row of db.select({ id: questions.id, type: questions.type }).from(questions).where(inArray(questions.id, chunk)).all()) {
+    const rows = db
+      .select({ id: questions.id, type: questions.type })
+      .from(questions)
+      .where(and(inArray(questions.id, chunk), inArray(questions.type, ["binary", "multiple_choice"])))
+      .all();
+    for (const row of rows) {
       problems.push({ path: "questions", rule: `question ${row.id} is stored as a ${row.type} question` });
     }
   }
@@ -151,21 +145,16 @@ export function planContinuousImport(
   return plan;
 }
 
-/** Writes the new questions of a plan with their tags and resolutions. */
+/** Writes the new questions of a plan with their scales, tags and resolutions. */
 export function writeContinuousQuestions(db: Db, plan: ContinuousImportPlan, now: number, tagId: (name: string) => number): void {
   for (const q of plan.newQuestions) {
-    db.insert(continuousQuestions)
+    db.insert(questions)
       .values({
         id: q.id,
         title: q.title,
         description: q.description ?? "",
         resolutionCriteria: q.resolutionCriteria ?? "",
         type: q.type,
-        rangeMin: q.scale.rangeMin,
-        rangeMax: q.scale.rangeMax,
-        zeroPoint: q.scale.zeroPoint,
-        openLowerBound: q.scale.openLowerBound,
-        openUpperBound: q.scale.openUpperBound,
         openTime: q.openTime,
         closeTime: q.closeTime,
         resolveBy: q.resolveBy,
@@ -177,11 +166,22 @@ export function writeContinuousQuestions(db: Db, plan: ContinuousImportPlan, now
         updatedAt: now,
       })
       .run();
-    for (const name of new Set(q.tags)) db.insert(continuousQuestionTags).values({ questionId: q.id, tagId: tagId(name) }).run();
+    db.insert(questionScales)
+      .values({
+        questionId: q.id,
+        rangeMin: q.scale.rangeMin,
+        rangeMax: q.scale.rangeMax,
+        zeroPoint: q.scale.zeroPoint,
+        openLowerBound: q.scale.openLowerBound,
+        openUpperBound: q.scale.openUpperBound,
+      })
+      .run();
+    for (const name of new Set(q.tags)) db.insert(questionTags).values({ questionId: q.id, tagId: tagId(name) }).run();
     if (q.outcome) {
-      db.insert(continuousResolutions)
+      db.insert(resolutions)
         .values({
           questionId: q.id,
+          outcome: null,
           value: q.outcome.kind === "value" ? q.outcome.value : null,
           annulled: q.outcome.kind === "annulled",
           resolveTime: storedResolveTime(q),
@@ -250,8 +250,9 @@ export function writeContinuousForecasts(db: Db, plan: ContinuousImportPlan, use
  */
 export function exportContinuous(db: Db, includeDrafts: boolean): ContinuousDataset | undefined {
   const ids = db
-    .select({ id: continuousQuestions.id, isDraft: continuousQuestions.isDraft })
-    .from(continuousQuestions)
+    .select({ id: questions.id, isDraft: questions.isDraft })
+    .from(questions)
+    .where(inArray(questions.type, ["numeric", "date"]))
     .all()
     .filter((q) => includeDrafts || !q.isDraft)
     .map((q) => q.id)

@@ -13,10 +13,11 @@ import { sameForecastVector } from "@/lib/exchange/imported-forecast";
 import { isClippedOnReading } from "@/lib/probability";
 import {
   DEFAULT_SCORING_PARAMS,
+  isDiscreteQuestion,
   type Dataset,
   type DatasetForecast,
+  type DiscreteQuestion,
   type Outcome,
-  type Question,
   type QuestionType,
 } from "@/lib/types";
 import { compareCodePoints } from "@/lib/code-point-order";
@@ -83,7 +84,7 @@ function storedResolveTime(q: DatasetQuestion): number {
 }
 
 /** The scoring fields of a stored question that an import must not contradict. */
-function questionConflicts(stored: Question, incoming: DatasetQuestion, at: string): ImportProblem[] {
+function questionConflicts(stored: DiscreteQuestion, incoming: DatasetQuestion, at: string): ImportProblem[] {
   const problems: ImportProblem[] = [];
   if (stored.type !== incoming.type)
     problems.push({ path: `${at}.type`, rule: `question ${incoming.id} is stored as ${stored.type}, not ${incoming.type}` });
@@ -159,7 +160,8 @@ export function importDataset(db: Db, dataset: Dataset, options: ImportOptions =
     summary.questionsAdded += continuousPlan.newQuestions.length;
 
     // 1. Questions: compare with what is stored; remember the options of every question in play.
-    const stored = new Map(getQuestions(t, dataset.questions.map((q) => q.id)).map((q) => [q.id, q]));
+    // A stored numeric or date question under a binary or scenario id is planContinuousImport's problem.
+    const stored = new Map(getQuestions(t, dataset.questions.map((q) => q.id)).filter(isDiscreteQuestion).map((q) => [q.id, q]));
     const optionsById = new Map<string, readonly string[]>();
     const typeById = new Map<string, QuestionType>();
     const newQuestions: DatasetQuestion[] = [];
@@ -186,7 +188,7 @@ export function importDataset(db: Db, dataset: Dataset, options: ImportOptions =
       }
     });
     const missing = [...new Set(dataset.forecasts.map((f) => f.question))].filter((id) => !optionsById.has(id));
-    for (const q of getQuestions(t, missing)) {
+    for (const q of getQuestions(t, missing).filter(isDiscreteQuestion)) {
       optionsById.set(q.id, q.options);
       typeById.set(q.id, q.type);
     }
@@ -344,7 +346,10 @@ export interface ExportOptions {
  */
 export function exportDataset(db: Db, options: ExportOptions = {}): Dataset {
   const includeDrafts = !options.viewer || options.viewer.role === "admin";
-  const all = getQuestions(db, listQuestionIds(db)).filter((q) => includeDrafts || !q.isDraft);
+  // Numeric and date questions travel in `continuous` (exportContinuous).
+  const all = getQuestions(db, listQuestionIds(db))
+    .filter(isDiscreteQuestion)
+    .filter((q) => includeDrafts || !q.isDraft);
   all.sort((a, b) => compareCodePoints(a.id, b.id));
   const included = new Set(all.map((q) => q.id));
   const rows = listForecastsByHandle(db);

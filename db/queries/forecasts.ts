@@ -1,11 +1,13 @@
 import { and, asc, countDistinct, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { hasCdfForecast } from "@/db/queries/continuous-questions";
+import { continuousForecasts } from "@/db/schema/continuous-questions";
 import { forecasts } from "@/db/schema/forecasts";
 import { appendCrowdHistory, sqliteOf } from "@/db/queries/kept-scores";
 import { getQuestion } from "@/db/queries/questions";
 import { users } from "@/db/schema/users";
 import { questionStatus, type QuestionStatus } from "@/lib/question-lifecycle";
-import type { DatasetForecast, ForecastRecord } from "@/lib/types";
+import { isDiscreteQuestion, type DatasetForecast, type ForecastRecord } from "@/lib/types";
 
 /** A forecast as the question page shows it: the math's record plus who made it and why. */
 export interface QuestionForecast extends ForecastRecord {
@@ -122,6 +124,8 @@ export function recordForecast(db: Db, input: NewForecast): RecordForecastResult
   return db.transaction((tx): RecordForecastResult => {
     const q = getQuestion(tx as unknown as Db, input.questionId);
     if (!q) return { ok: false, code: "not_found", reason: "This question does not exist." };
+    if (!isDiscreteQuestion(q))
+      return { ok: false, code: "invalid", reason: `This is a ${q.type} question: give a distribution, not probabilities.` };
     const status = questionStatus(q, input.madeAt);
     if (status !== "open") return { ok: false, code: "not_open", reason: REFUSALS[status] };
     if (input.kind !== undefined && input.kind !== (q.type === "binary" ? "binary" : "scenarios"))
@@ -150,7 +154,7 @@ export function recordForecast(db: Db, input: NewForecast): RecordForecastResult
   });
 }
 
-/** Whether a user has made any forecast on a question (the anchoring guard). */
+/** Whether a user has made any forecast on a question (the anchoring guard): probabilities or a CDF. */
 export function hasForecast(db: Db, questionId: string, userId: string): boolean {
   return (
     db
@@ -158,7 +162,8 @@ export function hasForecast(db: Db, questionId: string, userId: string): boolean
       .from(forecasts)
       .where(and(eq(forecasts.questionId, questionId), eq(forecasts.forecasterId, userId)))
       .limit(1)
-      .get() !== undefined
+      .get() !== undefined ||
+    hasCdfForecast(db, questionId, userId)
   );
 }
 
@@ -180,14 +185,13 @@ export function forecasterCountsByQuestion(db: Db, questionIds: readonly string[
 
 /** The questions a user has forecast (any state), for the list's "Mine" tab. */
 export function questionIdsForecastBy(db: Db, userId: string): Set<string> {
-  return new Set(
-    db
-      .selectDistinct({ id: forecasts.questionId })
-      .from(forecasts)
-      .where(eq(forecasts.forecasterId, userId))
-      .all()
-      .map((r) => r.id),
-  );
+  const ids = db.selectDistinct({ id: forecasts.questionId }).from(forecasts).where(eq(forecasts.forecasterId, userId)).all();
+  const cdfIds = db
+    .selectDistinct({ id: continuousForecasts.questionId })
+    .from(continuousForecasts)
+    .where(eq(continuousForecasts.forecasterId, userId))
+    .all();
+  return new Set([...ids, ...cdfIds].map((r) => r.id));
 }
 
 export type ReaffirmResult = RecordForecastResult | { ok: false; code: "no_forecast"; reason: string };

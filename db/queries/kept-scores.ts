@@ -8,7 +8,7 @@ import { timeWeightedSamples } from "@/lib/calibration/samples";
 import { scoreQuestion } from "@/lib/scoring/question-scores";
 import { readForecasts } from "@/lib/probability";
 import { countedForecasts } from "@/lib/standing-forecast";
-import { AGGREGATION_METHODS, DEFAULT_AGGREGATION_METHOD, type ForecastRecord, type Question } from "@/lib/types";
+import { AGGREGATION_METHODS, DEFAULT_AGGREGATION_METHOD, type DiscreteQuestion, type ForecastRecord, isDiscreteQuestion } from "@/lib/types";
 
 // Writes the kept tables (db/schema/kept-scores.ts) from the engine in lib/: every number is what
 // scoreQuestion, timeWeightedSamples and the crowd history compute from the stored forecasts and
@@ -40,14 +40,14 @@ function loadStoredForecasts(sqlite: Database.Database, questionId: string): For
 }
 
 /** The engine's input: every forecast on `q` as the engine reads it (lib/probability readForecasts: clipped). */
-function loadForecasts(sqlite: Database.Database, q: Question): ForecastRecord[] {
+function loadForecasts(sqlite: Database.Database, q: DiscreteQuestion): ForecastRecord[] {
   return readForecasts(q.type, loadStoredForecasts(sqlite, q.id));
 }
 
 const DELETES = ["kept_score_rows", "kept_crowd_scores", "kept_calibration_samples", "kept_crowd_history"];
 
 /** Writes one question's kept rows (its old ones already deleted). */
-function writeQuestion(sqlite: Database.Database, q: Question, forecasts: readonly ForecastRecord[]): void {
+function writeQuestion(sqlite: Database.Database, q: DiscreteQuestion, forecasts: readonly ForecastRecord[]): void {
   const insertHistory = sqlite.prepare(
     "insert into kept_crowd_history (question_id, population, method, time, probabilities, forecasters) values (?, ?, ?, ?, ?, ?)",
   );
@@ -115,7 +115,8 @@ export function refreshKeptScores(db: Db, questionIds: Iterable<string>): void {
   for (let i = 0; i < ids.length; i += 500) {
     for (const q of getQuestions(db, ids.slice(i, i + 500))) {
       for (const d of deletes) d.run(q.id);
-      writeQuestion(sqlite, q, loadForecasts(sqlite, q));
+      // These rows are the binary and scenario engine's; numeric and date questions have none here.
+      if (isDiscreteQuestion(q)) writeQuestion(sqlite, q, loadForecasts(sqlite, q));
     }
   }
 }
@@ -125,7 +126,7 @@ export function refreshKeptScores(db: Db, questionIds: Iterable<string>): void {
  * transaction): the pool of each forecaster's latest forecast at its time. A forecast dated before
  * the last kept point (never from the form, whose time is the server's clock) rewrites the history.
  */
-export function appendCrowdHistory(db: Db, q: Question, madeAt: number): void {
+export function appendCrowdHistory(db: Db, q: DiscreteQuestion, madeAt: number): void {
   const sqlite = sqliteOf(db);
   const time = Math.max(madeAt, q.openTime);
   const later = sqlite

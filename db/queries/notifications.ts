@@ -18,7 +18,7 @@ import { outcomeLabel } from "@/lib/outcome-label";
 import { readForecasts } from "@/lib/probability";
 import { resolutionDeadline } from "@/lib/question-lifecycle";
 import { scoreQuestion } from "@/lib/scoring/question-scores";
-import type { Outcome, Question } from "@/lib/types";
+import { isDiscreteQuestion, type Outcome, type Question } from "@/lib/types";
 
 // The inbox (one row per user and event) and the scans of the job loop that fill it. Every event has
 // a key; the unique (user, event key) index turns a second delivery of the same event into a no-op, so
@@ -167,7 +167,8 @@ function collectResolutionEvents(db: Db, now: number): NewNotification[] {
   for (const row of relevant) {
     const q = byId.get(row.questionId);
     const after = row.after as { outcome: number | null; annulled: boolean; resolveTime: number } | null;
-    if (!q || !after) continue;
+    // Binary and scenario questions only: this scores with their engine.
+    if (!q || !after || !isDiscreteQuestion(q)) continue;
     const kind = AUDIT_KIND[row.action as keyof typeof AUDIT_KIND];
     const outcome: Outcome = after.annulled ? { kind: "annulled" } : { kind: "option", option: after.outcome! };
     // Stored as given; the engine reads them clipped into [0.001, 0.999] (lib/probability).
@@ -241,7 +242,8 @@ function collectCommentEvents(db: Db, now: number): NewNotification[] {
 /** Open questions whose standing forecasts need an update (lib/my-forecasts): one notification per standing forecast. */
 function collectNeedsUpdateEvents(db: Db, now: number): NewNotification[] {
   // Only questions someone who can sign in has forecast: an imported desk's crowd is not loaded every tick.
-  const candidates = listOpenQuestions(db, now);
+  // Binary and scenario questions (their forecasts are in `forecasts`).
+  const candidates = listOpenQuestions(db, now).filter(isDiscreteQuestion);
   const withAccounts = new Set<string>();
   for (let i = 0; i < candidates.length; i += 500) {
     const rows = db

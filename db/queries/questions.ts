@@ -2,24 +2,25 @@ import { randomBytes } from "node:crypto";
 import { and, asc, eq, gt, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { refreshKeptScores } from "@/db/queries/kept-scores";
+import { continuousForecasts, questionScales } from "@/db/schema/continuous-questions";
 import { forecasts } from "@/db/schema/forecasts";
 import { questionOptions, questions, questionTags, tags } from "@/db/schema/questions";
 import { resolutions } from "@/db/schema/resolutions";
 import { acceptsForecasts, isDueForResolution } from "@/lib/question-lifecycle";
 import { slugify } from "@/lib/slug";
-import type { Outcome, Question, ResolutionRecord } from "@/lib/types";
+import type { ContinuousOutcome } from "@/lib/continuous/types";
+import { isDiscreteQuestion, type DiscreteQuestion, type Question, type ResolutionRecord } from "@/lib/types";
 import type { QuestionDefinition } from "@/lib/validation/question";
 
 const BINARY_OPTIONS = ["no", "yes"] as const;
 
 type QuestionRow = typeof questions.$inferSelect;
 type ResolutionRow = typeof resolutions.$inferSelect;
+type ScaleRow = typeof questionScales.$inferSelect;
 
-function toResolution(row: ResolutionRow | undefined): ResolutionRecord | null {
-  if (!row) return null;
-  const outcome: Outcome = row.annulled ? { kind: "annulled" } : { kind: "option", option: row.outcome! };
+function toResolution(row: ResolutionRow): ResolutionRecord {
   return {
-    outcome,
+    outcome: row.annulled ? { kind: "annulled" } : { kind: "option", option: row.outcome! },
     resolveTime: row.resolveTime,
     evidence: row.evidence,
     resolvedBy: row.resolvedBy,
@@ -27,16 +28,27 @@ function toResolution(row: ResolutionRow | undefined): ResolutionRecord | null {
   };
 }
 
-function toQuestion(row: QuestionRow, options: string[], tagNames: string[], res: ResolutionRow | undefined): Question {
-  const resolution = toResolution(res);
+function toValueResolution(row: ResolutionRow): ResolutionRecord<ContinuousOutcome> {
   return {
+    outcome: row.annulled || row.value === null ? { kind: "annulled" } : { kind: "value", value: row.value },
+    resolveTime: row.resolveTime,
+    evidence: row.evidence,
+    resolvedBy: row.resolvedBy,
+    recordedAt: row.recordedAt,
+  };
+}
+
+function toQuestion(
+  row: QuestionRow,
+  options: string[],
+  tagNames: string[],
+  res: ResolutionRow | undefined,
+  scale: ScaleRow | undefined,
+): Question {
+  const fields = {
     id: row.id,
-    type: row.type,
-    options: row.type === "binary" ? [...BINARY_OPTIONS] : options,
     openTime: row.openTime,
     closeTime: row.closeTime,
-    resolveTime: resolution?.resolveTime ?? null,
-    outcome: resolution?.outcome ?? null,
     title: row.title,
     description: row.description,
     resolutionCriteria: row.resolutionCriteria,
@@ -48,7 +60,36 @@ function toQuestion(row: QuestionRow, options: string[], tagNames: string[], res
     createdBy: row.createdBy,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+  };
+  if (row.type === "numeric" || row.type === "date") {
+    if (!scale) throw new Error(`question ${row.id} is ${row.type} but has no scale`);
+    const resolution = res ? toValueResolution(res) : null;
+    return {
+      ...fields,
+      type: row.type,
+      options: [],
+      resolveTime: resolution?.resolveTime ?? null,
+      outcome: resolution?.outcome ?? null,
+      resolution,
+      scale: {
+        unit: scale.unit,
+        rangeMin: scale.rangeMin,
+        rangeMax: scale.rangeMax,
+        zeroPoint: scale.zeroPoint,
+        openLowerBound: scale.openLowerBound,
+        openUpperBound: scale.openUpperBound,
+      },
+    };
+  }
+  const resolution = res ? toResolution(res) : null;
+  return {
+    ...fields,
+    type: row.type,
+    options: row.type === "binary" ? [...BINARY_OPTIONS] : options,
+    resolveTime: resolution?.resolveTime ?? null,
+    outcome: resolution?.outcome ?? null,
     resolution,
+    scale: null,
   };
 }
 
@@ -74,6 +115,7 @@ export function getQuestions(db: Db, ids: readonly string[]): Question[] {
       .orderBy(asc(tags.name))
       .all();
     const res = db.select().from(resolutions).where(inArray(resolutions.questionId, chunk)).all();
+    const scales = db.select().from(questionScales).where(inArray(questionScales.questionId, chunk)).all();
     const byId = new Map(rows.map((r) => [r.id, r]));
     for (const id of chunk) {
       const row = byId.get(id);
@@ -84,6 +126,7 @@ export function getQuestions(db: Db, ids: readonly string[]): Question[] {
           opts.filter((o) => o.questionId === id).map((o) => o.label),
           tagRows.filter((t) => t.questionId === id).map((t) => t.name),
           res.find((r) => r.questionId === id),
+          scales.find((r) => r.questionId === id),
         ),
       );
     }
@@ -94,6 +137,12 @@ export function getQuestions(db: Db, ids: readonly string[]): Question[] {
 /** One question with its options, tags and resolution, or null for an unknown id. */
 export function getQuestion(db: Db, id: string): Question | null {
   return getQuestions(db, [id])[0] ?? null;
+}
+
+/** A binary or scenario question (what the probability engine scores); null for an unknown id or a numeric or date question. */
+export function getDiscreteQuestion(db: Db, id: string): DiscreteQuestion | null {
+  const q = getQuestion(db, id);
+  return q && isDiscreteQuestion(q) ? q : null;
 }
 
 /** Every question id, soonest close first (callers filter with lib/question-lifecycle). */
@@ -220,10 +269,16 @@ export function listOpenQuestions(db: Db, now: number): Question[] {
   return getQuestions(db, ids).filter((q) => acceptsForecasts(q, now));
 }
 
+/** Whether anyone has forecast on a question (probabilities or a CDF): its type, scenarios and scale then lock. */
 export function questionHasForecasts(db: Db, questionId: string): boolean {
   return (
-    db.select({ id: forecasts.id }).from(forecasts).where(eq(forecasts.questionId, questionId)).limit(1).get() !==
-    undefined
+    db.select({ id: forecasts.id }).from(forecasts).where(eq(forecasts.questionId, questionId)).limit(1).get() !== undefined ||
+    db
+      .select({ id: continuousForecasts.id })
+      .from(continuousForecasts)
+      .where(eq(continuousForecasts.questionId, questionId))
+      .limit(1)
+      .get() !== undefined
   );
 }
 

@@ -5,23 +5,30 @@ import { getQuestion, getQuestions } from "@/db/queries/questions";
 import { questions } from "@/db/schema/questions";
 import { resolutionAudit, resolutions } from "@/db/schema/resolutions";
 import { users } from "@/db/schema/users";
-import type { Outcome, QuestionType } from "@/lib/types";
+import type { ContinuousOutcome } from "@/lib/continuous/types";
+import { outcomeValueProblem } from "@/lib/continuous/outcome-value";
+import { formatQuestionValue } from "@/lib/outcome-label";
+import { isContinuousQuestion, type ContinuousQuestion, type DeskQuestionType, type Outcome, type QuestionScale } from "@/lib/types";
 
 // A resolution change, its audit row and the question's kept scores (db/queries/kept-scores) commit in
 // ONE transaction (docs/contributing.md rule 3).
 
 /** The resolution as the audit log stores it (before/after JSON). */
 export interface ResolutionSnapshot {
+  /** The option index (binary and scenario questions); null when annulled or on a numeric or date question. */
   outcome: number | null;
+  /** The value of a numeric or date question (date: epoch ms); null when annulled; absent on the others. */
+  value?: number | null;
   annulled: boolean;
   resolveTime: number;
   evidence: string;
   resolvedBy: string | null;
 }
 
-/** The outcome a snapshot records (its `outcome` is an option index unless annulled). */
-export function snapshotOutcome(s: ResolutionSnapshot): Outcome {
-  return s.annulled ? { kind: "annulled" } : { kind: "option", option: s.outcome! };
+/** The outcome a snapshot records: annulled, a value (numeric and date questions), else an option index. */
+export function snapshotOutcome(s: ResolutionSnapshot): Outcome | ContinuousOutcome {
+  if (s.annulled) return { kind: "annulled" };
+  return s.value !== undefined && s.value !== null ? { kind: "value", value: s.value } : { kind: "option", option: s.outcome! };
 }
 
 export type ResolutionAction = "resolve" | "correct" | "annul" | "undo";
@@ -30,9 +37,10 @@ export interface AuditEntry {
   id: number;
   questionId: string;
   questionTitle: string;
-  /** The question's type and option labels (binary: ["no", "yes"]), to name the outcomes. */
-  questionType: QuestionType;
+  /** The question's type, option labels (binary: ["no", "yes"]) and scale (numeric, date), to name the outcomes. */
+  questionType: DeskQuestionType;
   questionOptions: readonly string[];
+  questionScale: QuestionScale | null;
   action: ResolutionAction;
   before: ResolutionSnapshot | null;
   after: ResolutionSnapshot | null;
@@ -42,17 +50,18 @@ export interface AuditEntry {
 
 export type ResolutionChangeResult =
   | { ok: true; action: ResolutionAction }
-  | { ok: false; code: "not_found" | "refused" | "forbidden"; reason: string };
+  | { ok: false; code: "not_found" | "refused" | "forbidden"; reason: string; field?: "value" | "outcome" | "resolveTime" };
 
 /** The server actions check the role too; this makes the rule hold for every caller of db/. */
 function actorIsAdmin(db: Db, actorId: string): boolean {
   return db.select({ role: users.role }).from(users).where(eq(users.id, actorId)).get()?.role === "admin";
 }
 
-function snapshot(row: typeof resolutions.$inferSelect | undefined): ResolutionSnapshot | null {
+function snapshot(row: typeof resolutions.$inferSelect | undefined, valued: boolean): ResolutionSnapshot | null {
   if (!row) return null;
   return {
     outcome: row.outcome,
+    ...(valued ? { value: row.value } : {}),
     annulled: row.annulled,
     resolveTime: row.resolveTime,
     evidence: row.evidence,
@@ -60,14 +69,32 @@ function snapshot(row: typeof resolutions.$inferSelect | undefined): ResolutionS
   };
 }
 
+/** Why a value cannot resolve question `q`, in words naming the field and the bound; null when it can. */
+function valueRefusal(q: ContinuousQuestion, x: number): string | null {
+  if (!Number.isFinite(x)) return "The value must be a finite number.";
+  const shown = (v: number) => formatQuestionValue(q.type, v, q.scale.unit);
+  switch (outcomeValueProblem(q.scale, x)) {
+    case "below_closed_bound":
+      return `The value ${shown(x)} is below the range's minimum ${shown(q.scale.rangeMin)}, and the lower bound is closed.`;
+    case "above_closed_bound":
+      return `The value ${shown(x)} is above the range's maximum ${shown(q.scale.rangeMax)}, and the upper bound is closed.`;
+    case "beyond_zero_point":
+      return `The value ${shown(x)} lies at or beyond the log scale's zero point ${shown(q.scale.zeroPoint!)}.`;
+    case null:
+      return null;
+  }
+}
+
 /**
- * Records (or corrects) a question's resolution: an option or annulled, the resolve time (may be
- * backdated, must be after the open time), evidence and who. The audit action is "annul" for an
- * annulment, "correct" when a resolution already existed, else "resolve". Nothing is written on refusal.
+ * Records (or corrects) a question's resolution: an option (binary, scenario) or a value (numeric:
+ * a number; date: epoch ms) or annulled, the resolve time (may be backdated, must be after the open
+ * time), evidence and who. A value beyond a closed bound is refused (lib/continuous/outcome-value). The
+ * audit action is "annul" for an annulment, "correct" when a resolution already existed, else
+ * "resolve". Nothing is written on refusal.
  */
 export function recordResolution(
   db: Db,
-  input: { questionId: string; outcome: Outcome; resolveTime: number; evidence: string; actorId: string; now: number },
+  input: { questionId: string; outcome: Outcome | ContinuousOutcome; resolveTime: number; evidence: string; actorId: string; now: number },
 ): ResolutionChangeResult {
   return db.transaction((tx): ResolutionChangeResult => {
     if (!actorIsAdmin(tx as unknown as Db, input.actorId))
@@ -76,17 +103,25 @@ export function recordResolution(
     if (!q) return { ok: false, code: "not_found", reason: "This question does not exist." };
     if (q.isDraft) return { ok: false, code: "refused", reason: "A draft cannot be resolved; publish it first." };
     if (input.resolveTime <= q.openTime)
-      return { ok: false, code: "refused", reason: "The resolve time must be after the question's open time." };
+      return { ok: false, code: "refused", field: "resolveTime", reason: "The resolve time must be after the question's open time." };
+    const valued = isContinuousQuestion(q);
     if (input.outcome.kind === "option") {
+      if (valued) return { ok: false, code: "refused", field: "value", reason: `A ${q.type} question resolves with a value, not an option.` };
       const option = input.outcome.option;
       if (!Number.isInteger(option) || option < 0 || option >= q.options.length)
-        return { ok: false, code: "refused", reason: "The outcome is not one of this question's options." };
+        return { ok: false, code: "refused", field: "outcome", reason: "The outcome is not one of this question's options." };
+    }
+    if (input.outcome.kind === "value") {
+      if (!valued) return { ok: false, code: "refused", field: "outcome", reason: "A yes/no or scenario question resolves with an option, not a value." };
+      const refusal = valueRefusal(q, input.outcome.value);
+      if (refusal) return { ok: false, code: "refused", field: "value", reason: refusal };
     }
     const existing = tx.select().from(resolutions).where(eq(resolutions.questionId, q.id)).get();
     const annulled = input.outcome.kind === "annulled";
     const row = {
       questionId: q.id,
       outcome: input.outcome.kind === "option" ? input.outcome.option : null,
+      value: input.outcome.kind === "value" ? input.outcome.value : null,
       annulled,
       resolveTime: input.resolveTime,
       evidence: input.evidence,
@@ -103,8 +138,8 @@ export function recordResolution(
       .values({
         questionId: q.id,
         action,
-        before: snapshot(existing),
-        after: snapshot({ ...row }),
+        before: snapshot(existing, valued),
+        after: snapshot({ ...row }, valued),
         actorId: input.actorId,
         at: input.now,
       })
@@ -122,8 +157,8 @@ export function undoResolution(
     if (!actorIsAdmin(tx as unknown as Db, input.actorId))
       return { ok: false, code: "forbidden", reason: "Only admins can undo a resolution." };
     const existing = tx.select().from(resolutions).where(eq(resolutions.questionId, input.questionId)).get();
+    const q = tx.select({ id: questions.id, type: questions.type }).from(questions).where(eq(questions.id, input.questionId)).get();
     if (!existing) {
-      const q = tx.select({ id: questions.id }).from(questions).where(eq(questions.id, input.questionId)).get();
       return q
         ? { ok: false, code: "refused", reason: "This question has no resolution to undo." }
         : { ok: false, code: "not_found", reason: "This question does not exist." };
@@ -134,7 +169,7 @@ export function undoResolution(
       .values({
         questionId: input.questionId,
         action: "undo",
-        before: snapshot(existing),
+        before: snapshot(existing, q?.type === "numeric" || q?.type === "date"),
         after: null,
         actorId: input.actorId,
         at: input.now,
@@ -175,6 +210,7 @@ export function listResolutionAudit(db: Db, filter: { questionId?: string; limit
       questionTitle: r.questionTitle,
       questionType: q.type,
       questionOptions: q.options,
+      questionScale: q.scale,
       action: r.action,
       before: (r.before as ResolutionSnapshot | null) ?? null,
       after: (r.after as ResolutionSnapshot | null) ?? null,

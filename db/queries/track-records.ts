@@ -6,7 +6,7 @@ import { questions, questionTags, tags } from "@/db/schema/questions";
 import { resolutions } from "@/db/schema/resolutions";
 import { users } from "@/db/schema/users";
 import type { ForecasterName, ResolvedQuestionInput } from "@/lib/track-records/resolved-question";
-import type { ForecastRecord } from "@/lib/types";
+import { isDiscreteQuestion, type ForecastRecord } from "@/lib/types";
 import { compareCodePoints } from "@/lib/code-point-order";
 import { botIdentities } from "@/db/queries/bots";
 import { inPopulation, type Population } from "@/lib/population";
@@ -45,7 +45,8 @@ export interface TrackRecordInputs {
  * named by handle: the inputs of the track-record math (lib/track-records/team-record).
  */
 export function loadResolvedQuestions(db: Db, filter: ResolvedQuestionFilter = {}): TrackRecordInputs {
-  const conds: SQL[] = [eq(resolutions.annulled, false)];
+  // Binary and scenario questions: the engine these inputs feed scores only them.
+  const conds: SQL[] = [eq(resolutions.annulled, false), inArray(questions.type, ["binary", "multiple_choice"])];
   if (filter.from != null) conds.push(gte(resolutions.resolveTime, filter.from));
   if (filter.to != null) conds.push(lt(resolutions.resolveTime, filter.to));
   if (filter.tag)
@@ -78,7 +79,7 @@ export function loadResolvedQuestions(db: Db, filter: ResolvedQuestionFilter = {
   }
   // Insertion order in, (made_at, id) order out: a stable sort by time.
   for (const list of byQuestion.values()) list.sort((a, b) => a.time - b.time);
-  const loaded = getQuestions(db, ids).map(
+  const loaded = getQuestions(db, ids).filter(isDiscreteQuestion).map(
     (q): ResolvedQuestionInput => ({ question: q, forecasts: byQuestion.get(q.id)! }),
   );
   const forecasters = [...names].map(([handle, name]) => ({ handle, name }));
@@ -192,7 +193,7 @@ export function forecasterScoredRows(db: Db, handle: string, filter: ResolvedQue
        where ${where} and u.handle = ? order by k.resolve_time, k.question_id`,
     )
     .all(...params, handle) as KeptRow[];
-  const questionsById = new Map(getQuestions(db, rows.map((r) => r.question_id)).map((q) => [q.id, q]));
+  const questionsById = new Map(getQuestions(db, rows.map((r) => r.question_id)).filter(isDiscreteQuestion).map((q) => [q.id, q]));
   const out: ScoredRow[] = [];
   for (const r of rows) {
     const row: ScoreRow = {

@@ -10,7 +10,8 @@ export const questions = sqliteTable(
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
     resolutionCriteria: text("resolution_criteria").notNull().default(""),
-    type: text("type", { enum: ["binary", "multiple_choice"] }).notNull(),
+    /** numeric and date questions have a row in question_scales (db/schema/continuous-questions.ts). */
+    type: text("type", { enum: ["binary", "multiple_choice", "numeric", "date"] }).notNull(),
     openTime: integer("open_time").notNull(),
     closeTime: integer("close_time").notNull(),
     resolveBy: integer("resolve_by"),

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { questions } from "./questions";
 import { users } from "./users";
 
@@ -7,8 +7,10 @@ export const resolutions = sqliteTable("resolutions", {
   questionId: text("question_id")
     .primaryKey()
     .references(() => questions.id, { onDelete: "cascade" }),
-  /** Option index of what happened; null when annulled. */
+  /** Option index of what happened (binary and scenario questions); null when annulled. */
   outcome: integer("outcome"),
+  /** The outcome of a numeric question (a number) or a date question (UTC epoch ms); null when annulled. */
+  value: real("value"),
   annulled: integer("annulled", { mode: "boolean" }).notNull().default(false),
   /** When the outcome became known; may be backdated and may precede the close time. */
   resolveTime: integer("resolve_time").notNull(),

@@ -1,23 +1,56 @@
 import type { CrowdForecastPoint } from "@/lib/aggregation/crowd-forecast";
 import type { Population } from "@/lib/population";
 import { questionStatus } from "@/lib/question-lifecycle";
-import type { AggregationMethod, Question } from "@/lib/types";
+import { outcomeLabel } from "@/lib/outcome-label";
+import { isContinuousQuestion, type AggregationMethod, type ContinuousQuestion, type Question } from "@/lib/types";
 
 // How the API shows the desk's objects (lib/api/schemas.ts declares the shapes): times as ISO 8601 UTC,
 // probabilities as vectors in option order (binary [P(no), P(yes)]).
 
 export const isoTime = (ms: number): string => new Date(ms).toISOString();
 
+/** A value of a numeric question as a number, of a date question as an ISO 8601 time. */
+function valueToApi(q: ContinuousQuestion, x: number): number | string {
+  return q.type === "date" ? isoTime(x) : x;
+}
+
 export function resolutionToApi(q: Question) {
+  if (isContinuousQuestion(q)) {
+    const r = q.resolution;
+    if (!r) return null;
+    const value = r.outcome.kind === "value" ? r.outcome.value : null;
+    return {
+      outcome: null,
+      outcomeLabel: value === null ? null : outcomeLabel(q, r.outcome),
+      value: value === null ? null : valueToApi(q, value),
+      annulled: r.outcome.kind === "annulled",
+      resolveTime: isoTime(r.resolveTime),
+      evidence: r.evidence,
+    };
+  }
   const r = q.resolution;
   if (!r) return null;
   const option = r.outcome.kind === "option" ? r.outcome.option : null;
   return {
     outcome: option,
     outcomeLabel: option === null ? null : q.options[option],
+    value: null,
     annulled: r.outcome.kind === "annulled",
     resolveTime: isoTime(r.resolveTime),
     evidence: r.evidence,
+  };
+}
+
+/** The scale of a numeric or date question (date: the range as ISO times); null for the others. */
+export function scaleToApi(q: Question) {
+  if (!isContinuousQuestion(q)) return null;
+  return {
+    unit: q.scale.unit,
+    rangeMin: valueToApi(q, q.scale.rangeMin),
+    rangeMax: valueToApi(q, q.scale.rangeMax),
+    zeroPoint: q.scale.zeroPoint,
+    openLowerBound: q.scale.openLowerBound,
+    openUpperBound: q.scale.openUpperBound,
   };
 }
 
@@ -27,6 +60,7 @@ export function questionSummaryToApi(q: Question, changedAt: number, now: number
     title: q.title,
     type: q.type,
     options: [...q.options],
+    scale: scaleToApi(q),
     tags: [...q.tags],
     status: questionStatus(q, now),
     openTime: isoTime(q.openTime),

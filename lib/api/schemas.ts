@@ -97,10 +97,25 @@ export const crowdForecast = z
   })
   .meta({ id: "CrowdForecast" });
 
+export const questionScaleOut = z
+  .object({
+    unit: z.string().meta({ description: "What a numeric question's values count or measure; empty for dates" }),
+    rangeMin: z.union([z.number(), timestamp]).meta({ description: "A number (numeric) or an ISO 8601 time (date)" }),
+    rangeMax: z.union([z.number(), timestamp]),
+    zeroPoint: z.number().nullable().meta({ description: "Null: a linear scale; a number: a logarithmic one with this zero point (numeric only)" }),
+    openLowerBound: z.boolean().meta({ description: "True: the outcome may lie below rangeMin" }),
+    openUpperBound: z.boolean().meta({ description: "True: the outcome may lie above rangeMax" }),
+  })
+  .meta({ id: "QuestionScale" });
+
 export const resolutionOut = z
   .object({
-    outcome: z.int().nullable().meta({ description: "Option index of what happened (binary: 0 = no, 1 = yes); null when annulled" }),
+    outcome: z.int().nullable().meta({ description: "Option index of what happened (binary: 0 = no, 1 = yes); null when annulled and on numeric and date questions" }),
     outcomeLabel: z.string().nullable(),
+    value: z
+      .union([z.number(), timestamp])
+      .nullable()
+      .meta({ description: "The outcome of a numeric question (a number) or a date question (an ISO 8601 time); null when annulled and on the other types" }),
     annulled: z.boolean(),
     resolveTime: timestamp,
     evidence: z.string(),
@@ -111,8 +126,9 @@ export const questionSummary = z
   .object({
     id: z.string(),
     title: z.string(),
-    type: z.enum(["binary", "multiple_choice"]),
-    options: z.array(z.string()).meta({ description: "Binary: [\"no\", \"yes\"]; scenario sets: the scenario labels in order" }),
+    type: z.enum(["binary", "multiple_choice", "numeric", "date"]),
+    options: z.array(z.string()).meta({ description: "Binary: [\"no\", \"yes\"]; scenario sets: the scenario labels in order; numeric and date: empty" }),
+    scale: questionScaleOut.nullable().meta({ description: "Numeric and date questions: the range, scale and bounds; null on the other types" }),
     tags: z.array(z.string()),
     status: z.enum(QUESTION_STATUSES),
     openTime: timestamp,

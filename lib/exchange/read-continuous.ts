@@ -1,4 +1,5 @@
 import { readCdf } from "../continuous/cdf";
+import { outcomeValueProblem } from "../continuous/outcome-value";
 import type {
   ContinuousDatasetForecast,
   ContinuousDatasetQuestion,
@@ -136,20 +137,19 @@ export function readContinuousResolution(
     x = read.time;
   }
   if (scale === null) return null; // the range's own problems are reported there
-  if (x < scale.rangeMin && !scale.openLowerBound) {
-    fail(at, `${shown(type, x)} is below range_min, but the lower bound is closed`);
-    return null;
+  switch (outcomeValueProblem(scale, x)) {
+    case "below_closed_bound":
+      fail(at, `${shown(type, x)} is below range_min, but the lower bound is closed`);
+      return null;
+    case "above_closed_bound":
+      fail(at, `${shown(type, x)} is above range_max, but the upper bound is closed`);
+      return null;
+    case "beyond_zero_point":
+      fail(at, `${x} is not on the range's side of zero_point ${scale.zeroPoint} (log scale)`);
+      return null;
+    case null:
+      return { kind: "value", value: x };
   }
-  if (x > scale.rangeMax && !scale.openUpperBound) {
-    fail(at, `${shown(type, x)} is above range_max, but the upper bound is closed`);
-    return null;
-  }
-  const z = scale.zeroPoint;
-  if (z !== null && ((z < scale.rangeMin && !(x > z)) || (z > scale.rangeMax && !(x < z)))) {
-    fail(at, `${x} is not on the range's side of zero_point ${z} (log scale)`);
-    return null;
-  }
-  return { kind: "value", value: x };
 }
 
 /**

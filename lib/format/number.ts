@@ -22,9 +22,12 @@ export type NumberStyle =
   /** a plain decimal (fitted parameters, bin centres): 1.234 → "1.23" */
   | "decimal"
   /** a whole count, grouped: 1234 → "1,234" */
-  | "count";
+  | "count"
+  /** a measured value (a numeric question's range or outcome), grouped, at most `digits` decimals and no
+   * trailing zeros: 450 → "450", 1234.5 → "1,234.5", 0.125 → "0.125" */
+  | "quantity";
 
-const DEFAULT_DIGITS: Record<NumberStyle, number> = { probability: 1, score: 4, points: 1, decimal: 2, count: 0 };
+const DEFAULT_DIGITS: Record<NumberStyle, number> = { probability: 1, score: 4, points: 1, decimal: 2, count: 0, quantity: 4 };
 
 export interface NumberFormatOptions {
   /** decimals after the point (defaults per style above) */
@@ -50,7 +53,8 @@ export function formatNumber(x: number | null | undefined, style: NumberStyle, o
   if (!Number.isFinite(x)) return x > 0 ? "∞" : `${MINUS}∞`;
   const digits = options.digits ?? DEFAULT_DIGITS[style];
   const value = style === "probability" ? x * 100 : x;
-  const body = unsignedDigits(Math.abs(value), digits);
+  let body = unsignedDigits(Math.abs(value), digits);
+  if (style === "quantity" && body.includes(".")) body = body.replace(/\.?0+$/, "");
   const isZero = /^[0,.]*$/.test(body);
   const sign = isZero ? "" : value < 0 ? MINUS : options.signed || style === "points" ? "+" : "";
   return `${sign}${body}${style === "probability" ? "%" : ""}`;
@@ -59,4 +63,10 @@ export function formatNumber(x: number | null | undefined, style: NumberStyle, o
 /** "1 question", "3 questions": a count with its noun, grouped. */
 export function formatCount(n: number, singular: string, plural = `${singular}s`): string {
   return `${formatNumber(n, "count")} ${n === 1 ? singular : plural}`;
+}
+
+/** A measured value with its unit: "1,234.5 USD per 1,000 m³" ("" unit: the number alone). */
+export function formatQuantity(x: number | null | undefined, unit: string): string {
+  const number = formatNumber(x, "quantity");
+  return unit && number !== MISSING ? `${number} ${unit}` : number;
 }

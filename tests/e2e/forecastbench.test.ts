@@ -15,7 +15,7 @@ import { appEnvironment, BIN, freePort, run, serve, type RunningServer } from ".
 import { FORECASTBENCH_FILES } from "../fixtures";
 import { openDb, type Db } from "@/db/client";
 import { listForecastsForQuestion } from "@/db/queries/forecasts";
-import { getQuestion } from "@/db/queries/questions";
+import { getDiscreteQuestion } from "@/db/queries/questions";
 import { loadResolvedQuestions } from "@/db/queries/track-records";
 import { forecasts } from "@/db/schema/forecasts";
 import { resolutions } from "@/db/schema/resolutions";
@@ -169,7 +169,7 @@ describe("a ForecastBench question page", () => {
       .orderBy(desc(sql`count(*)`), forecasts.questionId)
       .limit(1)
       .all();
-    const question = getQuestion(db, busiest.id)!;
+    const question = getDiscreteQuestion(db, busiest.id)!;
     expect(question.type).toBe("binary");
     const all = listForecastsForQuestion(db, question.id);
     const end = Math.min(Date.now(), actualCloseTime(question));

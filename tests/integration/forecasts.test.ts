@@ -15,7 +15,7 @@ import { forecasts } from "@/db/schema/forecasts";
 import { questionOptions, questions } from "@/db/schema/questions";
 import { resolutions } from "@/db/schema/resolutions";
 import { crowdForecastAt } from "@/lib/aggregation/crowd-forecast";
-import { getQuestion } from "@/db/queries/questions";
+import { getDiscreteQuestion } from "@/db/queries/questions";
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2025, 0, 1);
@@ -106,7 +106,7 @@ describe("recordForecast", () => {
     ]);
     expect(listed.map((f) => f.id)).toEqual([ids[1], ids[2], ids[3], ids[0]]);
     // The engine sees Ben's 0.5 as standing at MID (it came after his 0.3): median of {0.4, 0.5} = 0.45.
-    const q = getQuestion(db, "q1")!;
+    const q = getDiscreteQuestion(db, "q1")!;
     expect(crowdForecastAt(q, listed, MID, "median")![1]).toBeCloseTo(0.45, 12);
   });
 

@@ -12,7 +12,7 @@ import { openDb, type Db } from "@/db/client";
 import { exportDataset, importDataset } from "@/db/queries/exchange";
 import { recordForecast } from "@/db/queries/forecasts";
 import { keptTablesVersion, KEPT_TABLES_VERSION, rebuildKeptScores, sqliteOf } from "@/db/queries/kept-scores";
-import { createQuestion, getQuestion, updateQuestion } from "@/db/queries/questions";
+import { createQuestion, getDiscreteQuestion, updateQuestion } from "@/db/queries/questions";
 import { recordResolution, undoResolution } from "@/db/queries/resolutions";
 import { createUser } from "@/db/queries/users";
 import { seedDemo } from "@/db/seed-demo";
@@ -159,7 +159,7 @@ describe("kept tables on the demo desk", () => {
     }
     // The kept crowd history is the engine's series of every question.
     for (const q of report.questions) {
-      const question = getQuestion(db, q.questionId)!;
+      const question = getDiscreteQuestion(db, q.questionId)!;
       const series = crowdForecastSeries(question, readForecasts(question.type, listForecastsForQuestion(db, q.questionId)), DEFAULT_AGGREGATION_METHOD);
       const keptPoints = (rows.kept_crowd_history as Array<Record<string, number | string>>).filter((r) => r.question_id === q.questionId);
       const withoutClosing = series.length > 0 && series.at(-1)!.time > (keptPoints.at(-1)?.time as number) ? series.slice(0, -1) : series;
@@ -199,7 +199,7 @@ describe("kept tables on a generated desk", () => {
     for (let step = 0; step < 700; step++) {
       clock += Math.floor(rnd() * 4 * HOUR) + 1;
       const i = Math.floor(rnd() * ids.length);
-      const q = getQuestion(db, ids[i])!;
+      const q = getDiscreteQuestion(db, ids[i])!;
       const roll = rnd();
       if (roll < 0.8) {
         const probabilities =
@@ -250,7 +250,7 @@ describe("kept tables on a generated desk", () => {
 
     // The question page's reads: crowd history, standing forecasts and rationales, at several instants.
     for (const id of ids) {
-      const q = getQuestion(db, id)!;
+      const q = getDiscreteQuestion(db, id)!;
       const forecasts = readForecasts(q.type, listForecastsForQuestion(db, id));
       for (const end of [q.openTime + 5 * DAY, q.openTime + 12 * DAY, actualCloseTime(q)].map((t) => Math.min(t, actualCloseTime(q)))) {
         const series = crowdForecastSeries(q, forecasts, DEFAULT_AGGREGATION_METHOD, undefined, end);

@@ -22,7 +22,8 @@ import { readForecasts } from "@/lib/probability";
 import { questionPage } from "@/lib/question-paging";
 import { isInQuestionTab } from "@/lib/question-tabs";
 import { actualCloseTime } from "@/lib/standing-forecast";
-import { DEFAULT_AGGREGATION_METHOD, type Question } from "@/lib/types";
+import { DEFAULT_AGGREGATION_METHOD, isContinuousQuestion, isDiscreteQuestion, type Question } from "@/lib/types";
+import { cdfForecastersByQuestion } from "@/db/queries/continuous-questions";
 import { questionListParams, type ListTab } from "@/lib/validation/question";
 import { TagSelect } from "@/components/ui/TagSelect";
 
@@ -42,6 +43,20 @@ const NEEDS_UPDATE_TEXT: Record<NeedsUpdateReason, string> = {
   stale: "older than your threshold",
   crowd_moved: "the crowd moved over 10 points since",
 };
+
+/** The list's Type column. */
+function questionTypeLabel(q: Question): string {
+  switch (q.type) {
+    case "binary":
+      return "Binary";
+    case "multiple_choice":
+      return `Scenario set (${q.options.length})`;
+    case "numeric":
+      return q.scale.unit ? `Numeric (${q.scale.unit})` : "Numeric";
+    case "date":
+      return "Date";
+  }
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -71,10 +86,12 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
     const mine = all.filter((q) => mineIds.has(q.id));
     // Needs update only applies to questions taking forecasts: one query for their forecasts.
     const open = mine.filter((q) => acceptsForecasts(q, now));
-    const openForecasts = new Map<string, ForecastByHandle[]>(open.map((q) => [q.id, []]));
-    for (const f of listForecastsByHandle(db, open.map((q) => q.id))) openForecasts.get(f.question)!.push(f);
+    // "Needs update" reads probability forecasts (lib/my-forecasts): binary and scenario questions.
+    const openDiscrete = open.filter(isDiscreteQuestion);
+    const openForecasts = new Map<string, ForecastByHandle[]>(openDiscrete.map((q) => [q.id, []]));
+    for (const f of listForecastsByHandle(db, openDiscrete.map((q) => q.id))) openForecasts.get(f.question)!.push(f);
     const needing = new Set(
-      open
+      openDiscrete
         .filter((q) => (myPosition(q, readForecasts(q.type, openForecasts.get(q.id)!), viewer!.handle, now, staleAfterDays)?.needsUpdate.length ?? 0) > 0)
         .map((q) => q.id),
     );
@@ -96,12 +113,22 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
   }
   const { items: listed, page, pageCount, total } = questionPage(inTab, requestedPage);
   // One query for the shown questions' forecasts, grouped here (forecasters keyed by handle).
-  const forecastsOf = new Map<string, ForecastByHandle[]>(listed.map((q) => [q.id, []]));
-  for (const f of listForecastsByHandle(db, listed.map((q) => q.id))) forecastsOf.get(f.question)!.push(f);
+  const listedDiscrete = listed.filter(isDiscreteQuestion);
+  const forecastsOf = new Map<string, ForecastByHandle[]>(listedDiscrete.map((q) => [q.id, []]));
+  for (const f of listForecastsByHandle(db, listedDiscrete.map((q) => q.id))) forecastsOf.get(f.question)!.push(f);
   // The crowd people see: people only unless the desk counts bots (lib/population).
   const population = defaultPopulation(crowdIncludesBots(db));
   const bots = botIdentities(db).handles;
+  // Numeric and date questions: who forecast them (CDF forecasts); their crowd cell shows "—" for now.
+  const cdfForecasters = cdfForecastersByQuestion(db, listed.filter(isContinuousQuestion).map((q) => q.id));
   const rows = listed.map((q) => {
+    const status = questionStatus(q, now);
+    const due = isDueForResolution(q, now);
+    if (!isDiscreteQuestion(q)) {
+      const forecasters = cdfForecasters.get(q.id)!;
+      const hidden = isCrowdHiddenFrom(q, viewer, viewer !== null && forecasters.has(viewer.id), now);
+      return { q, forecasters: forecasters.size, hidden, crowdText: null, mine: null, status, due };
+    }
     const forecasts = forecastsOf.get(q.id)!;
     const forecasters = new Set(forecasts.map((f) => f.forecaster));
     const hidden = isCrowdHiddenFrom(q, viewer, viewer !== null && forecasters.has(viewer.handle), now);
@@ -110,8 +137,9 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
     // The crowd people see: people only unless the desk counts bots (lib/population).
     const pooled = populationForecasts(read, bots, (f) => f.forecaster, population);
     const crowd = hidden ? null : crowdForecastAt(q, pooled, Math.min(now, actualCloseTime(q)), DEFAULT_AGGREGATION_METHOD);
-    const mine = viewer ? myPosition(q, read, viewer.handle, now, staleAfterDays) : null;
-    return { q, forecasters: forecasters.size, hidden, crowd, mine, status: questionStatus(q, now), due: isDueForResolution(q, now) };
+    const position = viewer ? myPosition(q, read, viewer.handle, now, staleAfterDays) : null;
+    const mine = position ? { ...position, text: leadingText(q, position.standing.probabilities) } : null;
+    return { q, forecasters: forecasters.size, hidden, crowdText: crowd ? leadingText(q, crowd) : null, mine, status, due };
   });
   const tags = listTagsInUse(db, isAdmin);
   // Changing tab or tag starts again at page 1; only the pager passes a page.
@@ -216,7 +244,7 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
             { label: "Status" },
           ]}
         >
-          {rows.map(({ q, forecasters, hidden, crowd, mine, status, due }) => (
+          {rows.map(({ q, forecasters, hidden, crowdText, mine, status, due }) => (
             <tr key={q.id} data-question-id={q.id}>
               <td>
                 <Link href={`/questions/${encodeURIComponent(q.id)}`}>{q.title}</Link>
@@ -233,12 +261,12 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
                   </div>
                 ) : null}
               </td>
-              <td>{q.type === "binary" ? "Binary" : `Scenario set (${q.options.length})`}</td>
+              <td>{questionTypeLabel(q)}</td>
               <td data-testid="crowd-cell">
                 {hidden ? (
                   <span className="muted small">hidden until you forecast</span>
-                ) : crowd ? (
-                  leadingText(q, crowd)
+                ) : crowdText ? (
+                  crowdText
                 ) : (
                   <span className="muted">—</span>
                 )}
@@ -247,7 +275,7 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
                 <td data-testid="you-cell">
                   {mine ? (
                     <>
-                      {leadingText(q, mine.standing.probabilities)}
+                      {mine.text}
                       <div className="small muted">{forecastAgeText(mine.ageMs)}</div>
                       {mine.needsUpdate.length > 0 ? (
                         <div className="stack" style={{ gap: "0.25rem", marginTop: "0.25rem" }}>
@@ -272,7 +300,7 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
                 />
               </td>
               <td>
-                <StatusBadge status={status} due={due} detail={q.outcome?.kind === "option" ? outcomeLabel(q, q.outcome) : null} />
+                <StatusBadge status={status} due={due} detail={q.outcome && q.outcome.kind !== "annulled" ? outcomeLabel(q, q.outcome) : null} />
               </td>
             </tr>
           ))}

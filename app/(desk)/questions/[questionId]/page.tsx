@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getViewer } from "@/app/_auth/session";
+import { getViewer, type Viewer } from "@/app/_auth/session";
 import { getDb } from "@/db/client";
 import { listComments } from "@/db/queries/comments";
 import * as z from "zod";
 import { crowdIncludesBots, forecastsForPopulation } from "@/db/queries/bots";
-import { listForecastsForQuestion, listOwnForecasts, listStandingForecasts, rationalePage } from "@/db/queries/forecasts";
+import { hasForecast, listForecastsForQuestion, listOwnForecasts, listStandingForecasts, rationalePage } from "@/db/queries/forecasts";
 import { listCrowdHistory } from "@/db/queries/kept-scores";
 import { keptRowsServe } from "@/db/queries/track-records";
 import { crowdForecastSeries } from "@/lib/aggregation/crowd-forecast";
@@ -15,25 +15,23 @@ import { countedForecasts, standingForecastsAt } from "@/lib/standing-forecast";
 import { DEFAULT_AGGREGATION_METHOD } from "@/lib/types";
 import { getQuestion } from "@/db/queries/questions";
 import { downsampleSteps } from "@/lib/aggregation/crowd-series";
-import { outcomeLabel } from "@/lib/outcome-label";
 import { readForecasts } from "@/lib/probability";
-import { canSeeQuestion, isCrowdHiddenFrom, isDueForResolution, questionStatus, type QuestionStatus } from "@/lib/question-lifecycle";
+import { canSeeQuestion, isCrowdHiddenFrom, questionStatus, type QuestionStatus } from "@/lib/question-lifecycle";
 import { actualCloseTime } from "@/lib/standing-forecast";
-import type { Question } from "@/lib/types";
-import { StatusBadge } from "@/components/ui/StatusBadge";
+import { isContinuousQuestion, type ContinuousQuestion, type Question } from "@/lib/types";
 import { forecastAgeText, leadingText } from "@/components/forecast/forecast-display";
 import { scoreQuestion } from "@/lib/scoring/question-scores";
 import { myPosition } from "@/lib/my-forecasts";
 import { getUserSettings } from "@/db/queries/user-settings";
 import { questionScoreSummary } from "@/lib/track-records/question-score-summary";
-import { AdminQuestionActions } from "./_components/AdminQuestionActions";
 import { CrowdPanel } from "./_components/CrowdPanel";
 import { QuestionScoresPanel } from "./_components/QuestionScoresPanel";
 import { ReaffirmButton } from "./_components/ReaffirmButton";
 import { Discussion } from "./_components/Discussion";
 import { ForecastForm } from "./_components/ForecastForm";
 import { OwnHistory } from "./_components/OwnHistory";
-import { QuestionFacts } from "./_components/QuestionFacts";
+import { QuestionIntro } from "./_components/QuestionIntro";
+import { ContinuousForecastSection } from "./_components/continuous/ContinuousForecastSection";
 import { RationaleList } from "./_components/RationaleList";
 import { ResolutionPanel } from "./_components/ResolutionPanel";
 import { SPREAD_TABLE_ROWS, SpreadPanel } from "./_components/SpreadPanel";
@@ -82,8 +80,24 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
+/** A numeric or date question: facts, resolution, the forecast section (components of its own) and the discussion. */
+function ContinuousQuestionPage({ question, viewer, now }: { question: ContinuousQuestion; viewer: Viewer | null; now: number }) {
+  const db = getDb();
+  const crowdHidden = isCrowdHiddenFrom(question, viewer, viewer ? hasForecast(db, question.id, viewer.id) : false, now);
+  const comments = listComments(db, question.id).filter((c) => !crowdHidden || c.authorId === viewer?.id);
+  return (
+    <article className="stack" data-testid="question-page" data-question-id={question.id}>
+      <QuestionIntro question={question} viewer={viewer} now={now} />
+      <ResolutionPanel question={question} viewer={viewer} />
+      <ContinuousForecastSection question={question} viewer={viewer} status={questionStatus(question, now)} crowdHidden={crowdHidden} now={now} />
+      <Discussion questionId={question.id} comments={comments.map((c) => ({ ...c, rendered: <Markdown text={c.body} /> }))} signedIn={viewer !== null} othersHidden={crowdHidden} />
+    </article>
+  );
+}
+
 export default async function QuestionPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const { question, viewer, now } = await loadQuestion((await params).questionId);
+  if (isContinuousQuestion(question)) return <ContinuousQuestionPage question={question} viewer={viewer} now={now} />;
   const db = getDb();
   const status = questionStatus(question, now);
   const own = viewer ? listOwnForecasts(db, question.id, viewer.id) : [];
@@ -124,45 +138,10 @@ export default async function QuestionPage({ params, searchParams }: { params: P
   const position =
     viewer && latestOwn ? myPosition(question, allRead(), viewer.id, now, getUserSettings(getDb(), viewer.id).staleAfterDays) : null;
   const binary = question.type === "binary";
-  const outcome = question.outcome ? outcomeLabel(question, question.outcome) : null;
 
   return (
     <article className="stack" data-testid="question-page" data-question-id={question.id}>
-      <header>
-        <p className="row" style={{ margin: "0 0 0.25rem", gap: "0.4rem" }}>
-          <StatusBadge status={status} detail={status === "resolved" ? outcome : null} testId="question-status" />
-          {isDueForResolution(question, now) ? <span className="badge badge-due">Due for resolution</span> : null}
-          <span className="badge">{binary ? "Yes / No" : `Scenario set · ${question.options.length} scenarios`}</span>
-        </p>
-        <h1>{question.title}</h1>
-        <QuestionFacts question={question} />
-        {viewer?.role === "admin" ? <AdminQuestionActions questionId={question.id} isDraft={question.isDraft} /> : null}
-      </header>
-
-      {question.description ? (
-        <section aria-labelledby="description-heading">
-          <h2 id="description-heading" className="sr-only">
-            Description
-          </h2>
-          <Markdown text={question.description} className="question-description" />
-        </section>
-      ) : null}
-      <section aria-labelledby="criteria-heading" className="card">
-        <h2 id="criteria-heading">Resolution criteria</h2>
-        {question.resolutionCriteria ? <Markdown text={question.resolutionCriteria} /> : <p style={{ margin: 0 }}>None given.</p>}
-        {!binary ? (
-          <>
-            <h3 className="small muted" style={{ marginTop: "0.75rem" }}>
-              Scenarios
-            </h3>
-            <ol style={{ margin: 0 }}>
-              {question.options.map((label, i) => (
-                <li key={i}>{label}</li>
-              ))}
-            </ol>
-          </>
-        ) : null}
-      </section>
+      <QuestionIntro question={question} viewer={viewer} now={now} />
 
       <ResolutionPanel question={question} viewer={viewer} />
       {question.outcome?.kind === "option" ? (

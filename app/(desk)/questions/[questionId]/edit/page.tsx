@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { QuestionForm } from "@/app/(desk)/questions/new/_components/QuestionForm";
 import { requireAdmin } from "@/app/_auth/session";
 import { getDb } from "@/db/client";
-import { getQuestion, questionHasForecasts } from "@/db/queries/questions";
+import { getDiscreteQuestion, questionHasForecasts } from "@/db/queries/questions";
 import { resolveByDateValue } from "@/lib/validation/wall-clock";
 import { updateQuestionAction } from "./actions";
 
@@ -15,7 +15,8 @@ export default async function EditQuestionPage({ params }: { params: Promise<{ q
   const { questionId } = await params;
   const db = getDb();
   const id = decodeURIComponent(questionId);
-  const q = getQuestion(db, id);
+  const q = getDiscreteQuestion(db, id);
+  // Numeric and date questions have their own fields (scale, unit, bounds): not editable in this form yet.
   if (!q) notFound();
   return (
     <>

@@ -6,7 +6,7 @@ import { crowdToApi, questionDetailToApi } from "@/lib/api/present";
 import { emptyQuery, questionPathParams } from "@/lib/api/schemas";
 import { isCrowdHiddenFrom } from "@/lib/question-lifecycle";
 import { actualCloseTime } from "@/lib/standing-forecast";
-import { DEFAULT_AGGREGATION_METHOD } from "@/lib/types";
+import { DEFAULT_AGGREGATION_METHOD, isDiscreteQuestion } from "@/lib/types";
 import { apiGet } from "../../_lib/handler";
 import { findVisibleQuestion, QUESTION_NOT_FOUND } from "../../_lib/question";
 
@@ -16,7 +16,8 @@ export const GET = apiGet({ access: "public", params: questionPathParams, query:
   if (!q) return QUESTION_NOT_FOUND;
   const hidden = isCrowdHiddenFrom(q, caller, caller ? hasForecast(db, q.id, caller.id) : false, now);
   let latest = null;
-  if (!hidden) {
+  // Numeric and date questions have a distribution as crowd, which this answer does not carry.
+  if (!hidden && isDiscreteQuestion(q)) {
     const { population, forecasts } = forecastsForPopulation(db, q.id);
     const series = crowdForecastSeries(q, forecasts, DEFAULT_AGGREGATION_METHOD, undefined, Math.min(now, actualCloseTime(q)));
     latest = crowdToApi(series.at(-1), DEFAULT_AGGREGATION_METHOD, population);

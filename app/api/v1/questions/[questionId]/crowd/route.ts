@@ -5,6 +5,7 @@ import { isoTime } from "@/lib/api/present";
 import { crowdSeriesQuery, questionPathParams } from "@/lib/api/schemas";
 import { isCrowdHiddenFrom } from "@/lib/question-lifecycle";
 import { actualCloseTime } from "@/lib/standing-forecast";
+import { isDiscreteQuestion } from "@/lib/types";
 import { apiErrorResponse } from "../../../_lib/errors";
 import { apiGet } from "../../../_lib/handler";
 import { findVisibleQuestion, QUESTION_NOT_FOUND } from "../../../_lib/question";
@@ -13,6 +14,8 @@ import { findVisibleQuestion, QUESTION_NOT_FOUND } from "../../../_lib/question"
 export const GET = apiGet({ access: "public", params: questionPathParams, query: crowdSeriesQuery }, ({ db, caller, now, params, query }) => {
   const q = findVisibleQuestion(db, params.questionId, caller);
   if (!q) return QUESTION_NOT_FOUND;
+  if (!isDiscreteQuestion(q))
+    return apiErrorResponse(400, "invalid_request", `questionId: this is a ${q.type} question; its crowd is a distribution, not a probability series`, "questionId");
   if (isCrowdHiddenFrom(q, caller, caller ? hasForecast(db, q.id, caller.id) : false, now))
     return apiErrorResponse(403, "forbidden", "The anchoring guard hides this crowd until you forecast on the question (or it closes)", null);
   const { population, forecasts } = forecastsForPopulation(db, q.id, query.population);
