@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getViewer } from "@/app/_auth/session";
 import { getDb } from "@/db/client";
-import { listComments } from "@/db/queries/comments";
+import { listCommentThreads, type QuestionComment } from "@/db/queries/comments";
+import { commentOrderParam, deleteRefusal, editRefusal, DEFAULT_COMMENT_ORDER, type CommentOrder } from "@/lib/comments";
 import * as z from "zod";
 import { crowdIncludesBots, forecastsForPopulation } from "@/db/queries/bots";
 import { listForecastsForQuestion, listOwnForecasts, listStandingForecasts, rationalePage } from "@/db/queries/forecasts";
@@ -89,8 +90,28 @@ export default async function QuestionPage({ params, searchParams }: { params: P
   const own = viewer ? listOwnForecasts(db, question.id, viewer.id) : [];
 
   const crowdHidden = isCrowdHiddenFrom(question, viewer, own.length > 0, now);
-  // Anchoring guard: others' comments hide with the crowd and their rationales.
-  const comments = listComments(db, question.id).filter((c) => !crowdHidden || c.authorId === viewer?.id);
+  const query = await searchParams;
+  // Anchoring guard: others' comments and replies hide with the crowd and their rationales.
+  const commentOrder = commentOrderParam(query.comments);
+  const threads = listCommentThreads(db, question.id, commentOrder, crowdHidden ? (viewer?.id ?? null) : undefined);
+  const forDiscussion = (c: QuestionComment) => {
+    const mayEdit = viewer !== null && editRefusal(c, viewer, now) === null;
+    // The raw body goes to the browser only to fill the edit box.
+    return { ...c, body: mayEdit ? c.body : "", rendered: <Markdown text={c.body} />, mayEdit, mayDelete: viewer !== null && deleteRefusal(c, viewer, now) === null };
+  };
+  const discussionThreads = threads.map((t) =>
+    t.state === "shown"
+      ? { ...t, comment: forDiscussion(t.comment), replies: t.replies.map(forDiscussion) }
+      : { ...t, replies: t.replies.map(forDiscussion) },
+  );
+  // The order links keep the page's other parameters (the rationale page) and land on the discussion.
+  const orderHref = (order: CommentOrder) => {
+    const params = new URLSearchParams();
+    if (typeof query.rationales === "string") params.set("rationales", query.rationales);
+    if (order !== DEFAULT_COMMENT_ORDER) params.set("comments", order);
+    const qs = params.toString();
+    return `/questions/${encodeURIComponent(question.id)}${qs ? `?${qs}` : ""}#discussion`;
+  };
 
   // What the page shows, read as such: the kept crowd history (downsampled for the chart; the CSV
   // has every point), the standing forecasts and one page of rationales, never every forecast.
@@ -118,7 +139,7 @@ export default async function QuestionPage({ params, searchParams }: { params: P
       ? standingForecastsAt(countedForecasts(question, pooledRead), end)
       : readForecasts(question.type, listStandingForecasts(db, question.id, end));
   const botForecastsLeftOut = pooled ? allRead().length - pooled.forecasts.length : 0;
-  const rationales = crowdHidden ? null : rationalePage(db, question.id, pageNumber.parse((await searchParams).rationales));
+  const rationales = crowdHidden ? null : rationalePage(db, question.id, pageNumber.parse(query.rationales));
   const dataHref = (chart: "crowd" | "spread") => `/questions/${encodeURIComponent(question.id)}/chart-data?chart=${chart}`;
   const latestOwn = own.at(-1);
   const position =
@@ -241,7 +262,14 @@ export default async function QuestionPage({ params, searchParams }: { params: P
 
       {viewer ? <OwnHistory question={question} forecasts={own} /> : null}
       {rationales ? <RationaleList question={question} rationales={rationales} /> : null}
-      <Discussion questionId={question.id} comments={comments.map((c) => ({ ...c, rendered: <Markdown text={c.body} /> }))} signedIn={viewer !== null} othersHidden={crowdHidden} />
+      <Discussion
+        questionId={question.id}
+        threads={discussionThreads}
+        signedIn={viewer !== null}
+        othersHidden={crowdHidden}
+        order={commentOrder}
+        orderHrefs={{ oldest: orderHref("oldest"), newest: orderHref("newest") }}
+      />
     </article>
   );
 }
