@@ -104,13 +104,13 @@ export default async function QuestionPage({ params, searchParams }: { params: P
       ? { ...t, comment: forDiscussion(t.comment), replies: t.replies.map(forDiscussion) }
       : { ...t, replies: t.replies.map(forDiscussion) },
   );
-  // The order links keep the page's other parameters (the rationale page) and land on the discussion.
-  const orderHref = (order: CommentOrder) => {
+  // This page's address with a rationale page and a comment order: each list's links keep the other's choice.
+  const pageHref = (rationalePageNumber: number, order: CommentOrder) => {
     const params = new URLSearchParams();
-    if (typeof query.rationales === "string") params.set("rationales", query.rationales);
+    if (rationalePageNumber > 1) params.set("rationales", String(rationalePageNumber));
     if (order !== DEFAULT_COMMENT_ORDER) params.set("comments", order);
     const qs = params.toString();
-    return `/questions/${encodeURIComponent(question.id)}${qs ? `?${qs}` : ""}#discussion`;
+    return `/questions/${encodeURIComponent(question.id)}${qs ? `?${qs}` : ""}`;
   };
 
   // What the page shows, read as such: the kept crowd history (downsampled for the chart; the CSV
@@ -261,14 +261,17 @@ export default async function QuestionPage({ params, searchParams }: { params: P
       )}
 
       {viewer ? <OwnHistory question={question} forecasts={own} /> : null}
-      {rationales ? <RationaleList question={question} rationales={rationales} /> : null}
+      {rationales ? <RationaleList question={question} rationales={rationales} pageHref={(n) => pageHref(n, commentOrder)} /> : null}
       <Discussion
         questionId={question.id}
         threads={discussionThreads}
         signedIn={viewer !== null}
         othersHidden={crowdHidden}
         order={commentOrder}
-        orderHrefs={{ oldest: orderHref("oldest"), newest: orderHref("newest") }}
+        orderHrefs={{
+          oldest: `${pageHref(rationales?.page ?? 1, "oldest")}#discussion`,
+          newest: `${pageHref(rationales?.page ?? 1, "newest")}#discussion`,
+        }}
       />
     </article>
   );
