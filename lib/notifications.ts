@@ -15,4 +15,6 @@ export interface NotificationPayload {
   /** comment: who wrote it and its first characters. */
   author?: string;
   excerpt?: string;
+  /** comment: it is a reply to my comment. */
+  replyToYou?: boolean;
 }

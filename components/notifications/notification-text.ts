@@ -43,7 +43,7 @@ export function notificationSentence(n: DescribedNotification): string {
       return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
     }
     case "comment":
-      return `${p.author} commented: “${p.excerpt}”`;
+      return p.replyToYou ? `${p.author} replied to your comment: “${p.excerpt}”` : `${p.author} commented: “${p.excerpt}”`;
     case "due":
       return "Due for resolution: its deadline has passed.";
   }

@@ -16,7 +16,7 @@ import { accounts, users } from "@/db/schema/users";
 import { myPosition, ageInDays } from "@/lib/my-forecasts";
 import { outcomeLabel } from "@/lib/outcome-label";
 import { readForecasts } from "@/lib/probability";
-import { resolutionDeadline } from "@/lib/question-lifecycle";
+import { isCrowdHiddenFrom, resolutionDeadline } from "@/lib/question-lifecycle";
 import { scoreQuestion } from "@/lib/scoring/question-scores";
 import { isDiscreteQuestion, type Outcome, type Question } from "@/lib/types";
 
@@ -199,17 +199,29 @@ function collectResolutionEvents(db: Db, now: number): NewNotification[] {
 
 const EXCERPT_LENGTH = 140;
 
-/** New comments since the last scan: everyone else who forecast on the question. */
+/**
+ * New comments and replies since the last scan: everyone else who forecast on the question; and for a
+ * reply, the author of the comment it answers ("replied to your comment"), forecaster or not, as long
+ * as the anchoring guard lets them read it (lib/question-lifecycle). Deleted comments are no news.
+ */
 function collectCommentEvents(db: Db, now: number): NewNotification[] {
   const cursor = readCursor(db, "comments");
   const rows = db
-    .select({ id: comments.id, questionId: comments.questionId, authorId: comments.authorId, body: comments.body, author: users.name })
+    .select({
+      id: comments.id,
+      questionId: comments.questionId,
+      authorId: comments.authorId,
+      parentId: comments.parentId,
+      body: comments.body,
+      author: users.name,
+    })
     .from(comments)
     .innerJoin(users, eq(users.id, comments.authorId))
     .innerJoin(questions, eq(questions.id, comments.questionId))
     .where(
       and(
         eq(questions.isDraft, false),
+        isNull(comments.deletedAt),
         cursor === null ? sql`${comments.createdAt} >= ${now - FIRST_SCAN_LOOKBACK_MS}` : gt(comments.id, cursor),
       ),
     )
@@ -226,13 +238,39 @@ function collectCommentEvents(db: Db, now: number): NewNotification[] {
       .all();
     for (const p of pairs) forecasters.get(p.questionId)!.add(p.forecasterId);
   }
-  const reachable = signInUserIds(db, [...new Set([...forecasters.values()].flatMap((s) => [...s]))]);
+  // The standing authors of the comments replied to, and whether each may read the reply.
+  const parentIds = [...new Set(rows.flatMap((r) => (r.parentId === null ? [] : [r.parentId])))];
+  const parentAuthor = new Map<number, { authorId: string; role: "analyst" | "admin" }>();
+  for (let i = 0; i < parentIds.length; i += 500) {
+    const parents = db
+      .select({ id: comments.id, authorId: comments.authorId, role: users.role })
+      .from(comments)
+      .innerJoin(users, eq(users.id, comments.authorId))
+      .where(and(inArray(comments.id, parentIds.slice(i, i + 500)), isNull(comments.deletedAt)))
+      .all();
+    for (const p of parents) parentAuthor.set(p.id, p);
+  }
+  const questionOf = new Map(getQuestions(db, parentIds.length > 0 ? questionIds : []).map((q) => [q.id, q]));
+  const reachable = signInUserIds(db, [
+    ...new Set([...[...forecasters.values()].flatMap((s) => [...s]), ...[...parentAuthor.values()].map((p) => p.authorId)]),
+  ]);
   const out: NewNotification[] = [];
   for (const c of rows) {
     const excerpt = c.body.length > EXCERPT_LENGTH ? `${c.body.slice(0, EXCERPT_LENGTH - 1)}…` : c.body;
-    for (const userId of forecasters.get(c.questionId)!) {
-      if (userId === c.authorId || !reachable.has(userId)) continue;
-      out.push({ userId, kind: "comment", questionId: c.questionId, eventKey: `comment:${c.id}`, payload: { author: c.author, excerpt } });
+    const eventKey = `comment:${c.id}`;
+    const parent = c.parentId === null ? undefined : parentAuthor.get(c.parentId);
+    const questionForecasters = forecasters.get(c.questionId)!;
+    let repliedTo: string | null = null;
+    if (parent && parent.authorId !== c.authorId && reachable.has(parent.authorId)) {
+      const hasForecast = questionForecasters.has(parent.authorId);
+      if (!isCrowdHiddenFrom(questionOf.get(c.questionId)!, parent, hasForecast, now)) {
+        repliedTo = parent.authorId;
+        out.push({ userId: repliedTo, kind: "comment", questionId: c.questionId, eventKey, payload: { author: c.author, excerpt, replyToYou: true } });
+      }
+    }
+    for (const userId of questionForecasters) {
+      if (userId === c.authorId || userId === repliedTo || !reachable.has(userId)) continue;
+      out.push({ userId, kind: "comment", questionId: c.questionId, eventKey, payload: { author: c.author, excerpt } });
     }
   }
   writeCursor(db, "comments", last);

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { questions } from "./questions";
 import { users } from "./users";
 
@@ -40,6 +40,12 @@ export const comments = sqliteTable(
       .references(() => users.id, { onDelete: "cascade" }),
     body: text("body").notNull(),
     createdAt: integer("created_at").notNull(),
+    /** The comment this one replies to (one level: a reply's parent is never itself a reply); null: a comment. */
+    parentId: integer("parent_id").references((): AnySQLiteColumn => comments.id, { onDelete: "cascade" }),
+    /** When its author last changed the body (epoch ms); null: as posted. */
+    editedAt: integer("edited_at"),
+    /** When it was deleted (epoch ms); null: standing. Kept while it has replies ("comment deleted"). */
+    deletedAt: integer("deleted_at"),
   },
-  (t) => [index("comments_question_idx").on(t.questionId)],
+  (t) => [index("comments_question_idx").on(t.questionId), index("comments_parent_idx").on(t.parentId)],
 );

@@ -142,34 +142,60 @@ describe.each<Role>(["visitor", "analyst", "admin"])("every page as %s", (role) 
 });
 
 describe("page weights", () => {
-  it("records the list's and a question page's transfer size and load time", async () => {
+  it("records the list's and a question page's HTML and JS bytes and load times at both widths (cold browser cache, median of 3)", async () => {
     const browser = await openBrowser();
     try {
       const { page } = browser;
-      const open = openQuestions()[0];
-      const result: Record<string, { transferKB: number; documentKB: number; domContentLoadedMs: number; loadMs: number }> = {};
-      for (const [name, pathname] of [
-        ["questions", "/questions"],
-        ["question", `/questions/${encodeURIComponent(open.id)}`],
-      ] as const) {
-        await page.goto(pathname);
-        await page.waitForLoadState("networkidle");
-        // second visit: warm server caches, cold browser cache is what we measure (new context each time is costlier)
-        await page.goto(pathname);
-        await page.waitForLoadState("networkidle");
-        const m = await page.evaluate(() => {
-          const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
-          const resources = performance.getEntriesByType("resource") as PerformanceResourceTiming[];
-          const bytes = resources.reduce((s, r) => s + (r.encodedBodySize || 0), nav.encodedBodySize || 0);
-          return { bytes, doc: nav.encodedBodySize, dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd };
-        });
-        result[name] = {
-          transferKB: Math.round(m.bytes / 102.4) / 10,
-          documentKB: Math.round(m.doc / 102.4) / 10,
-          domContentLoadedMs: Math.round(m.dcl),
-          loadMs: Math.round(m.load),
-        };
-        expect(m.doc).toBeGreaterThan(0);
+      // every load fetches everything again, as a first visit does
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+      const open = openQuestions().find((q) => q.type === "binary" && !q.hideCrowdUntilForecast) ?? openQuestions()[0];
+      type Weight = { htmlKB: number; jsKB: number; jsFiles: number; totalKB: number; ttfbMs: number; domContentLoadedMs: number; loadMs: number };
+      const result: Record<string, Weight> = {};
+      const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+      const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
+      for (const viewport of [WIDE, PHONE]) {
+        await page.setViewportSize(viewport);
+        for (const [name, pathname] of [
+          ["questions", "/questions"],
+          ["question", `/questions/${encodeURIComponent(open.id)}`],
+        ] as const) {
+          await page.goto(pathname); // warm the server
+          await page.waitForLoadState("networkidle");
+          const runs: { html: number; js: number; jsFiles: number; total: number; ttfb: number; dcl: number; load: number }[] = [];
+          for (let i = 0; i < 3; i++) {
+            await page.goto(pathname);
+            await page.waitForLoadState("networkidle");
+            runs.push(
+              await page.evaluate(() => {
+                const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+                const resources = performance.getEntriesByType("resource") as PerformanceResourceTiming[];
+                const js = resources.filter((r) => new URL(r.name).pathname.endsWith(".js"));
+                return {
+                  html: nav.encodedBodySize,
+                  js: js.reduce((sum, r) => sum + r.encodedBodySize, 0),
+                  jsFiles: js.length,
+                  total: resources.reduce((sum, r) => sum + r.encodedBodySize, nav.encodedBodySize),
+                  ttfb: nav.responseStart,
+                  dcl: nav.domContentLoadedEventEnd,
+                  load: nav.loadEventEnd,
+                };
+              }),
+            );
+          }
+          const pick = (k: keyof (typeof runs)[number]): number => median(runs.map((r) => r[k]));
+          result[`${name} ${viewport.width}`] = {
+            htmlKB: kb(pick("html")),
+            jsKB: kb(pick("js")),
+            jsFiles: pick("jsFiles"),
+            totalKB: kb(pick("total")),
+            ttfbMs: Math.round(pick("ttfb")),
+            domContentLoadedMs: Math.round(pick("dcl")),
+            loadMs: Math.round(pick("load")),
+          };
+          expect(pick("html")).toBeGreaterThan(0);
+          expect(pick("js")).toBeGreaterThan(0);
+        }
       }
       fs.mkdirSync(ARTIFACTS, { recursive: true });
       fs.writeFileSync(path.join(ARTIFACTS, "page-weights.json"), JSON.stringify(result, null, 2));

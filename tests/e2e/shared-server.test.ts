@@ -112,6 +112,13 @@ describe("a private desk (REQUIRE_SIGN_IN=1)", () => {
     expect((await fetch(new URL("/api/export?format=json", base))).status).toBe(401);
     const signup = await fetch(new URL("/signup", base), { redirect: "manual" });
     expect(signup.status).toBe(307);
+    // The sign-in page offers no "Create an account" (it would only bounce back); it says how to get in.
+    const signinHtml = await (await fetch(new URL("/signin", base))).text();
+    expect(signinHtml).not.toContain("Create an account");
+    expect(signinHtml).not.toContain('href="/signup"');
+    expect(signinHtml).toContain("This desk is private: ask an admin for an invitation link.");
+    // while an open desk (the seeded one) offers it
+    expect(await (await fetch(new URL("/signin", inject("baseURL")))).text()).toContain("Create an account");
     const refused = await postJson(base, "/api/auth/sign-up/email", {
       name: "Stranger",
       email: "stranger@example.org",

@@ -1,10 +1,10 @@
 // Stored XSS: every text people write and the desk renders (question description and criteria, a
-// rationale, a comment, resolution evidence) carries script tags, event handlers, javascript: and
+// rationale, a comment, a reply, a comment's edited body, resolution evidence) carries script tags, event handlers, javascript: and
 // data: links; a real browser opens the question and nothing runs, no handler or dangerous link
 // reaches the DOM, while safe Markdown (emphasis, links with rel="noopener nofollow ugc") renders.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { addComment } from "@/db/queries/comments";
+import { addComment, editComment } from "@/db/queries/comments";
 import { recordForecast } from "@/db/queries/forecasts";
 import { createQuestion } from "@/db/queries/questions";
 import { recordResolution } from "@/db/queries/resolutions";
@@ -25,7 +25,7 @@ const payload = (where: string) =>
     `<iframe src="javascript:alert(1)"></iframe><svg onload="alert(1)"></svg><style>body{display:none}</style>`,
   ].join("\n\n");
 
-const PLACES = ["description", "criteria", "rationale", "comment", "evidence"] as const;
+const PLACES = ["description", "criteria", "rationale", "comment", "reply", "edited", "evidence"] as const;
 
 let browser: BrowserSession;
 let page: Page;
@@ -55,7 +55,12 @@ beforeAll(async () => {
   );
   const forecast = recordForecast(db, { questionId, forecasterId: adminId, probabilities: [0.4, 0.6], madeAt: now - DAY, rationale: payload("rationale") });
   expect(forecast.ok).toBe(true);
-  expect(addComment(db, { questionId, authorId: adminId, body: payload("comment"), createdAt: now - DAY }).ok).toBe(true);
+  const comment = addComment(db, { questionId, authorId: adminId, body: payload("comment"), createdAt: now - DAY });
+  expect(comment.ok).toBe(true);
+  if (comment.ok) expect(addComment(db, { questionId, authorId: adminId, body: payload("reply"), createdAt: now - DAY, parentId: comment.id }).ok).toBe(true);
+  // posted harmless, then edited (within its 15 minutes) into the payload
+  const edited = addComment(db, { questionId, authorId: adminId, body: "Harmless at first", createdAt: now - 60_000 });
+  expect(edited.ok && editComment(db, { commentId: edited.id, actorId: adminId, body: payload("edited"), now }).ok).toBe(true);
   const resolved = recordResolution(db, { questionId, outcome: { kind: "option", option: 1 }, resolveTime: now - 1000, evidence: payload("evidence"), actorId: adminId, now });
   expect(resolved.ok, JSON.stringify(resolved)).toBe(true);
 

@@ -7,7 +7,7 @@ import path from "node:path";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { submitForecast } from "@/app/(desk)/questions/[questionId]/actions";
-import { postComment } from "@/app/(desk)/questions/[questionId]/comment-actions";
+import { postComment, removeComment, saveCommentEdit } from "@/app/(desk)/questions/[questionId]/comment-actions";
 import { updateQuestionAction } from "@/app/(desk)/questions/[questionId]/edit/actions";
 import { resolveQuestionAction, undoResolutionAction } from "@/app/(desk)/questions/[questionId]/resolve-actions";
 import { createQuestionAction } from "@/app/(desk)/questions/new/actions";
@@ -29,7 +29,7 @@ const call = (action: AnyAction, ...args: unknown[]) => (action as unknown as (.
 
 describe("server actions called with the wrong types", () => {
   it.each(NOT_A_FORM.map((v) => [JSON.stringify(v), v]))("answer %s with their error message, not an exception", async (_label, payload) => {
-    for (const action of [submitForecast, postComment, createQuestionAction, signIn, signUp, setRoleAction, createInvitationAction, revokeInvitationAction])
+    for (const action of [submitForecast, postComment, saveCommentEdit, removeComment, createQuestionAction, signIn, signUp, setRoleAction, createInvitationAction, revokeInvitationAction])
       expect(JSON.stringify(await call(action, null, payload))).toContain(BAD_FORM);
     expect(JSON.stringify(await call(resolveQuestionAction, { id: "q1" }, null, new FormData()))).toContain(BAD_FORM);
     expect(JSON.stringify(await call(resolveQuestionAction, "q1", null, payload))).toContain(BAD_FORM);

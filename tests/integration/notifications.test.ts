@@ -8,7 +8,8 @@ import path from "node:path";
 import type { ParsedMail } from "mailparser";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openDb, type Db } from "@/db/client";
-import { addComment } from "@/db/queries/comments";
+import { addComment, deleteComment } from "@/db/queries/comments";
+import { notificationSentence } from "@/components/notifications/notification-text";
 import {
   collectNotifications,
   countUnread,
@@ -37,7 +38,7 @@ let alice: string;
 let bob: string;
 let carl: string; // imported forecaster: no account, never notified
 
-function question(title: string, openTime: number, closeTime: number, scenarios: string[] = []) {
+function question(title: string, openTime: number, closeTime: number, scenarios: string[] = [], hideCrowdUntilForecast = false) {
   return createQuestion(
     db,
     {
@@ -50,7 +51,7 @@ function question(title: string, openTime: number, closeTime: number, scenarios:
       resolveBy: null,
       type: scenarios.length ? "multiple_choice" : "binary",
       scenarios,
-      hideCrowdUntilForecast: false,
+      hideCrowdUntilForecast,
       isDraft: false,
     },
     { createdBy: admin, now: openTime },
@@ -123,6 +124,40 @@ describe("what reaches whom", () => {
     expect(collectNotifications(db, NOW + 4 * HOUR)).toBe(1);
     expect(listNotifications(db, alice)[0]).toMatchObject({ kind: "annulled", payload: { outcome: "Annulled" } });
     void due;
+  });
+
+  it("a reply reaches the author of the comment it answers (once, even as a forecaster), unless the guard hides it from them; deleted comments are no news", () => {
+    const q = question("Talked about", NOW - DAY, NOW + 30 * DAY);
+    forecastAt(q, bob, NOW - DAY, [0.6, 0.4]);
+    const said = (body: string, authorId: string, createdAt: number, parentId?: number) => {
+      const r = addComment(db, { questionId: q, authorId, body, createdAt, parentId });
+      if (!r.ok) throw new Error(r.reason);
+      return r.id;
+    };
+    const comment = said("Alice thinks 30%", alice, NOW);
+    expect(collectNotifications(db, NOW + HOUR)).toBe(1); // Bob forecast here; Alice did not
+    said("Bob replies", bob, NOW + HOUR, comment);
+    const gone = said("Bob, deleted at once", bob, NOW + HOUR);
+    expect(deleteComment(db, { commentId: gone, actorId: bob, now: NOW + HOUR }).ok).toBe(true);
+    expect(collectNotifications(db, NOW + 2 * HOUR)).toBe(1);
+    const [reply] = listNotifications(db, alice);
+    expect(reply).toMatchObject({ kind: "comment", payload: { author: "Bob Analyst", excerpt: "Bob replies", replyToYou: true } });
+    expect(notificationSentence(reply)).toBe("Bob Analyst replied to your comment: “Bob replies”");
+    // Now Alice forecasts too: the admin's reply reaches her once, as a reply; Bob as a comment.
+    forecastAt(q, alice, NOW + 2 * HOUR, [0.7, 0.3]);
+    said("Admin replies", admin, NOW + 3 * HOUR, comment);
+    expect(collectNotifications(db, NOW + 4 * HOUR)).toBe(2);
+    expect(listNotifications(db, alice).filter((n) => n.payload.excerpt === "Admin replies").map((n) => n.payload.replyToYou)).toEqual([true]);
+    expect(listNotifications(db, bob).find((n) => n.payload.excerpt === "Admin replies")?.payload.replyToYou).toBeUndefined();
+
+    // Crowd hidden until you forecast: Alice has not forecast there, so Bob's reply is hidden from her.
+    const guarded = question("Guarded", NOW - DAY, NOW + 30 * DAY, [], true);
+    const hers = addComment(db, { questionId: guarded, authorId: alice, body: "Mine", createdAt: NOW + 4 * HOUR });
+    forecastAt(guarded, bob, NOW + 4 * HOUR, [0.5, 0.5]);
+    expect(hers.ok && addComment(db, { questionId: guarded, authorId: bob, body: "Hidden reply", createdAt: NOW + 5 * HOUR, parentId: hers.id }).ok).toBe(true);
+    expect(collectNotifications(db, NOW + 6 * HOUR)).toBe(1); // Bob, a forecaster there, hears of Alice's comment
+    expect(listNotifications(db, bob)[0].payload.excerpt).toBe("Mine");
+    expect(listNotifications(db, alice).some((n) => n.questionTitle === "Guarded")).toBe(false);
   });
 
   it("the crowd moving more than 10 points makes a forecast need an update, at the user's own age threshold", () => {

@@ -11,12 +11,15 @@ export function AuthForm({
   action,
   next,
   invitation,
+  signUpOpen = true,
 }: {
   mode: "signin" | "signup";
   action: (prev: AuthFormState, form: FormData) => Promise<AuthFormState>;
   next?: string;
   /** The invitation token of a private desk's sign-up link. */
   invitation?: string;
+  /** Sign-in: whether anyone may create an account (false on a private desk, where sign-up is by invitation). */
+  signUpOpen?: boolean;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   const errors = state?.fieldErrors ?? {};
@@ -87,9 +90,13 @@ export function AuthForm({
           <span className="muted small">
             Already have an account? <Link href="/signin">Sign in</Link>
           </span>
-        ) : (
+        ) : signUpOpen ? (
           <span className="muted small">
             New here? <Link href="/signup">Create an account</Link>
+          </span>
+        ) : (
+          <span className="muted small" data-testid="sign-up-by-invitation">
+            New here? This desk is private: ask an admin for an invitation link.
           </span>
         )}
       </div>

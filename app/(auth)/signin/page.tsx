@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { isDeskPrivate } from "@/app/_auth/desk-privacy";
 import { getViewer } from "@/app/_auth/session";
 import { signIn } from "../actions";
 import { AuthForm } from "../_components/AuthForm";
@@ -12,7 +13,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <h1>Sign in</h1>
-      <AuthForm mode="signin" action={signIn} next={typeof next === "string" ? next : undefined} />
+      <AuthForm mode="signin" action={signIn} next={typeof next === "string" ? next : undefined} signUpOpen={!isDeskPrivate()} />
     </>
   );
 }

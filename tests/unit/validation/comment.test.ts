@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { COMMENT_MAX, commentFieldErrors, commentInput } from "@/lib/validation/comment";
+import { COMMENT_MAX, commentDeleteInput, commentEditInput, commentFieldErrors, commentInput } from "@/lib/validation/comment";
 
 const errorsOf = (input: unknown) => {
   const parsed = commentInput.safeParse(input);
@@ -33,5 +33,28 @@ describe("commentInput", () => {
   it("needs a question id", () => {
     expect(errorsOf({ questionId: "", body: "ok" })).toEqual({ questionId: "Question is missing" });
     expect(errorsOf({ body: "" })).toEqual({ questionId: "Question is missing", body: "Write a comment before posting" });
+  });
+});
+
+describe("replies, edits and deletions", () => {
+  it("a reply names its comment by number; absent or empty is a new comment", () => {
+    expect(commentInput.parse({ questionId: "q1", body: "ok", parentId: "12" }).parentId).toBe(12);
+    expect(commentInput.parse({ questionId: "q1", body: "ok", parentId: "" }).parentId).toBeUndefined();
+    expect(commentInput.parse({ questionId: "q1", body: "ok", parentId: null }).parentId).toBeUndefined();
+    for (const parentId of ["0", "-3", "1.5", "12abc", "1".repeat(16)])
+      expect(errorsOf({ questionId: "q1", body: "ok", parentId })).toEqual({ parentId: "Reply target must be a comment number" });
+    expect(errorsOf({ questionId: "q1", body: "ok", parentId: { $gt: 0 } })).toEqual({ parentId: "Reply target is missing" });
+  });
+
+  it("an edit takes the same body rules and a comment number; a deletion a comment number", () => {
+    expect(commentEditInput.parse({ commentId: "7", body: " New words " })).toEqual({ commentId: 7, body: "New words" });
+    const edit = commentEditInput.safeParse({ commentId: "x", body: " " });
+    expect(edit.success ? {} : commentFieldErrors(edit.error)).toEqual({
+      commentId: "Comment must be a comment number",
+      body: "Write a comment before posting",
+    });
+    expect(commentDeleteInput.parse({ commentId: "9" })).toEqual({ commentId: 9 });
+    const del = commentDeleteInput.safeParse({ commentId: null });
+    expect(del.success ? {} : commentFieldErrors(del.error)).toEqual({ commentId: "Comment is missing" });
   });
 });

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getViewer, type Viewer } from "@/app/_auth/session";
 import { getDb } from "@/db/client";
-import { listComments } from "@/db/queries/comments";
+import { listCommentThreads, type QuestionComment } from "@/db/queries/comments";
+import { commentOrderParam, deleteRefusal, editRefusal, DEFAULT_COMMENT_ORDER, type CommentOrder } from "@/lib/comments";
 import * as z from "zod";
 import { crowdIncludesBots, forecastsForPopulation } from "@/db/queries/bots";
 import { hasForecast, listForecastsForQuestion, listOwnForecasts, listStandingForecasts, rationalePage } from "@/db/queries/forecasts";
@@ -78,33 +79,72 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: question?.title ?? "Question not found" };
 }
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+type Query = Record<string, string | string[] | undefined>;
+type SearchParams = Promise<Query>;
+
+/** This question's address with a rationale page and a comment order: each list's links keep the other's choice. */
+function questionHref(question: Question, rationalePageNumber: number, order: CommentOrder): string {
+  const params = new URLSearchParams();
+  if (rationalePageNumber > 1) params.set("rationales", String(rationalePageNumber));
+  if (order !== DEFAULT_COMMENT_ORDER) params.set("comments", order);
+  const qs = params.toString();
+  return `/questions/${encodeURIComponent(question.id)}${qs ? `?${qs}` : ""}`;
+}
+
+/** The discussion in the order the query asks; others' comments and replies hide with the crowd (anchoring guard). */
+function QuestionDiscussion(props: { question: Question; viewer: Viewer | null; now: number; crowdHidden: boolean; order: CommentOrder; rationalePageNumber: number }) {
+  const { question, viewer, now, crowdHidden, order, rationalePageNumber } = props;
+  const threads = listCommentThreads(getDb(), question.id, order, crowdHidden ? (viewer?.id ?? null) : undefined);
+  const forDiscussion = (c: QuestionComment) => {
+    const mayEdit = viewer !== null && editRefusal(c, viewer, now) === null;
+    // The raw body goes to the browser only to fill the edit box.
+    return { ...c, body: mayEdit ? c.body : "", rendered: <Markdown text={c.body} />, mayEdit, mayDelete: viewer !== null && deleteRefusal(c, viewer, now) === null };
+  };
+  const discussionThreads = threads.map((t) =>
+    t.state === "shown"
+      ? { ...t, comment: forDiscussion(t.comment), replies: t.replies.map(forDiscussion) }
+      : { ...t, replies: t.replies.map(forDiscussion) },
+  );
+  return (
+    <Discussion
+      questionId={question.id}
+      threads={discussionThreads}
+      signedIn={viewer !== null}
+      othersHidden={crowdHidden}
+      order={order}
+      orderHrefs={{
+        oldest: `${questionHref(question, rationalePageNumber, "oldest")}#discussion`,
+        newest: `${questionHref(question, rationalePageNumber, "newest")}#discussion`,
+      }}
+    />
+  );
+}
 
 /** A numeric or date question: facts, resolution, the forecast section (components of its own) and the discussion. */
-function ContinuousQuestionPage({ question, viewer, now }: { question: ContinuousQuestion; viewer: Viewer | null; now: number }) {
+function ContinuousQuestionPage({ question, viewer, now, query }: { question: ContinuousQuestion; viewer: Viewer | null; now: number; query: Query }) {
   const db = getDb();
   const crowdHidden = isCrowdHiddenFrom(question, viewer, viewer ? hasForecast(db, question.id, viewer.id) : false, now);
-  const comments = listComments(db, question.id).filter((c) => !crowdHidden || c.authorId === viewer?.id);
   return (
     <article className="stack" data-testid="question-page" data-question-id={question.id}>
       <QuestionIntro question={question} viewer={viewer} now={now} />
       <ResolutionPanel question={question} viewer={viewer} />
       <ContinuousForecastSection question={question} viewer={viewer} status={questionStatus(question, now)} crowdHidden={crowdHidden} now={now} />
-      <Discussion questionId={question.id} comments={comments.map((c) => ({ ...c, rendered: <Markdown text={c.body} /> }))} signedIn={viewer !== null} othersHidden={crowdHidden} />
+      <QuestionDiscussion question={question} viewer={viewer} now={now} crowdHidden={crowdHidden} order={commentOrderParam(query.comments)} rationalePageNumber={1} />
     </article>
   );
 }
 
 export default async function QuestionPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const { question, viewer, now } = await loadQuestion((await params).questionId);
-  if (isContinuousQuestion(question)) return <ContinuousQuestionPage question={question} viewer={viewer} now={now} />;
+  const query = await searchParams;
+  if (isContinuousQuestion(question)) return <ContinuousQuestionPage question={question} viewer={viewer} now={now} query={query} />;
   const db = getDb();
   const status = questionStatus(question, now);
   const own = viewer ? listOwnForecasts(db, question.id, viewer.id) : [];
 
   const crowdHidden = isCrowdHiddenFrom(question, viewer, own.length > 0, now);
-  // Anchoring guard: others' comments hide with the crowd and their rationales.
-  const comments = listComments(db, question.id).filter((c) => !crowdHidden || c.authorId === viewer?.id);
+  const commentOrder = commentOrderParam(query.comments);
 
   // What the page shows, read as such: the kept crowd history (downsampled for the chart; the CSV
   // has every point), the standing forecasts and one page of rationales, never every forecast.
@@ -132,7 +172,7 @@ export default async function QuestionPage({ params, searchParams }: { params: P
       ? standingForecastsAt(countedForecasts(question, pooledRead), end)
       : readForecasts(question.type, listStandingForecasts(db, question.id, end));
   const botForecastsLeftOut = pooled ? allRead().length - pooled.forecasts.length : 0;
-  const rationales = crowdHidden ? null : rationalePage(db, question.id, pageNumber.parse((await searchParams).rationales));
+  const rationales = crowdHidden ? null : rationalePage(db, question.id, pageNumber.parse(query.rationales));
   const dataHref = (chart: "crowd" | "spread") => `/questions/${encodeURIComponent(question.id)}/chart-data?chart=${chart}`;
   const latestOwn = own.at(-1);
   const position =
@@ -219,8 +259,8 @@ export default async function QuestionPage({ params, searchParams }: { params: P
       )}
 
       {viewer ? <OwnHistory question={question} forecasts={own} /> : null}
-      {rationales ? <RationaleList question={question} rationales={rationales} /> : null}
-      <Discussion questionId={question.id} comments={comments.map((c) => ({ ...c, rendered: <Markdown text={c.body} /> }))} signedIn={viewer !== null} othersHidden={crowdHidden} />
+      {rationales ? <RationaleList question={question} rationales={rationales} pageHref={(n) => questionHref(question, n, commentOrder)} /> : null}
+      <QuestionDiscussion question={question} viewer={viewer} now={now} crowdHidden={crowdHidden} order={commentOrder} rationalePageNumber={rationales?.page ?? 1} />
     </article>
   );
 }

@@ -27,14 +27,17 @@ function RationaleItem({ question, forecast: f }: { question: Question; forecast
 export function RationaleList({
   question,
   rationales,
+  pageHref,
 }: {
   question: Question;
   /** db/queries/forecasts rationalePage. */
   rationales: { items: QuestionForecast[]; page: number; pageCount: number; total: number };
+  /** The question page's address showing rationale page `n` (keeping the page's other parameters). */
+  pageHref: (n: number) => string;
 }) {
   const { items, page, pageCount, total } = rationales;
   const listStyle = { listStyle: "none", padding: 0, margin: 0 } as const;
-  const href = (n: number) => `/questions/${encodeURIComponent(question.id)}${n > 1 ? `?rationales=${n}` : ""}#rationales-heading`;
+  const href = (n: number) => `${pageHref(n)}#rationales-heading`;
   return (
     <section aria-labelledby="rationales-heading" className="card">
       <h2 id="rationales-heading">Rationales</h2>
