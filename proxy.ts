@@ -27,7 +27,7 @@ export async function proxy(request: NextRequest) {
 const ACTION_BODY_LIMIT = 1024 * 1024;
 
 /** 400 for an address with a malformed percent-escape, 413 for an oversized server-action post. */
-function refuseMalformed(request: NextRequest): NextResponse | null {
+function refuseMalformed(request: NextRequest): Response | null {
   try {
     decodeURIComponent(request.nextUrl.pathname);
   } catch {
@@ -44,7 +44,7 @@ function errorPage(status: number, title: string, sentence: string): NextRespons
   return new NextResponse(html, { status, headers: { "content-type": "text/html; charset=utf-8" } });
 }
 
-async function gate(request: NextRequest, csp: string): Promise<NextResponse> {
+async function gate(request: NextRequest, csp: string): Promise<Response> {
   const pass = () => {
     const requestHeaders = new Headers(request.headers);
     requestHeaders.set("Content-Security-Policy", csp);
