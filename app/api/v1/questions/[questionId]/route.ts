@@ -1,12 +1,10 @@
-import { forecastsForPopulation } from "@/db/queries/bots";
+import { questionCrowd } from "@/db/queries/crowd";
 import { hasForecast } from "@/db/queries/forecasts";
 import { questionChangeTimes } from "@/db/queries/questions";
-import { crowdForecastSeries } from "@/lib/aggregation/crowd-forecast";
 import { crowdToApi, questionDetailToApi } from "@/lib/api/present";
 import { emptyQuery, questionPathParams } from "@/lib/api/schemas";
 import { isCrowdHiddenFrom } from "@/lib/question-lifecycle";
 import { actualCloseTime } from "@/lib/standing-forecast";
-import { DEFAULT_AGGREGATION_METHOD } from "@/lib/types";
 import { apiGet } from "../../_lib/handler";
 import { findVisibleQuestion, QUESTION_NOT_FOUND } from "../../_lib/question";
 
@@ -17,9 +15,8 @@ export const GET = apiGet({ access: "public", params: questionPathParams, query:
   const hidden = isCrowdHiddenFrom(q, caller, caller ? hasForecast(db, q.id, caller.id) : false, now);
   let latest = null;
   if (!hidden) {
-    const { population, forecasts } = forecastsForPopulation(db, q.id);
-    const series = crowdForecastSeries(q, forecasts, DEFAULT_AGGREGATION_METHOD, undefined, Math.min(now, actualCloseTime(q)));
-    latest = crowdToApi(series.at(-1), DEFAULT_AGGREGATION_METHOD, population);
+    const crowd = questionCrowd(db, q, Math.min(now, actualCloseTime(q))); // the question page's crowd
+    latest = crowdToApi(crowd.series().at(-1), crowd.method, crowd.population);
   }
   return { status: 200, body: questionDetailToApi(q, questionChangeTimes(db, [q.id]).get(q.id)!, now, { hidden, latest }) };
 });
