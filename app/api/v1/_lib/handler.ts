@@ -58,7 +58,7 @@ async function prepare<P extends z.ZodType, Q extends z.ZodType>(
   if (spec.access !== "public" && !caller)
     return { ok: false, response: unauthorizedApiResponse("Send Authorization: Bearer <token> (create one on the Settings page)") };
   if (spec.access === "admin" && caller?.role !== "admin")
-    return { ok: false, response: apiErrorResponse(403, "forbidden", "Only admins can do this", null) };
+    return { ok: false, response: apiErrorResponse(403, "forbidden", "Only admins can do this: this token acts for an analyst", "Authorization") };
 
   let params: unknown = {};
   if (spec.params) {
