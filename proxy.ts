@@ -1,6 +1,7 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 import { isDeskPrivate, opensWithoutSession } from "@/app/_auth/desk-privacy";
+import { isApiV1Path, PRIVATE_DESK_API_MESSAGE, unauthorizedApiResponse } from "@/app/api/v1/_lib/errors";
 import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "@/lib/security/headers";
 
 // Runs before every request except Next's static assets:
@@ -9,7 +10,7 @@ import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "@/lib/se
 //    (which is why the root layout renders every page per request).
 // 2. With REQUIRE_SIGN_IN=1 the whole desk is private: only the doors of PRIVATE_DESK_OPEN_DOORS
 //    (app/_auth/desk-privacy.ts) open without a valid session; pages send visitors to /signin, every
-//    other path answers 401. Layouts render in parallel with their pages, so a layout redirect alone
+//    other path answers 401 (the REST API's paths in the API's JSON error shape). Layouts render in parallel with their pages, so a layout redirect alone
 //    could still stream page data; this check runs before any page. The session is validated by
 //    better-auth's own endpoint.
 export async function proxy(request: NextRequest) {
@@ -26,7 +27,7 @@ export async function proxy(request: NextRequest) {
 const ACTION_BODY_LIMIT = 1024 * 1024;
 
 /** 400 for an address with a malformed percent-escape, 413 for an oversized server-action post. */
-function refuseMalformed(request: NextRequest): NextResponse | null {
+function refuseMalformed(request: NextRequest): Response | null {
   try {
     decodeURIComponent(request.nextUrl.pathname);
   } catch {
@@ -43,7 +44,7 @@ function errorPage(status: number, title: string, sentence: string): NextRespons
   return new NextResponse(html, { status, headers: { "content-type": "text/html; charset=utf-8" } });
 }
 
-async function gate(request: NextRequest, csp: string): Promise<NextResponse> {
+async function gate(request: NextRequest, csp: string): Promise<Response> {
   const pass = () => {
     const requestHeaders = new Headers(request.headers);
     requestHeaders.set("Content-Security-Policy", csp);
@@ -52,6 +53,8 @@ async function gate(request: NextRequest, csp: string): Promise<NextResponse> {
   if (!isDeskPrivate()) return pass();
   const { pathname, searchParams } = request.nextUrl;
   if (opensWithoutSession({ pathname, searchParams, headers: request.headers })) return pass();
+  // The REST API answers in its own error shape ({error: {code, message, field}}), as its handlers do.
+  if (isApiV1Path(pathname)) return unauthorizedApiResponse(PRIVATE_DESK_API_MESSAGE);
   if (getSessionCookie(request) && (await hasValidSession(request))) return pass();
   if (pathname.startsWith("/api/"))
     return NextResponse.json({ error: "Sign in first: this desk is private" }, { status: 401 });

@@ -1,6 +1,8 @@
-// `npm run loadtest [-- --duration 30]`: the API under load, against `next start` on loopback.
-// A fresh demo desk in a temp folder is served from the production build in .next-e2e (built first if
-// missing). Two phases of the same shape, each `duration` seconds:
+// `npm run loadtest [-- --duration 30]`: the API under load, against the production server on loopback
+// (server.ts, what `npm start` runs: Next's request handler, as `next start` serves it, behind Node's
+// HTTP server). A fresh demo desk (cli/seed.ts) in a temp folder is served from a production build:
+// .next-e2e (the e2e tests' build) or .next (`npm run build`), whichever is newer, built into
+// .next-e2e first when neither exists. Two phases of the same shape, each `duration` seconds:
 //   ceiling: 50 clients GET /api/v1/health (a route handler that does nothing) + 10 clients read question pages;
 //   submit:  50 clients POST forecasts (each with its own Idempotency-Key) + 10 clients read question pages.
 // Prints throughput, p50/p99 latency and errors for both groups, the ratio of submissions to the ceiling,
@@ -18,7 +20,7 @@ import * as z from "zod";
 
 const ROOT = path.resolve(__dirname, "..");
 const BIN = path.join(ROOT, "node_modules", ".bin");
-const DIST_DIR = ".next-e2e";
+const E2E_DIST_DIR = ".next-e2e";
 const API_CLIENTS = 50;
 const PAGE_READERS = 10;
 
@@ -34,10 +36,22 @@ if (!duration.success) {
 }
 const seconds = duration.data;
 
-function productionEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== "NODE_ENV" && !k.startsWith("VITEST")));
-  return { ...inherited, NODE_ENV: "production", NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1", ...extra };
+/** The newest production build's folder (.next-e2e or .next), or null when there is none. */
+function existingBuild(): string | null {
+  const built = [E2E_DIST_DIR, ".next"]
+    .map((dir) => ({ dir, id: path.join(ROOT, dir, "BUILD_ID") }))
+    .filter((b) => fs.existsSync(b.id))
+    .sort((a, b) => fs.statSync(b.id).mtimeMs - fs.statSync(a.id).mtimeMs);
+  return built[0]?.dir ?? null;
 }
+
+function productionEnv(distDir: string, extra: Record<string, string>): NodeJS.ProcessEnv {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== "NODE_ENV" && k !== "NEXT_DIST_DIR" && !k.startsWith("VITEST")));
+  return { ...inherited, NODE_ENV: "production", ...(distDir === ".next" ? {} : { NEXT_DIST_DIR: distDir }), NEXT_TELEMETRY_DISABLED: "1", ...extra };
+}
+
+/** The 1-minute load average and the number of cores: the machine may be shared. */
+const loadAverage = () => `load average ${os.loadavg().map((x) => x.toFixed(2)).join(", ")} on ${os.cpus().length} cores`;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -73,22 +87,25 @@ const ms = (x: number) => `${x.toFixed(1)} ms`;
 const perSecond = (r: Result) => r.requests.total / r.duration;
 const errorsOf = (r: Result) => r.errors + r.timeouts + r.non2xx;
 function line(label: string, r: Result): string {
-  return `${label.padEnd(34)} ${perSecond(r).toFixed(0).padStart(7)} req/s   p50 ${ms(r.latency.p50).padStart(9)}   p99 ${ms(r.latency.p99).padStart(9)}   errors ${errorsOf(r)} (of ${r.requests.total})`;
+  return `${label.padEnd(34)} ${perSecond(r).toFixed(0).padStart(7)} req/s   p50 ${ms(r.latency.p50).padStart(9)}   p99 ${ms(r.latency.p99).padStart(9)}   errors ${errorsOf(r)} (of ${r.requests.total}${errorsOf(r) ? `: ${r.timeouts} timeouts, ${r.non2xx} non-2xx, ${r.errors} other` : ""})`;
 }
 
 async function main() {
-  if (!fs.existsSync(path.join(ROOT, DIST_DIR, "BUILD_ID"))) {
-    console.log(`No production build in ${DIST_DIR}: building (next build)…`);
-    runOrFail(path.join(BIN, "next"), ["build"], productionEnv({}), "next build");
+  let distDir = existingBuild();
+  if (!distDir) {
+    distDir = E2E_DIST_DIR;
+    console.log(`No production build: building into ${distDir} (next build)…`);
+    runOrFail(path.join(BIN, "next"), ["build"], productionEnv(distDir, {}), "next build");
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "forecast-desk-loadtest-"));
   const file = path.join(dir, "forecast-desk.db");
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const env = productionEnv({ DATABASE_PATH: file, PORT: String(port), BETTER_AUTH_URL: base });
+  const env = productionEnv(distDir, { DATABASE_PATH: file, PORT: String(port), BETTER_AUTH_URL: base, LISTEN_HOST: "127.0.0.1" });
   let server: ChildProcess | undefined;
   try {
-    runOrFail(path.join(BIN, "tsx"), ["cli/prepare.ts"], env, "preparing the demo desk");
+    runOrFail(path.join(BIN, "tsx"), ["cli/prepare.ts"], env, "preparing the desk");
+    runOrFail(path.join(BIN, "tsx"), ["cli/seed.ts"], env, "seeding the demo desk");
     runOrFail(path.join(BIN, "tsx"), ["cli/user-create.ts", "--email", "loadtest-bot@example.org", "--password", "load-test-only-password", "--name", "Load test bot"], env, "creating the load-test account");
     const token = runOrFail(path.join(BIN, "tsx"), ["cli/token-create.ts", "--email", "loadtest-bot@example.org", "--name", "loadtest", "--rate-limit", "10000000"], env, "creating its token").trim();
 
@@ -103,7 +120,7 @@ async function main() {
     const target = open[0];
     const pages = open.map((id) => `/questions/${encodeURIComponent(id)}`);
 
-    server = spawn(path.join(BIN, "next"), ["start", "--port", String(port), "--hostname", "127.0.0.1"], { cwd: ROOT, env, stdio: "ignore", detached: true });
+    server = spawn(path.join(BIN, "tsx"), ["server.ts"], { cwd: ROOT, env, stdio: "ignore", detached: true });
     await waitUntilServing(`${base}/api/v1/health`, server);
     // Warm up: compile-on-first-use paths, caches.
     for (const p of [...pages.slice(0, 3), "/api/v1/health"]) await fetch(base + p);
@@ -118,7 +135,8 @@ async function main() {
         requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: pages[page++ % pages.length] }) }],
       });
 
-    console.log(`Forecast Desk load test: ${API_CLIENTS} API clients + ${PAGE_READERS} page readers, ${seconds} s per phase, next start on ${base}`);
+    console.log(`Forecast Desk load test: ${API_CLIENTS} API clients + ${PAGE_READERS} page readers, ${seconds} s per phase, production build ${distDir} on ${base}`);
+    console.log(`Before: ${loadAverage()}`);
     console.log(`(the submitting token's rate limit is raised to 10,000,000 a minute for this run)\n`);
 
     const [ceiling, ceilingReaders] = await Promise.all([
@@ -174,6 +192,7 @@ async function main() {
     console.log("");
     console.log(`API submissions / ceiling: ${(ratio * 100).toFixed(1)}% (target ≥ 60%)`);
     console.log(`Acknowledged forecasts: ${acked.length}; in the database exactly once: ${acked.length - lost}; lost: ${lost}; duplicated: ${duplicated}`);
+    console.log(`After: ${loadAverage()}`);
     console.log(`Errors: submissions ${errorsOf(submit)}, page reads ${errorsOf(ceilingReaders) + errorsOf(submitReaders)}, ceiling ${errorsOf(ceiling)}`);
     if (lost > 0 || duplicated > 0) process.exitCode = 1;
   } finally {

@@ -1,5 +1,6 @@
-// Seeds an empty database with the demo desk: the admin, twelve analysts who can sign in, and the
-// Russia–Belarus integration questions with their forecast histories (db/demo/build-demo-dataset.ts),
+// Seeds an empty database with the demo desk: the admin, twelve analysts who can sign in, a baseline
+// bot (db/demo/demo-bot.ts) and the Russia–Belarus integration questions with their forecast
+// histories (db/demo/build-demo-dataset.ts),
 // written through importDataset in one transaction.
 import { randomUUID } from "node:crypto";
 import { isNull, sql } from "drizzle-orm";
@@ -11,6 +12,8 @@ import { createUser, findUserByEmail, findUserByHandle, hashCredentialPassword }
 import { questions } from "@/db/schema/questions";
 import { accounts } from "@/db/schema/users";
 import { buildDemoDataset } from "@/db/demo/build-demo-dataset";
+import { DEMO_BOT, withDemoBot } from "@/db/demo/demo-bot";
+import { markBot } from "@/db/queries/bots";
 import { DEMO_ADMIN, DEMO_ADMIN_PASSWORD, DEMO_ANALYST_PASSWORD, DEMO_ANALYSTS } from "@/db/demo/demo-analysts";
 
 export interface DemoLogin {
@@ -39,10 +42,11 @@ export function seedDemo(db: Db, options: { now: number }): SeedDemoResult {
   if (existing > 0)
     return { seeded: false, reason: `the database already has ${existing} question(s); the demo seeds only an empty desk` };
   const taken = DEMO_LOGINS.filter((l) => findUserByEmail(db, l.email)).map((l) => l.email);
-  taken.push(...[DEMO_ADMIN.handle, ...DEMO_ANALYSTS.map((a) => a.handle)].filter((h) => findUserByHandle(db, h)));
+  if (findUserByEmail(db, DEMO_BOT.email)) taken.push(DEMO_BOT.email);
+  taken.push(...[DEMO_ADMIN.handle, ...DEMO_ANALYSTS.map((a) => a.handle), DEMO_BOT.handle].filter((h) => findUserByHandle(db, h)));
   if (taken.length > 0)
     return { seeded: false, reason: `demo users already exist (${taken.join(", ")}); the demo seeds only an empty desk` };
-  const dataset = buildDemoDataset(options.now);
+  const dataset = withDemoBot(buildDemoDataset(options.now), options.now);
   // The analysts share one demo password, so one (deliberately slow) hash serves all twelve:
   // hashing it per user would take seconds.
   const analystHash = hashCredentialPassword(DEMO_ANALYST_PASSWORD);
@@ -57,6 +61,10 @@ export function seedDemo(db: Db, options: { now: number }): SeedDemoResult {
         .values({ id: randomUUID(), accountId: user.id, providerId: "credential", userId: user.id, password: analystHash, createdAt: at, updatedAt: at })
         .run();
     }
+    // The bot: an account that cannot sign in (no password; bots forecast through the API), run by the admin.
+    const bot = createUser(t, { email: DEMO_BOT.email, name: DEMO_BOT.name, handle: DEMO_BOT.handle, role: "analyst" });
+    const marked = markBot(t, { userId: bot.id, model: DEMO_BOT.model, ownerId: admin.id, actorId: admin.id, now: options.now });
+    if (!marked.ok) throw new Error(`demo bot: ${marked.reason}`);
     // Questions and forecasts go in unresolved; the admin then records each resolution through the
     // same path the app uses, so the audit log and "resolved by" show them.
     const unresolved = dataset.questions.map((q) => ({ ...q, outcome: null, resolveTime: null, evidence: null }));
@@ -83,7 +91,7 @@ export function seedDemo(db: Db, options: { now: number }): SeedDemoResult {
       seeded: true as const,
       questions: summary.questionsAdded,
       forecasts: summary.forecastsAdded,
-      users: 1 + DEMO_ANALYSTS.length,
+      users: 2 + DEMO_ANALYSTS.length,
     };
   });
 }

@@ -3,8 +3,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "@/db/client";
 import { botAccounts, deskSettings } from "@/db/schema/bots";
 import { users } from "@/db/schema/users";
-import { listForecastsForQuestion, type QuestionForecast } from "@/db/queries/forecasts";
-import { defaultPopulation, forecastsOf, type Population } from "@/lib/population";
+
 
 // Bots beside people: which accounts are bots, and whether the desk's crowd counts them.
 
@@ -54,6 +53,11 @@ export function botIdentities(db: Db): { ids: Set<string>; handles: Set<string> 
     .innerJoin(users, eq(users.id, botAccounts.userId))
     .all();
   return { ids: new Set(rows.map((r) => r.id)), handles: new Set(rows.map((r) => r.handle)) };
+}
+
+/** The bot with this handle (its model and owner), or null for a person or an unknown handle. */
+export function findBot(db: Db, handle: string): BotListing | null {
+  return listBots(db).find((b) => b.handle === handle) ?? null;
 }
 
 export function isBot(db: Db, userId: string): boolean {
@@ -109,19 +113,4 @@ export function setCrowdIncludesBots(db: Db, include: boolean, now: number): voi
     .values({ key: CROWD_INCLUDES_BOTS, value: include, updatedAt: now })
     .onConflictDoUpdate({ target: deskSettings.key, set: { value: include, updatedAt: now } })
     .run();
-}
-
-/**
- * A question's forecasts (listForecastsForQuestion) of one population, with the population used: the
- * one asked for, else the desk's default (people, or both when the crowd counts bots).
- */
-export function forecastsForPopulation(
-  db: Db,
-  questionId: string,
-  asked?: Population,
-): { population: Population; forecasts: QuestionForecast[] } {
-  const population = asked ?? defaultPopulation(crowdIncludesBots(db));
-  const all = listForecastsForQuestion(db, questionId);
-  if (population === "both") return { population, forecasts: all };
-  return { population, forecasts: forecastsOf(all, botIdentities(db).ids, (f) => f.forecasterId, population) };
 }

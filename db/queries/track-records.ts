@@ -18,7 +18,15 @@ import type { ForecasterSummary } from "@/lib/track-record";
 import type { CrowdRecordInputs } from "@/lib/track-records/crowd-record";
 import type { LeaderboardEntry } from "@/lib/track-records/leaderboard";
 import type { QuestionAggregateScores } from "@/lib/track-records/method-record";
-import { scoredRow, type ScoredRow } from "@/lib/track-records/team-record";
+import {
+  forecasterRecord,
+  forecasterRecordFromRows,
+  scoredRow,
+  scoreResolvedQuestions,
+  type CalibrationSampleKind,
+  type ForecasterRecord,
+  type ScoredRow,
+} from "@/lib/track-records/team-record";
 import { AGGREGATION_METHODS, type AggregationMethod } from "@/lib/types";
 
 export interface ResolvedQuestionFilter {
@@ -30,6 +38,8 @@ export interface ResolvedQuestionFilter {
   tag?: string | null;
   /** Whose forecasts count: people, bots or both (default both: every forecast). */
   population?: Population;
+  /** A forecaster (handle) whose forecasts count whatever the population: a profile sets the forecaster against the population's crowd. */
+  alsoForecaster?: string;
 }
 
 export interface TrackRecordInputs {
@@ -73,7 +83,7 @@ export function loadResolvedQuestions(db: Db, filter: ResolvedQuestionFilter = {
   const population = filter.population ?? "both";
   const bots = population === "both" ? null : botIdentities(db).handles;
   for (const f of listForecastsByHandle(db, ids)) {
-    if (bots && !inPopulation(bots.has(f.forecaster), population)) continue;
+    if (bots && f.forecaster !== filter.alsoForecaster && !inPopulation(bots.has(f.forecaster), population)) continue;
     byQuestion.get(f.question)!.push({ forecaster: f.forecaster, time: f.time, probabilities: f.probabilities });
     names.set(f.forecaster, f.name);
   }
@@ -261,6 +271,24 @@ export function crowdRecordInputs(db: Db, filter: ResolvedQuestionFilter = {}): 
     .all(...params) as Array<[AggregationMethod, number, 0 | 1, number, string]>;
   for (const [method, p, y, w, question] of samples) crowdSamples[method].push({ p, y, w, question });
   return { questions, crowdSamples, finalSamples: keptForecasterSamples(db, null, "final", filter) };
+}
+
+/**
+ * One forecaster's track record as their profile page (and the API's scores) show it: their own
+ * forecasts scored against everyone of `population` (the comparison crowd, peer and relative scores
+ * follow it; the forecaster always counts, so a bot's profile shows its own record). From the kept rows
+ * when they answer for the population, else scored on the request.
+ */
+export function forecasterTrackRecord(
+  db: Db,
+  handle: string,
+  options: { filter: ResolvedQuestionFilter; population: Population; sample: CalibrationSampleKind; bins: number },
+): ForecasterRecord {
+  const { filter, population, sample, bins } = options;
+  if (keptRowsServe(db, population))
+    return forecasterRecordFromRows(forecasterScoredRows(db, handle, filter), keptForecasterSamples(db, handle, sample, filter), bins);
+  const inputs = loadResolvedQuestions(db, { ...filter, population, alsoForecaster: handle });
+  return forecasterRecord(scoreResolvedQuestions(inputs.questions), handle, { sample, bins });
 }
 
 /**

@@ -263,6 +263,9 @@ export const scoresQuery = z.strictObject(
     tag: periodFields.tag.optional(),
     sample: z.enum(["final", "time_weighted"], { error: "sample must be final or time_weighted" }).default("final"),
     bins: z.enum(CALIBRATION_BIN_CHOICES, { error: "bins must be 5, 10 or 20" }).default("10").transform(Number),
+    population: population.meta({
+      description: "Whose forecasts the comparison scores (peer, relative Brier) count, the forecaster's own always included. Default: as the profile page",
+    }),
   },
   strict,
 ).refine((q) => !q.from || !q.to || q.from <= q.to, { error: "from must not be after to", path: ["from"] });
@@ -273,6 +276,7 @@ export const forecasterScores = z
     handle: z.string(),
     name: z.string(),
     isBot: z.boolean(),
+    population: z.enum(POPULATIONS).meta({ description: "Whose forecasts the comparison scores counted (the forecaster's own always)" }),
     summary: z.record(z.string(), z.unknown()).meta({ description: "Counts and mean scores as on the profile page (Brier, log, relative Brier, peer, baseline, coverage)" }),
     questions: z.array(
       z.object({

@@ -4,12 +4,17 @@
 // artifacts/screenshots/.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
+import { formatNumber } from "@/lib/format/number";
 import { openBrowser, saveScreenshot, type BrowserSession } from "./browser";
 import { deskDb, eventually } from "./desk";
 import { loadResolvedQuestions } from "@/db/queries/track-records";
 import { crowdRecord } from "@/lib/track-records/crowd-record";
 import { forecasterRecord, leaderboard, scoreResolvedQuestions } from "@/lib/track-records/team-record";
-import { AGGREGATION_METHODS, DEFAULT_SCORING_PARAMS } from "@/lib/types";
+import { AGGREGATION_METHODS, DEFAULT_SCORING_PARAMS, type DiscreteQuestion } from "@/lib/types";
+import { questionCrowd } from "@/db/queries/crowd";
+import { getQuestion } from "@/db/queries/questions";
+import { DEMO_BOT } from "@/db/demo/demo-bot";
+import type { Population } from "@/lib/population";
 
 let browser: BrowserSession;
 let page: Page;
@@ -22,12 +27,16 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** What the engine computes now for the server's database (other e2e files may have resolved questions). */
-function engine() {
-  const inputs = loadResolvedQuestions(deskDb());
+/**
+ * What the engine computes now for the server's database (other e2e files may have resolved questions),
+ * over the population the pages show by default: people (the demo's baseline bot is left out).
+ */
+function engine(population: Population = "people", alsoForecaster?: string) {
+  const inputs = loadResolvedQuestions(deskDb(), { population, alsoForecaster });
   return { inputs, scored: scoreResolvedQuestions(inputs.questions, DEFAULT_SCORING_PARAMS) };
 }
 
+const pointsText = (value: number | null) => formatNumber(value, "points");
 const points = async (figure: Locator) => Number(await figure.getAttribute("data-points"));
 const nonEmptyBins = (bins: Array<{ n: number }>) => bins.filter((b) => b.n > 0).length;
 
@@ -135,5 +144,57 @@ describe("the crowd's track record", () => {
     expect(await points(page.getByTestId("extremizing-chart"))).toBe(crowd.extremizing.curve.length);
     await expect(page.getByTestId("best-method-sentence").textContent()).resolves.toBe(crowd.sentence);
     await saveScreenshot(page, "track-crowd");
+  });
+});
+
+describe("people and bots", () => {
+  it("ranks people by default, the demo's bot under Bots, and its profile against the chosen population", async () => {
+    await page.goto("/leaderboard");
+    const people = await page.getByTestId("leaderboard-table").locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-handle")));
+    expect(people).not.toContain(DEMO_BOT.handle);
+    await page.getByLabel("Forecasters").selectOption("bots");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.waitForURL(/who=bots/);
+    const bots = engine("bots");
+    const board = leaderboard(bots.scored, bots.inputs.forecasters, "peer", 1);
+    expect(board.map((b) => b.handle)).toEqual([DEMO_BOT.handle]);
+    const botRows = page.getByTestId("leaderboard-table").locator("tbody tr");
+    await expect(botRows.evaluateAll((rows) => rows.map((r) => r.getAttribute("data-handle")))).resolves.toEqual([DEMO_BOT.handle]);
+
+    // Its profile from the bots' leaderboard: the bots' comparison, the same count as the engine.
+    await page.getByTestId("leaderboard-table").getByRole("link", { name: DEMO_BOT.name, exact: true }).click();
+    await page.waitForURL(/\/forecasters\/baseline-bot\?who=bots/);
+    await expect(page.getByTestId("profile-bot").textContent()).resolves.toContain(DEMO_BOT.model);
+    await expect(page.getByTestId("profile-comparison").textContent()).resolves.toBe("bots' forecasts");
+    const alone = forecasterRecord(bots.scored, DEMO_BOT.handle, { sample: "final", bins: 10 });
+    await expect(page.getByTestId("summary-n-questions").textContent()).resolves.toBe(String(alone.summary.nQuestions));
+    await expect(page.getByTestId("summary-mean-peer").textContent()).resolves.toBe(pointsText(alone.summary.meanPeer));
+
+    // Against people (the default): the bot with every person, peer scores change.
+    await page.goto(`/forecasters/${DEMO_BOT.handle}`);
+    await expect(page.getByTestId("profile-comparison").textContent()).resolves.toBe("people's forecasts");
+    const withPeople = engine("people", DEMO_BOT.handle);
+    const vsPeople = forecasterRecord(withPeople.scored, DEMO_BOT.handle, { sample: "final", bins: 10 });
+    expect(vsPeople.summary.nQuestions).toBe(alone.summary.nQuestions);
+    await expect(page.getByTestId("summary-mean-peer").textContent()).resolves.toBe(pointsText(vsPeople.summary.meanPeer));
+    await saveScreenshot(page, "track-bot-profile");
+  });
+
+  it("leaves the bot out of the crowd a question page shows, and says so", async () => {
+    const db = deskDb();
+    const id = db.$client
+      .prepare(
+        `select f.question_id as id from forecasts f join user u on u.id = f.forecaster_id join questions q on q.id = f.question_id
+         where u.handle = ? and q.hide_crowd_until_forecast = 0 order by f.made_at desc limit 1`,
+      )
+      .get(DEMO_BOT.handle) as { id: string };
+    const question = getQuestion(db, id.id) as DiscreteQuestion;
+    const crowd = questionCrowd(db, question, Math.min(Date.now(), question.closeTime));
+    expect(crowd.population).toBe("people");
+    expect(crowd.leftOut()).toBeGreaterThan(0);
+    await page.goto(`/questions/${encodeURIComponent(question.id)}`);
+    await expect(page.getByTestId("bots-left-out").textContent()).resolves.toContain(
+      `${crowd.leftOut()} forecast${crowd.leftOut() === 1 ? "" : "s"} by bots`,
+    );
   });
 });

@@ -1,6 +1,9 @@
+import type { DiscreteQuestion } from "@/lib/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApiToken } from "@/db/queries/api-tokens";
-import { crowdIncludesBots, forecastsForPopulation, listBots, markBot, setCrowdIncludesBots, unmarkBot } from "@/db/queries/bots";
+import { crowdIncludesBots, listBots, markBot, setCrowdIncludesBots, unmarkBot } from "@/db/queries/bots";
+import { questionCrowd } from "@/db/queries/crowd";
+import { getQuestion } from "@/db/queries/questions";
 import { loadResolvedQuestions } from "@/db/queries/track-records";
 import { createUser } from "@/db/queries/users";
 import { addQuestion, api, openApiDesk, type ApiDesk } from "./support/api-desk";
@@ -32,7 +35,10 @@ describe("bots beside people", () => {
     expect(after.probabilities).toEqual(before.probabilities);
     expect(after.forecasters).toBe(2);
     // The page's crowd is built from the same forecasts: people only.
-    expect(forecastsForPopulation(desk.db, "q1").forecasts.map((f) => f.handle)).toEqual(["ana", "ben"]);
+    const pageCrowd = questionCrowd(desk.db, getQuestion(desk.db, "q1") as DiscreteQuestion, Date.now());
+    expect(pageCrowd.standing().map((f) => f.handle)).toEqual(["ana", "ben"]);
+    expect(pageCrowd.leftOut()).toBe(1);
+    expect(pageCrowd.series().at(-1)!.probabilities).toEqual(after.probabilities);
 
     const bots = await crowdOf("?population=bots&method=median");
     expect(bots).toMatchObject({ forecasters: 1, probabilities: [0.95, 0.05] });

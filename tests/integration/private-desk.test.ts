@@ -86,6 +86,32 @@ describe("the private-desk gate", () => {
     const signin = await proxy(new NextRequest(`${BASE}/signin`));
     expect(signin.headers.get("x-middleware-next")).toBe("1");
   });
+
+  it("answers the REST API without a token in the API's own JSON error shape, not the page gate's", async () => {
+    const cases: Array<[string, Record<string, string>]> = [
+      ["/api/v1/questions", {}],
+      ["/api/v1/questions/q1/crowd?method=mean", {}],
+      ["/api/v1", {}],
+      ["/api/v1/no-such-route", {}],
+      ["/api/v1/questions", { authorization: "Basic YWRtaW46YWRtaW4=" }],
+      ["/api/v1/me", { cookie: "better-auth.session_token=forged" }],
+    ];
+    for (const [url, headers] of cases) {
+      for (const method of ["GET", "POST"]) {
+        const res = await proxy(new NextRequest(`${BASE}${url}`, { method, headers }));
+        expect(res.status, `${method} ${url}`).toBe(401);
+        expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+        expect(res.headers.get("www-authenticate")).toBe("Bearer");
+        expect(res.headers.get("content-security-policy")).toBeTruthy(); // still the desk's headers
+        expect(await res.json()).toEqual({
+          error: { code: "unauthorized", message: "This desk is private: send Authorization: Bearer <token>", field: "Authorization" },
+        });
+      }
+    }
+    // A bearer token goes on to the handler, which checks it (tests/integration/api.test.ts).
+    const withToken = await proxy(new NextRequest(`${BASE}/api/v1/questions`, { headers: { authorization: "Bearer fd_abc" } }));
+    expect(withToken.headers.get("x-middleware-next")).toBe("1");
+  });
 });
 
 describe("sign-up on a private desk", () => {

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb, type Db } from "@/db/client";
 import { buildDemoDataset } from "@/db/demo/build-demo-dataset";
 import { DEMO_ANALYSTS } from "@/db/demo/demo-analysts";
+import { DEMO_BOT, withDemoBot } from "@/db/demo/demo-bot";
+import { listBots } from "@/db/queries/bots";
 import { exportDataset } from "@/db/queries/exchange";
 import { getQuestion, getQuestions, listQuestionIds } from "@/db/queries/questions";
 import { listResolutionAudit } from "@/db/queries/resolutions";
@@ -15,6 +17,10 @@ import { forecasts } from "@/db/schema/forecasts";
 import { accounts, users } from "@/db/schema/users";
 import { DEMO_LOGINS, seedDemo } from "@/db/seed-demo";
 import { isDueForResolution, questionStatus } from "@/lib/question-lifecycle";
+import { questionCrowd } from "@/db/queries/crowd";
+import { crowdForecastAt } from "@/lib/aggregation/crowd-forecast";
+import { readForecasts } from "@/lib/probability";
+import { DEFAULT_AGGREGATION_METHOD, isDiscreteQuestion } from "@/lib/types";
 
 const NOW = Date.parse("2025-06-15T10:30:00Z");
 
@@ -40,15 +46,49 @@ const countOf = (table: typeof users | typeof forecasts | typeof accounts) =>
   db.select({ n: sql<number>`count(*)` }).from(table).get()!.n;
 
 describe("seedDemo on an empty database", () => {
-  const demo = buildDemoDataset(NOW);
+  const demo = withDemoBot(buildDemoDataset(NOW), NOW);
 
   it("writes every demo question, forecast and user", () => {
-    expect(result).toEqual({ seeded: true, questions: demo.questions.length, forecasts: demo.forecasts.length, users: 13 });
+    expect(result).toEqual({ seeded: true, questions: demo.questions.length, forecasts: demo.forecasts.length, users: 14 });
     expect(listQuestionIds(db).length).toBe(demo.questions.length);
     expect(countOf(forecasts)).toBe(demo.forecasts.length);
-    expect(countOf(users)).toBe(1 + DEMO_ANALYSTS.length);
+    expect(countOf(users)).toBe(2 + DEMO_ANALYSTS.length);
     // Everyone in DEMO_LOGINS can sign in: one credential account each.
     expect(countOf(accounts)).toBe(DEMO_LOGINS.length);
+  });
+
+  it("adds the baseline bot, run by the admin, with forecasts on open and resolved questions, and keeps it out of the people's crowd", () => {
+    const admin = findUserByHandle(db, "admin")!;
+    expect(listBots(db)).toEqual([
+      expect.objectContaining({ handle: DEMO_BOT.handle, name: DEMO_BOT.name, model: DEMO_BOT.model, owner: { id: admin.id, handle: "admin", name: admin.name } }),
+    ]);
+    const botForecasts = demo.forecasts.filter((f) => f.forecaster === DEMO_BOT.handle);
+    expect(botForecasts.length).toBeGreaterThan(10);
+    const onQuestions = new Set(botForecasts.map((f) => f.question));
+    const questions = getQuestions(db, [...onQuestions]);
+    expect(questions.some((q) => questionStatus(q, NOW) === "resolved")).toBe(true);
+    expect(questions.some((q) => questionStatus(q, NOW) === "open")).toBe(true);
+    // One decimal of a percent on binary questions, as the API takes them; never after the seeding day.
+    for (const f of botForecasts) {
+      expect(f.time).toBeLessThan(NOW);
+      if (f.probabilities.length === 2) expect(Math.abs(f.probabilities[1] * 1000 - Math.round(f.probabilities[1] * 1000))).toBeLessThan(1e-6);
+    }
+    // No login: bots forecast through the API.
+    expect(db.select().from(accounts).where(eq(accounts.userId, findUserByHandle(db, DEMO_BOT.handle)!.id)).all()).toEqual([]);
+    // The default crowd people see leaves the bot out; every population's crowd is the engine's on its forecasts.
+    for (const q of questions.filter(isDiscreteQuestion).filter((x) => questionStatus(x, NOW) === "open")) {
+      const end = NOW;
+      const people = questionCrowd(db, q, end);
+      expect(people.population).toBe("people");
+      expect(people.standing().some((f) => f.handle === DEMO_BOT.handle)).toBe(false);
+      expect(people.leftOut()).toBe(botForecasts.filter((f) => f.question === q.id).length);
+      const read = (handles: (h: string) => boolean) =>
+        readForecasts(q.type, demo.forecasts.filter((f) => f.question === q.id && handles(f.forecaster)));
+      expect(people.series().at(-1)?.probabilities).toEqual(crowdForecastAt(q, read((h) => h !== DEMO_BOT.handle), end, DEFAULT_AGGREGATION_METHOD) ?? undefined);
+      expect(questionCrowd(db, q, end, { population: "both" }).series().at(-1)?.probabilities).toEqual(
+        crowdForecastAt(q, read(() => true), end, DEFAULT_AGGREGATION_METHOD) ?? undefined,
+      );
+    }
   });
 
   it("takes well under the 3 s budget's order of magnitude", () => {
@@ -116,7 +156,7 @@ describe("seedDemo on an empty database", () => {
     expect(again.seeded).toBe(false);
     if (!again.seeded) expect(again.reason).toMatch(/already has \d+ question/);
     expect(countOf(forecasts)).toBe(demo.forecasts.length);
-    expect(countOf(users)).toBe(1 + DEMO_ANALYSTS.length);
+    expect(countOf(users)).toBe(2 + DEMO_ANALYSTS.length);
   });
 
   it("refuses, writing nothing, when a demo user already exists on a desk without questions", () => {

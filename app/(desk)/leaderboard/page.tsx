@@ -115,7 +115,7 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
                 <tr key={r.handle} data-handle={r.handle}>
                   <td className="num">{r.rank ?? "—"}</td>
                   <td>
-                    <Link href={`/forecasters/${encodeURIComponent(r.handle)}`}>{r.name}</Link>
+                    <Link href={`/forecasters/${encodeURIComponent(r.handle)}${values.who ? `?who=${values.who}` : ""}`}>{r.name}</Link>
                   </td>
                   <td className="num">{r.summary.nQuestions}</td>
                   <td className="num">{formatNumber(r.summary.meanPeer, "points")}</td>

@@ -7,7 +7,6 @@ import path from "node:path";
 import { openDb, type Db } from "@/db/client";
 import { createApiToken } from "@/db/queries/api-tokens";
 import { createUser } from "@/db/queries/users";
-import { questionOptions, questions } from "@/db/schema/questions";
 import * as exportRoute from "@/app/api/v1/export/route";
 import * as scoresRoute from "@/app/api/v1/forecasters/[handle]/scores/route";
 import * as healthRoute from "@/app/api/v1/health/route";
@@ -19,7 +18,7 @@ import * as resolutionRoute from "@/app/api/v1/questions/[questionId]/resolution
 import * as questionRoute from "@/app/api/v1/questions/[questionId]/route";
 import * as questionsRoute from "@/app/api/v1/questions/route";
 
-export const DAY = 86_400_000;
+export { addQuestion, DAY } from "./desk-questions";
 
 type Handler = (request: Request, args: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;
 type RouteModule = Partial<Record<"GET" | "POST", Handler>>;
@@ -75,25 +74,6 @@ export interface ApiDesk {
   ana: { id: string; handle: string; token: string };
   ben: { id: string; handle: string; token: string };
   close(): void;
-}
-
-/** Adds a published question open from a day ago for 30 days (binary unless `options` are given). */
-export function addQuestion(db: Db, id: string, extra: Partial<typeof questions.$inferInsert> = {}, options?: string[]): void {
-  const now = Date.now();
-  db.insert(questions)
-    .values({
-      id,
-      title: `Question ${id}`,
-      type: options ? "multiple_choice" : "binary",
-      openTime: now - DAY,
-      closeTime: now + 30 * DAY,
-      createdAt: now - 2 * DAY,
-      updatedAt: now - 2 * DAY,
-      hideCrowdUntilForecast: false,
-      ...extra,
-    })
-    .run();
-  options?.forEach((label, position) => db.insert(questionOptions).values({ questionId: id, position, label }).run());
 }
 
 /**

@@ -8,13 +8,21 @@ import { ScoresOverTimePanel } from "@/components/track-records/ScoresOverTimePa
 import { ScoreTable, type ScoreTableEntry } from "@/components/track-records/ScoreTable";
 import { CalibrationBinsField, FilterErrors, selectionPhrase, TrackRecordFilters } from "@/components/track-records/TrackRecordFilters";
 import { getDb } from "@/db/client";
-import { findForecasterName, forecasterScoredRows, keptForecasterSamples, listResolvedQuestionTags } from "@/db/queries/track-records";
+import { crowdIncludesBots, findBot } from "@/db/queries/bots";
+import { findForecasterName, forecasterTrackRecord, listResolvedQuestionTags } from "@/db/queries/track-records";
+import { defaultPopulation, type Population } from "@/lib/population";
 import { explainMurphyTerms } from "@/lib/track-records/murphy-explanations";
 import { sortScoreTable, type ScoreTableColumn, type SortDirection } from "@/lib/track-records/score-table";
-import { forecasterRecordFromRows } from "@/lib/track-records/team-record";
 import { forecasterProfileFields, parseTrackRecordParams, periodBounds } from "@/lib/validation/track-record-filters";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { formatNumber } from "@/lib/format/number";
+
+/** Whose forecasts the profile's comparison scores (peer, relative Brier) set the forecaster against. */
+const COMPARED_WITH: Record<Population, string> = {
+  people: "people's forecasts",
+  bots: "bots' forecasts",
+  both: "everyone's forecasts (people and bots)",
+};
 
 type Props = {
   params: Promise<{ handle: string }>;
@@ -47,12 +55,11 @@ export default async function ForecasterProfilePage({ params, searchParams }: Pr
   const dir: SortDirection = values.dir ?? "desc";
 
   const filter = { ...periodBounds(values), tag: values.tag ?? null };
-  // Kept score rows and samples (db/queries/kept-scores), summarised by the engine.
-  const record = forecasterRecordFromRows(
-    forecasterScoredRows(db, handle, filter),
-    keptForecasterSamples(db, handle, sample, filter),
-    bins,
-  );
+  // Whose forecasts the comparison counts (peer and relative scores, the crowd), as on the leaderboard;
+  // the forecaster's own forecasts always count, so a bot's profile shows its record against people too.
+  const who = values.who ?? defaultPopulation(crowdIncludesBots(db));
+  const record = forecasterTrackRecord(db, handle, { filter, population: who, sample, bins });
+  const bot = findBot(db, handle);
   const tags = listResolvedQuestionTags(db);
   const s = record.summary;
   // A forecaster with nothing resolved yet (and no filter narrowing it) gets one sentence, not empty charts.
@@ -73,7 +80,7 @@ export default async function ForecasterProfilePage({ params, searchParams }: Pr
     coverage: r.row.coverage,
   }));
   const base = new URLSearchParams();
-  for (const key of ["from", "to", "tag", "sample", "bins"] as const) {
+  for (const key of ["from", "to", "tag", "who", "sample", "bins"] as const) {
     const v = values[key];
     if (v !== undefined) base.set(key, String(v));
   }
@@ -93,7 +100,15 @@ export default async function ForecasterProfilePage({ params, searchParams }: Pr
         title={forecaster.name}
         lede={
           <>
-            @{forecaster.handle} · track record over resolved questions{selectionPhrase(values)}
+            @{forecaster.handle}
+            {bot ? (
+              <span data-testid="profile-bot">
+                {" "}· a bot ({bot.model}
+                {bot.owner ? `, run by ${bot.owner.name}` : ""})
+              </span>
+            ) : null}{" "}
+            · track record over resolved questions{selectionPhrase({ ...values, who: undefined })}; peer and relative scores compare with{" "}
+            <span data-testid="profile-comparison">{COMPARED_WITH[who]}</span>
           </>
         }
       />
@@ -105,7 +120,7 @@ export default async function ForecasterProfilePage({ params, searchParams }: Pr
         </p>
       ) : null}
       {nothingYet ? null : (<>
-      <TrackRecordFilters action={`/forecasters/${encodeURIComponent(handle)}`} from={values.from} to={values.to} tag={values.tag} tags={tags}>
+      <TrackRecordFilters action={`/forecasters/${encodeURIComponent(handle)}`} from={values.from} to={values.to} tag={values.tag} tags={tags} who={who}>
         <div className="field">
           <label htmlFor="filter-sample">Calibration sample</label>
           <select id="filter-sample" name="sample" defaultValue={sample}>

@@ -6,14 +6,8 @@ import { getDb } from "@/db/client";
 import { listCommentThreads, type QuestionComment } from "@/db/queries/comments";
 import { commentOrderParam, deleteRefusal, editRefusal, DEFAULT_COMMENT_ORDER, type CommentOrder } from "@/lib/comments";
 import * as z from "zod";
-import { crowdIncludesBots, forecastsForPopulation } from "@/db/queries/bots";
-import { hasForecast, listForecastsForQuestion, listOwnForecasts, listStandingForecasts, rationalePage } from "@/db/queries/forecasts";
-import { listCrowdHistory } from "@/db/queries/kept-scores";
-import { keptRowsServe } from "@/db/queries/track-records";
-import { crowdForecastSeries } from "@/lib/aggregation/crowd-forecast";
-import { defaultPopulation } from "@/lib/population";
-import { countedForecasts, standingForecastsAt } from "@/lib/standing-forecast";
-import { DEFAULT_AGGREGATION_METHOD } from "@/lib/types";
+import { questionCrowd } from "@/db/queries/crowd";
+import { hasForecast, listForecastsForQuestion, listOwnForecasts, rationalePage } from "@/db/queries/forecasts";
 import { getQuestion } from "@/db/queries/questions";
 import { downsampleSteps } from "@/lib/aggregation/crowd-series";
 import { readForecasts } from "@/lib/probability";
@@ -149,29 +143,17 @@ export default async function QuestionPage({ params, searchParams }: { params: P
   // What the page shows, read as such: the kept crowd history (downsampled for the chart; the CSV
   // has every point), the standing forecasts and one page of rationales, never every forecast.
   const end = Math.min(now, actualCloseTime(question));
-  // The crowd people see counts people only unless the desk counts bots. Without bots on the desk
-  // that is every forecast: the kept history serves it. Otherwise the population's forecasts are
-  // pooled on the request (db/queries/bots).
-  const population = defaultPopulation(crowdIncludesBots(db));
-  const kept = keptRowsServe(db, population);
-  const pooled = crowdHidden || kept ? null : forecastsForPopulation(db, question.id, population);
-  const pooledRead = pooled ? readForecasts(question.type, pooled.forecasts) : null;
-  const fullSeries = crowdHidden
-    ? []
-    : pooledRead
-      ? crowdForecastSeries(question, pooledRead, DEFAULT_AGGREGATION_METHOD, undefined, end)
-      : listCrowdHistory(db, question.id, end);
+  // The crowd people see counts people only unless the desk counts bots (db/queries/crowd: the kept
+  // history when it answers for that population, else the population's forecasts pooled, read clipped).
+  const crowd = questionCrowd(db, question, end);
+  const fullSeries = crowdHidden ? [] : crowd.series();
   const series = downsampleSteps(fullSeries, CHART_POINTS);
   // Every forecast, read only where the viewer's position or a resolved question's summary needs them.
   let everyForecast: ReturnType<typeof listForecastsForQuestion> | null = null;
   const allRead = () => (everyForecast ??= readForecasts(question.type, listForecastsForQuestion(db, question.id)));
   // Stored as given; the spread reads them clipped into [0.001, 0.999] (lib/probability), as the crowd does.
-  const standing = crowdHidden
-    ? []
-    : pooledRead
-      ? standingForecastsAt(countedForecasts(question, pooledRead), end)
-      : readForecasts(question.type, listStandingForecasts(db, question.id, end));
-  const botForecastsLeftOut = pooled ? allRead().length - pooled.forecasts.length : 0;
+  const standing = crowdHidden ? [] : crowd.standing();
+  const botForecastsLeftOut = crowdHidden ? 0 : crowd.leftOut();
   const rationales = crowdHidden ? null : rationalePage(db, question.id, pageNumber.parse(query.rationales));
   const dataHref = (chart: "crowd" | "spread") => `/questions/${encodeURIComponent(question.id)}/chart-data?chart=${chart}`;
   const latestOwn = own.at(-1);

@@ -12,6 +12,19 @@ export function apiErrorResponse(
   return Response.json({ error: { code, message, field } }, { status, headers: { "cache-control": "no-store", ...headers } });
 }
 
+/** Why a private desk (REQUIRE_SIGN_IN) refuses an API request without a token. */
+export const PRIVATE_DESK_API_MESSAGE = "This desk is private: send Authorization: Bearer <token>";
+
+/** The 401 of an API request that carries no usable token: the API's error shape, with WWW-Authenticate. */
+export function unauthorizedApiResponse(message: string): Response {
+  return apiErrorResponse(401, "unauthorized", message, "Authorization", { "www-authenticate": "Bearer" });
+}
+
+/** True for a path the REST API answers (/api/v1 and below). */
+export function isApiV1Path(pathname: string): boolean {
+  return pathname === "/api/v1" || pathname.startsWith("/api/v1/");
+}
+
 /** The first problem zod found, as a 400 naming the field (dotted path) and the rule. */
 export function validationErrorResponse(error: z.ZodError, where: "body" | "query" | "path"): Response {
   const issue = error.issues[0];

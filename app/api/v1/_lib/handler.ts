@@ -4,7 +4,7 @@ import { getDb, type Db } from "@/db/client";
 import { runIdempotent, type StoredAnswer } from "@/db/queries/api-tokens";
 import { idempotencyKeyHeader, MAX_BODY_BYTES } from "@/lib/api/schemas";
 import { authenticateApiRequest, type ApiCaller } from "./auth";
-import { apiErrorResponse, validationErrorResponse } from "./errors";
+import { apiErrorResponse, unauthorizedApiResponse, validationErrorResponse } from "./errors";
 import { checkApiRateLimit } from "./rate-limit";
 
 // Every /api/v1 route handler is one of these: authenticate, rate-limit, parse the path, query and body
@@ -45,8 +45,7 @@ async function prepare<P extends z.ZodType, Q extends z.ZodType>(
 ): Promise<Prepared<z.output<P>, z.output<Q>>> {
   const now = Date.now();
   const auth = authenticateApiRequest(request, now);
-  if (!auth.ok)
-    return { ok: false, response: apiErrorResponse(401, "unauthorized", auth.message, "Authorization", { "www-authenticate": "Bearer" }) };
+  if (!auth.ok) return { ok: false, response: unauthorizedApiResponse(auth.message) };
   const caller = auth.caller;
   const limit = checkApiRateLimit(caller, clientAddress(request), now);
   if (!limit.ok)
@@ -57,9 +56,9 @@ async function prepare<P extends z.ZodType, Q extends z.ZodType>(
       }),
     };
   if (spec.access !== "public" && !caller)
-    return { ok: false, response: apiErrorResponse(401, "unauthorized", "Send Authorization: Bearer <token> (create one on the Settings page)", "Authorization", { "www-authenticate": "Bearer" }) };
+    return { ok: false, response: unauthorizedApiResponse("Send Authorization: Bearer <token> (create one on the Settings page)") };
   if (spec.access === "admin" && caller?.role !== "admin")
-    return { ok: false, response: apiErrorResponse(403, "forbidden", "Only admins can do this", null) };
+    return { ok: false, response: apiErrorResponse(403, "forbidden", "Only admins can do this: this token acts for an analyst", "Authorization") };
 
   let params: unknown = {};
   if (spec.params) {

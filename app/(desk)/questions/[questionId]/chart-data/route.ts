@@ -2,10 +2,11 @@ import * as z from "zod";
 import { getViewer } from "@/app/_auth/session";
 import { chartRowsToCsv } from "@/components/charts/chart-csv";
 import { getDb } from "@/db/client";
-import { listOwnForecasts, listStandingForecasts } from "@/db/queries/forecasts";
-import { listCrowdHistory } from "@/db/queries/kept-scores";
+import { questionCrowd } from "@/db/queries/crowd";
+import { listOwnForecasts } from "@/db/queries/forecasts";
 import { getQuestion } from "@/db/queries/questions";
 import { isCrowdHiddenFrom } from "@/lib/question-lifecycle";
+import { isDiscreteQuestion } from "@/lib/types";
 import { actualCloseTime } from "@/lib/standing-forecast";
 import { binaryCrowdTable, scenarioCrowdTable, spreadTable } from "../_components/chart-tables";
 
@@ -34,15 +35,17 @@ export async function GET(request: Request, { params }: { params: Promise<{ ques
   const own = viewer ? listOwnForecasts(db, question.id, viewer.id) : [];
   if (isCrowdHiddenFrom(question, viewer, own.length > 0, now))
     return Response.json({ error: "The crowd is hidden until you make your own forecast" }, { status: 403 });
+  if (!isDiscreteQuestion(question)) return Response.json({ error: "These charts belong to binary and scenario questions" }, { status: 404 });
   const end = Math.min(now, actualCloseTime(question));
+  const crowd = questionCrowd(db, question, end); // the page's crowd: same population, read clipped
   const slug = question.id.replace(/[^A-Za-z0-9_-]+/g, "-");
   let table;
   let filename: string;
   if (parsed.data.chart === "spread") {
-    table = spreadTable(question, listStandingForecasts(db, question.id, end));
+    table = spreadTable(question, crowd.standing());
     filename = `forecast-spread-${slug}.csv`;
   } else {
-    const series = listCrowdHistory(db, question.id, end);
+    const series = crowd.series();
     const binary = question.type === "binary";
     table = binary ? binaryCrowdTable(series, own, question.openTime, Math.max(end, question.openTime + 1)) : scenarioCrowdTable(question, series);
     filename = `${binary ? "crowd" : "scenario"}-forecast-${slug}.csv`;

@@ -1,12 +1,11 @@
-import { forecastsForPopulation } from "@/db/queries/bots";
+import { questionCrowd } from "@/db/queries/crowd";
 import { hasForecast } from "@/db/queries/forecasts";
 import { questionChangeTimes } from "@/db/queries/questions";
-import { crowdForecastSeries } from "@/lib/aggregation/crowd-forecast";
 import { crowdToApi, questionDetailToApi } from "@/lib/api/present";
 import { emptyQuery, questionPathParams } from "@/lib/api/schemas";
 import { isCrowdHiddenFrom } from "@/lib/question-lifecycle";
 import { actualCloseTime } from "@/lib/standing-forecast";
-import { DEFAULT_AGGREGATION_METHOD, isDiscreteQuestion } from "@/lib/types";
+import { isDiscreteQuestion } from "@/lib/types";
 import { apiGet } from "../../_lib/handler";
 import { findVisibleQuestion, QUESTION_NOT_FOUND } from "../../_lib/question";
 
@@ -18,9 +17,8 @@ export const GET = apiGet({ access: "public", params: questionPathParams, query:
   let latest = null;
   // Numeric and date questions have a distribution as crowd, which this answer does not carry.
   if (!hidden && isDiscreteQuestion(q)) {
-    const { population, forecasts } = forecastsForPopulation(db, q.id);
-    const series = crowdForecastSeries(q, forecasts, DEFAULT_AGGREGATION_METHOD, undefined, Math.min(now, actualCloseTime(q)));
-    latest = crowdToApi(series.at(-1), DEFAULT_AGGREGATION_METHOD, population);
+    const crowd = questionCrowd(db, q, Math.min(now, actualCloseTime(q))); // the question page's crowd
+    latest = crowdToApi(crowd.series().at(-1), crowd.method, crowd.population);
   }
   return { status: 200, body: questionDetailToApi(q, questionChangeTimes(db, [q.id]).get(q.id)!, now, { hidden, latest }) };
 });

@@ -1,18 +1,20 @@
-import { isBot } from "@/db/queries/bots";
-import { findForecasterName, loadResolvedQuestions } from "@/db/queries/track-records";
+import { crowdIncludesBots, isBot } from "@/db/queries/bots";
+import { findForecasterName, forecasterTrackRecord } from "@/db/queries/track-records";
 import { findUserByHandle } from "@/db/queries/users";
 import { isoTime } from "@/lib/api/present";
 import { forecasterPathParams, scoresQuery } from "@/lib/api/schemas";
-import { forecasterRecord, scoreResolvedQuestions } from "@/lib/track-records/team-record";
+import { defaultPopulation } from "@/lib/population";
 import { periodBounds } from "@/lib/validation/track-record-filters";
 import { apiGet } from "../../../_lib/handler";
 
-/** GET /api/v1/forecasters/{handle}/scores?from&to&tag&sample&bins — the profile page's numbers as JSON. */
+/** GET /api/v1/forecasters/{handle}/scores?from&to&tag&sample&bins&population — the profile page's numbers as JSON. */
 export const GET = apiGet({ access: "public", params: forecasterPathParams, query: scoresQuery }, ({ db, params, query }) => {
   const forecaster = findForecasterName(db, params.handle);
   if (!forecaster) return { status: 404, body: { error: { code: "not_found", message: "No such forecaster", field: "handle" } } };
-  const inputs = loadResolvedQuestions(db, { ...periodBounds(query), tag: query.tag ?? null });
-  const record = forecasterRecord(scoreResolvedQuestions(inputs.questions), params.handle, { sample: query.sample, bins: query.bins });
+  const population = query.population ?? defaultPopulation(crowdIncludesBots(db));
+  const filter = { ...periodBounds(query), tag: query.tag ?? null };
+  // The profile page's record (db/queries/track-records forecasterTrackRecord), number for number.
+  const record = forecasterTrackRecord(db, params.handle, { filter, population, sample: query.sample, bins: query.bins });
   const user = findUserByHandle(db, params.handle);
   const { bins, ...murphy } = record.calibration;
   return {
@@ -21,6 +23,7 @@ export const GET = apiGet({ access: "public", params: forecasterPathParams, quer
       handle: forecaster.handle,
       name: forecaster.name,
       isBot: user ? isBot(db, user.id) : false,
+      population,
       summary: record.summary,
       questions: record.rows.map((r) => ({
         questionId: r.row.question,

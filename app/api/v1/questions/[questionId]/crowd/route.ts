@@ -1,6 +1,5 @@
-import { forecastsForPopulation } from "@/db/queries/bots";
+import { questionCrowd } from "@/db/queries/crowd";
 import { hasForecast } from "@/db/queries/forecasts";
-import { crowdForecastSeries } from "@/lib/aggregation/crowd-forecast";
 import { isoTime } from "@/lib/api/present";
 import { crowdSeriesQuery, questionPathParams } from "@/lib/api/schemas";
 import { isCrowdHiddenFrom } from "@/lib/question-lifecycle";
@@ -10,7 +9,10 @@ import { apiErrorResponse } from "../../../_lib/errors";
 import { apiGet } from "../../../_lib/handler";
 import { findVisibleQuestion, QUESTION_NOT_FOUND } from "../../../_lib/question";
 
-/** GET /api/v1/questions/{questionId}/crowd?method&population — the crowd forecast over time, as a step function. */
+/**
+ * GET /api/v1/questions/{questionId}/crowd?method&population — the crowd forecast over time, as a step
+ * function: the question page's crowd (db/queries/crowd questionCrowd), by any method and population.
+ */
 export const GET = apiGet({ access: "public", params: questionPathParams, query: crowdSeriesQuery }, ({ db, caller, now, params, query }) => {
   const q = findVisibleQuestion(db, params.questionId, caller);
   if (!q) return QUESTION_NOT_FOUND;
@@ -18,14 +20,14 @@ export const GET = apiGet({ access: "public", params: questionPathParams, query:
     return apiErrorResponse(400, "invalid_request", `questionId: this is a ${q.type} question; its crowd is a distribution, not a probability series`, "questionId");
   if (isCrowdHiddenFrom(q, caller, caller ? hasForecast(db, q.id, caller.id) : false, now))
     return apiErrorResponse(403, "forbidden", "The anchoring guard hides this crowd until you forecast on the question (or it closes)", null);
-  const { population, forecasts } = forecastsForPopulation(db, q.id, query.population);
-  const series = crowdForecastSeries(q, forecasts, query.method, undefined, Math.min(now, actualCloseTime(q)));
+  const crowd = questionCrowd(db, q, Math.min(now, actualCloseTime(q)), { method: query.method, population: query.population });
+  const series = crowd.series();
   return {
     status: 200,
     body: {
       questionId: q.id,
       method: query.method,
-      population,
+      population: crowd.population,
       points: series.map((p) => ({ time: isoTime(p.time), probabilities: p.probabilities, forecasters: p.forecasters })),
     },
   };
