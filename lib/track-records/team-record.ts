@@ -6,6 +6,7 @@ import { readForecasts } from "@/lib/probability";
 import { finalSamples, timeWeightedSamples, type CalibrationSample } from "@/lib/calibration/samples";
 import { scoreQuestion } from "@/lib/scoring/question-scores";
 import { actualCloseTime } from "@/lib/standing-forecast";
+import { outcomeLabel } from "@/lib/outcome-label";
 import { summariseForecaster } from "@/lib/track-record";
 import { discriminationHistogram, forecastHistogram } from "@/lib/track-records/forecast-histograms";
 import { rankLeaderboard, type LeaderboardRanking } from "@/lib/track-records/leaderboard";
@@ -86,7 +87,7 @@ export function scoredRow(q: ResolvedQuestionInput["question"], row: ScoreRow): 
     row,
     title: q.title,
     type: q.type,
-    outcomeLabel: q.options[option],
+    outcomeLabel: outcomeLabel(q, q.outcome), // "Yes"/"No" as everywhere on the desk, or the scenario
     finalForecast: q.type === "binary" ? row.finalProbabilities[1] : row.finalProbabilities[option],
     resolveTime: q.resolveTime ?? actualCloseTime(q),
   };

@@ -24,7 +24,7 @@ describe("forecasterRecord", () => {
 
   it("keeps the forecaster's rows with the final forecast on what matters", () => {
     expect(rec.rows.map((r) => [r.row.question, r.outcomeLabel, r.finalForecast])).toEqual([
-      ["q1", "yes", 0.9], // binary: P(yes)
+      ["q1", "Yes", 0.9], // binary: P(yes); the outcome as the desk writes it everywhere
       ["q2", "z", 0.5], // multiple choice: the probability on what happened
     ]);
     expect(rec.rows[0].row.finalBrier).toBeCloseTo(0.01, 12); // (0.9 − 1)²

@@ -116,7 +116,7 @@ export default async function ForecasterProfilePage({ params, searchParams }: Pr
         <CalibrationBinsField bins={bins} label="Bins" />
       </TrackRecordFilters>
 
-      <section className="grid grid-3" aria-label="Summary" data-testid="forecaster-summary">
+      <section className="grid grid-3 stat-grid" aria-label="Summary" data-testid="forecaster-summary">
         <div className="stat card">
           <div className="stat-label">Questions scored</div>
           <div data-testid="summary-n-questions">{s.nQuestions}</div>
