@@ -62,8 +62,10 @@ export interface ScoredRow {
   row: ScoreRow;
   title: string;
   type: "binary" | "multiple_choice";
-  /** The option that happened. */
+  /** The option that happened, as stored ("yes", a scenario's label): what the API answers. */
   outcomeLabel: string;
+  /** The outcome as the desk writes it for people ("Yes"/"No", the scenario; lib/outcome-label). */
+  outcomeText: string;
   /** P(yes) for binary questions, the probability given to what happened for multiple choice. */
   finalForecast: number;
   resolveTime: number;
@@ -87,7 +89,8 @@ export function scoredRow(q: ResolvedQuestionInput["question"], row: ScoreRow): 
     row,
     title: q.title,
     type: q.type,
-    outcomeLabel: outcomeLabel(q, q.outcome), // "Yes"/"No" as everywhere on the desk, or the scenario
+    outcomeLabel: q.options[option],
+    outcomeText: outcomeLabel(q, q.outcome),
     finalForecast: q.type === "binary" ? row.finalProbabilities[1] : row.finalProbabilities[option],
     resolveTime: q.resolveTime ?? actualCloseTime(q),
   };

@@ -64,7 +64,7 @@ export default async function ForecasterProfilePage({ params, searchParams }: Pr
     question: r.title,
     resolved: r.resolveTime,
     final_forecast: r.finalForecast,
-    outcome: r.outcomeLabel,
+    outcome: r.outcomeText,
     final_brier: r.row.finalBrier,
     brier_time_avg: r.row.brierTimeAvg,
     relative_brier: r.row.relativeBrier,
