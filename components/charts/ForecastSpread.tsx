@@ -56,7 +56,7 @@ export function BinarySpreadChart({ percents, crowd, mine }: { percents: number[
     <>
     <div style={{ width: "100%", height: HEIGHT }}>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={bins} margin={{ top: 8, right: 16, bottom: 24, left: 0 }} barCategoryGap={2}>
+        <BarChart data={bins} margin={{ top: 8, right: 16, bottom: 24, left: 6 }} barCategoryGap={2}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ec" vertical={false} />
           <XAxis
             dataKey="mid"

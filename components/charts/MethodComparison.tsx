@@ -36,9 +36,10 @@ export function MethodComparison({ points }: { points: MethodDifferencePoint[] }
   const data = points.map((p) => ({ ...p, error: p.lo === null || p.hi === null ? [0, 0] : [p.mean - p.lo, p.hi - p.mean] }));
   return (
     <ResponsiveChart height={300}>
-      <BarChart data={data} margin={{ top: 10, right: 20, bottom: 30, left: 20 }}>
+      <BarChart data={data} margin={{ top: 10, right: 20, bottom: 10, left: 20 }}>
       <CartesianGrid strokeDasharray="3 3" />
-      <XAxis dataKey="label" interval={0} tick={{ fontSize: 11 }} label={{ value: "Aggregation method", position: "insideBottom", offset: -15 }} />
+      {/* method names slanted, so five of them fit side by side on a phone without running into each other */}
+      <XAxis dataKey="label" interval={0} tick={{ fontSize: 11 }} angle={-30} textAnchor="end" height={90} label={{ value: "Aggregation method", position: "insideBottom", offset: 0 }} />
       <YAxis label={{ value: "Brier difference vs default (lower is better)", angle: -90, position: "insideLeft", style: { textAnchor: "middle" }, fontSize: 11 }} />
       <ReferenceLine y={0} stroke="#4a5563" />
       <Tooltip content={<DifferenceTooltip />} />

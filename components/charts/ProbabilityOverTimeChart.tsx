@@ -10,6 +10,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { useState } from "react";
 import { ChartLegend } from "./ChartLegend";
 import { useClientRender } from "@/components/ui/use-client-render";
 import { calendarTicks, formatMoment, viewerTimeZone } from "@/lib/format/date";
@@ -50,15 +51,17 @@ export function ProbabilityOverTimeChart({
   height: number;
 }) {
   const ready = useClientRender();
+  // As many calendar ticks as the plot's width holds labels ("Sep 2026" needs about 80 px): 2 on a phone, 5 wide.
+  const [width, setWidth] = useState(560);
   if (!ready) return <div style={{ height }} aria-hidden="true" />;
   const zone = viewerTimeZone();
-  const { ticks, unit } = calendarTicks(start, end, zone, 5);
+  const { ticks, unit } = calendarTicks(start, end, zone, Math.max(2, Math.min(5, Math.floor((width - 96) / 80))));
   const legend = [...lines.map((s) => ({ ...s, shape: "line" as const })), ...points.map((s) => ({ ...s, shape: "dot" as const }))];
   return (
     <>
     <div style={{ width: "100%", height }}>
-      <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={rows} margin={{ top: 8, right: 32, bottom: 24, left: 0 }}>
+      <ResponsiveContainer width="100%" height="100%" onResize={(w) => setWidth(w)}>
+        <ComposedChart data={rows} margin={{ top: 8, right: 32, bottom: 24, left: 6 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ec" />
           <XAxis
             dataKey="time"

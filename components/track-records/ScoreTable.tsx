@@ -85,7 +85,7 @@ export function ScoreTable({
               {HEADERS.map((h) => (
                 <td
                   key={h.key}
-                  className={h.key === "question" || h.key === "outcome" ? undefined : "num"}
+                  className={h.key === "question" ? undefined : h.key === "outcome" ? "card-num" : "num"}
                   data-card-title={h.key === "question" ? "" : undefined}
                   data-label={h.key === "question" ? undefined : h.label}
                 >

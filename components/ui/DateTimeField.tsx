@@ -1,9 +1,11 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
+import { viewerTimeZone } from "@/lib/format/date";
 import { FieldError } from "./FieldError";
 
 const subscribeNever = () => () => {};
+const viewerZone = () => viewerTimeZone();
 
 function pad(n: number): string {
   return String(n).padStart(2, "0");
@@ -50,7 +52,9 @@ export function DateTimeField({
     () => (defaultMs === null ? "" : utcValue(defaultMs)),
   );
   const shown = submitted ?? value;
-  const describedBy = [errors?.length ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ");
+  // every time on the desk names its zone: the field's is the viewer's (UTC until the page hydrates)
+  const zone = useSyncExternalStore(subscribeNever, viewerZone, () => "UTC");
+  const describedBy = [errors?.length ? `${id}-error` : null, `${id}-hint`].filter(Boolean).join(" ");
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -64,11 +68,10 @@ export function DateTimeField({
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={describedBy || undefined}
       />
-      {hint ? (
-        <span className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      ) : null}
+      <span className="field-hint" id={`${id}-hint`}>
+        {hint ? `${hint} ` : ""}
+        <span data-testid={`${id}-zone`}>Your time zone: {zone}.</span>
+      </span>
       <FieldError id={`${id}-error`} errors={errors} />
     </div>
   );
@@ -78,7 +81,7 @@ export function DateTimeField({
 export function TimeZoneField() {
   const zone = useSyncExternalStore(
     subscribeNever,
-    () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC",
+    viewerZone,
     () => "UTC",
   );
   return <input type="hidden" name="timeZone" value={zone} />;

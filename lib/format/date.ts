@@ -63,7 +63,8 @@ function partsIn(ms: number, timeZone: string): ZonedParts {
     hour: Number(get("hour")),
     minute: Number(get("minute")),
     second: Number(get("second")),
-    monthName: get("month").replace(/\.$/, ""),
+    // en-GB writes September "Sept"; the desk keeps every month to three letters
+    monthName: get("month").replace(/\.$/, "").slice(0, 3),
     zoneName: get("timeZoneName").replace("-", MINUS),
   };
 }

@@ -6,6 +6,7 @@ import { readForecasts } from "@/lib/probability";
 import { finalSamples, timeWeightedSamples, type CalibrationSample } from "@/lib/calibration/samples";
 import { scoreQuestion } from "@/lib/scoring/question-scores";
 import { actualCloseTime } from "@/lib/standing-forecast";
+import { outcomeLabel } from "@/lib/outcome-label";
 import { summariseForecaster } from "@/lib/track-record";
 import { discriminationHistogram, forecastHistogram } from "@/lib/track-records/forecast-histograms";
 import { rankLeaderboard, type LeaderboardRanking } from "@/lib/track-records/leaderboard";
@@ -61,8 +62,10 @@ export interface ScoredRow {
   row: ScoreRow;
   title: string;
   type: "binary" | "multiple_choice";
-  /** The option that happened. */
+  /** The option that happened, as stored ("yes", a scenario's label): what the API answers. */
   outcomeLabel: string;
+  /** The outcome as the desk writes it for people ("Yes"/"No", the scenario; lib/outcome-label). */
+  outcomeText: string;
   /** P(yes) for binary questions, the probability given to what happened for multiple choice. */
   finalForecast: number;
   resolveTime: number;
@@ -87,6 +90,7 @@ export function scoredRow(q: ResolvedQuestionInput["question"], row: ScoreRow): 
     title: q.title,
     type: q.type,
     outcomeLabel: q.options[option],
+    outcomeText: outcomeLabel(q, q.outcome),
     finalForecast: q.type === "binary" ? row.finalProbabilities[1] : row.finalProbabilities[option],
     resolveTime: q.resolveTime ?? actualCloseTime(q),
   };

@@ -41,7 +41,7 @@ export function Invitations({ invitations, maxDays }: { invitations: InvitationL
           </p>
         ) : null}
       </form>
-      <Table testId="invitation-list" columns={[{ label: "For" }, { label: "Created" }, { label: "Expires" }, { label: "Status" }, { label: "" }]}>
+      <Table testId="invitation-list" columns={[{ label: "For" }, { label: "Created" }, { label: "Expires" }, { label: "Status" }, { label: "Action" }]}>
         {invitations.map((i) => (
           <tr key={i.id}>
             <td>{i.note || <span className="muted">—</span>}</td>

@@ -17,8 +17,9 @@ import { Table } from "@/components/ui/Table";
 
 export const metadata = { title: "The crowd's track record" };
 
+/** A 95% interval of a difference, signed as the difference itself is ("−0.0158 to +0.0046"). */
 function interval(lo: number | null, hi: number | null): string {
-  return lo === null || hi === null ? "—" : `${formatNumber(lo, "score")} to ${formatNumber(hi, "score")}`;
+  return lo === null || hi === null ? "—" : `${formatNumber(lo, "score", { signed: true })} to ${formatNumber(hi, "score", { signed: true })}`;
 }
 
 export default async function CrowdPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -81,9 +82,9 @@ export default async function CrowdPage({ searchParams }: { searchParams: Promis
                 <td className="num" data-field="mean-brier">{formatNumber(m.meanBrier, "score")}</td>
                 <td className="num" data-field="mean-log-score">{formatNumber(m.meanLogScore, "score")}</td>
                 <td className="num">{formatNumber(m.brierDifference.mean, "score", { signed: true })}</td>
-                <td>{interval(m.brierDifference.lo, m.brierDifference.hi)}</td>
+                <td className="num">{interval(m.brierDifference.lo, m.brierDifference.hi)}</td>
                 <td className="num">{formatNumber(m.logScoreDifference.mean, "score", { signed: true })}</td>
-                <td>{interval(m.logScoreDifference.lo, m.logScoreDifference.hi)}</td>
+                <td className="num">{interval(m.logScoreDifference.lo, m.logScoreDifference.hi)}</td>
               </tr>
             ))}
       </Table>

@@ -292,7 +292,7 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
                   )}
                 </td>
               ) : null}
-              <td className="num">{forecasters}</td>
+              <td className="num card-text">{forecasters}</td>
               <td className="small">
                 <QuestionDeadline
                   question={q}

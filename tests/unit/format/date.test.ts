@@ -15,6 +15,11 @@ describe("formatMoment", () => {
     expect(formatMoment(t, "year", "UTC")).toBe("2026");
   });
 
+  it("writes every month in three letters (en-GB's 'Sept' too)", () => {
+    const months = Array.from({ length: 12 }, (_, m) => formatMoment(Date.UTC(2026, m, 15), "month", "UTC"));
+    expect(months).toEqual(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"].map((m) => `${m} 2026`));
+  });
+
   it("reads a deadline at midnight as the end of the previous day, in the zone where it is midnight", () => {
     const deadline = Date.UTC(2026, 11, 5); // "before 4 December" ends at 5 Dec 00:00Z
     expect(formatMoment(deadline, "deadline", "UTC")).toBe("end of 4 Dec 2026 UTC");

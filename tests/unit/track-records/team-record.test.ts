@@ -23,9 +23,9 @@ describe("forecasterRecord", () => {
   const rec = forecasterRecord(scored, "a", { sample: "final", bins: 10 });
 
   it("keeps the forecaster's rows with the final forecast on what matters", () => {
-    expect(rec.rows.map((r) => [r.row.question, r.outcomeLabel, r.finalForecast])).toEqual([
-      ["q1", "yes", 0.9], // binary: P(yes)
-      ["q2", "z", 0.5], // multiple choice: the probability on what happened
+    expect(rec.rows.map((r) => [r.row.question, r.outcomeLabel, r.outcomeText, r.finalForecast])).toEqual([
+      ["q1", "yes", "Yes", 0.9], // binary: P(yes); the option as stored, and as the desk writes it for people
+      ["q2", "z", "z", 0.5], // multiple choice: the probability on what happened
     ]);
     expect(rec.rows[0].row.finalBrier).toBeCloseTo(0.01, 12); // (0.9 − 1)²
     expect(rec.rows[1].row.finalBrier).toBeCloseTo((0.04 + 0.09 + 0.25) / 2, 12); // ½ Σ (p_k − [k = o])²

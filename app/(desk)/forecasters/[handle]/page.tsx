@@ -71,7 +71,7 @@ export default async function ForecasterProfilePage({ params, searchParams }: Pr
     question: r.title,
     resolved: r.resolveTime,
     final_forecast: r.finalForecast,
-    outcome: r.outcomeLabel,
+    outcome: r.outcomeText,
     final_brier: r.row.finalBrier,
     brier_time_avg: r.row.brierTimeAvg,
     relative_brier: r.row.relativeBrier,
@@ -131,7 +131,7 @@ export default async function ForecasterProfilePage({ params, searchParams }: Pr
         <CalibrationBinsField bins={bins} label="Bins" />
       </TrackRecordFilters>
 
-      <section className="grid grid-3" aria-label="Summary" data-testid="forecaster-summary">
+      <section className="grid grid-3 stat-grid" aria-label="Summary" data-testid="forecaster-summary">
         <div className="stat card">
           <div className="stat-label">Questions scored</div>
           <div data-testid="summary-n-questions">{s.nQuestions}</div>

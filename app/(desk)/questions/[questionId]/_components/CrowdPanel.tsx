@@ -58,11 +58,12 @@ export function CrowdPanel({
       ) : (
         <ul data-testid="crowd-forecast-value" style={{ listStyle: "none", padding: 0, margin: "0.25rem 0 0" }}>
           {question.options.map((label, i) => (
-            <li key={i} className="row" style={{ gap: "0.5rem", alignItems: "baseline" }}>
-              <strong className="mono" style={{ minWidth: "4.5rem", textAlign: "right" }} data-testid={`crowd-scenario-value-${i}`}>
+            // a long scenario label wraps beside its number, never under it
+            <li key={i} className="row" style={{ gap: "0.5rem", alignItems: "baseline", flexWrap: "nowrap" }}>
+              <strong className="mono" style={{ minWidth: "4.5rem", textAlign: "right", flex: "none" }} data-testid={`crowd-scenario-value-${i}`}>
                 {formatNumber(current.probabilities[i], "probability")}
               </strong>
-              <span>{label}</span>
+              <span style={{ minWidth: 0 }}>{label}</span>
             </li>
           ))}
         </ul>
