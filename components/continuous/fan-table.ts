@@ -51,7 +51,7 @@ export function fanTable(
       { key: "forecasters", label: "Forecasters pooled" },
       { key: "own", label: `Your median${unit}` },
     ],
-    chartRows: chartRows.map(({ forecasters: _, ...row }) => row),
+    chartRows: chartRows.map((r) => ({ time: r.time, band90: r.band90, band50: r.band50, median: r.median, own: r.own })),
     rows: chartRows.map((r) => ({
       time: new Date(r.time).toISOString(),
       q05: cell(r.band90?.[0]),
