@@ -18,12 +18,19 @@ export interface ContinuousQuestionView {
   scale: ContinuousScale;
 }
 
-/** Decimals for a number near `x` on this scale: three significant digits, and as fine as 1/1000 of the range. */
+/**
+ * Decimals for a number near `x` on this scale: a linear range shows about a 200th of its width (0–28 → one
+ * decimal, 100–200 → one, 1,000–100,000 → none); a log scale at least three significant digits of x.
+ */
 function decimalsFor(view: ContinuousQuestionView, x: number): number {
-  const { rangeMin, rangeMax } = view.scale;
-  const byRange = Math.ceil(-Math.log10((rangeMax - rangeMin) / 1000));
-  const bySize = x === 0 ? 0 : 2 - Math.floor(Math.log10(Math.abs(x)));
-  return Math.min(6, Math.max(0, view.scale.zeroPoint === null ? byRange : Math.min(byRange, bySize)));
+  const { rangeMin, rangeMax, zeroPoint } = view.scale;
+  const digits =
+    zeroPoint !== null
+      ? x === zeroPoint
+        ? 0
+        : 2 - Math.floor(Math.log10(Math.abs(x - zeroPoint)))
+      : Math.ceil(-Math.log10((rangeMax - rangeMin) / 200));
+  return Math.min(6, Math.max(0, digits));
 }
 
 /** A value of the question for people: "128.5 USD per 1,000 m³", "6 Dec 2023". */
