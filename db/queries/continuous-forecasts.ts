@@ -4,6 +4,7 @@ import { botIdentities } from "@/db/queries/bots";
 import { sqliteOf } from "@/db/queries/kept-scores";
 import { decodeCdf, encodeCdf } from "@/lib/continuous/cdf-blob";
 import { readCdf } from "@/lib/continuous/cdf";
+import { recencyWeightedMeanHistory, type CrowdDistributionHistory } from "@/lib/continuous/crowd-history";
 import type { ContinuousForecastRecord, ContinuousQuestionType, ContinuousScale } from "@/lib/continuous/types";
 import { questionStatus, type QuestionStatus } from "@/lib/question-lifecycle";
 import { FORECAST_REFUSALS } from "@/db/queries/forecasts";
@@ -143,4 +144,45 @@ export function continuousQuestionFacts(db: Db, questionId: string, now: number)
     },
     status,
   };
+}
+
+/** Results kept per database and question (a few hundred points each), the most recently used last. */
+const keptHistories = new WeakMap<object, Map<string, { stamp: string; history: CrowdDistributionHistory }>>();
+const KEPT_QUESTIONS = 64;
+
+/**
+ * The crowd's distribution over a question's forecasts made by `end` (lib/continuous/crowd-history.ts
+ * recencyWeightedMeanHistory, at most `maxPoints` points), of one population. The result is kept in
+ * memory while the forecasts it was computed from stay the same — the count, largest and sum of their ids
+ * (an index-only read), the open time and the bots — so a page view between two forecasts reads no CDF:
+ * decoding and pooling 10,000 forecasts takes far longer than everything else the page does.
+ */
+export function crowdDistributionHistory(
+  db: Db,
+  questionId: string,
+  openTime: number,
+  end: number,
+  population: Population,
+  maxPoints: number,
+): CrowdDistributionHistory {
+  const sqlite = sqliteOf(db);
+  const [count, maxId, idSum] = sqlite
+    .prepare("select count(*), max(id), total(id) from continuous_forecasts where question_id = ? and made_at <= ?")
+    .raw()
+    .get(questionId, end) as [number, number | null, number];
+  const bots = population === "both" ? "" : [...botIdentities(db).ids].sort().join(",");
+  const stamp = `${openTime}|${count}|${maxId}|${idSum}|${bots}`;
+  let kept = keptHistories.get(sqlite);
+  if (!kept) keptHistories.set(sqlite, (kept = new Map()));
+  const key = `${questionId}\u0000${population}\u0000${maxPoints}`;
+  const found = kept.get(key);
+  kept.delete(key);
+  if (found && found.stamp === stamp) {
+    kept.set(key, found);
+    return found.history;
+  }
+  const history = recencyWeightedMeanHistory(openTime, listContinuousForecasts(db, questionId, end, population), maxPoints);
+  kept.set(key, { stamp, history });
+  if (kept.size > KEPT_QUESTIONS) kept.delete(kept.keys().next().value!);
+  return history;
 }
