@@ -33,10 +33,10 @@ function decimalsFor(view: ContinuousQuestionView, x: number): number {
   return Math.min(6, Math.max(0, digits));
 }
 
-/** A value of the question for people: "128.5 USD per 1,000 m³", "6 Dec 2023". */
+/** An estimate of the question's value for people: "128.5 USD per 1,000 m³", "6 Dec 2023" (trailing zeros dropped). */
 export function formatScaleValue(view: ContinuousQuestionView, x: number, withUnit = true): string {
   if (view.type === "date") return formatMoment(x, "date");
-  const number = formatNumber(x, "decimal", { digits: decimalsFor(view, x) });
+  const number = formatNumber(x, "quantity", { digits: decimalsFor(view, x) });
   return withUnit && view.unit ? `${number} ${view.unit}` : number;
 }
 

@@ -96,8 +96,7 @@ export type RecordForecastResult =
   | { ok: true; id: number }
   | { ok: false; code: "not_found" | "not_open" | "invalid"; reason: string };
 
-/** Why a question that is not open refuses a forecast (every kind of question). */
-export const FORECAST_REFUSALS: Record<Exclude<QuestionStatus, "open">, string> = {
+const REFUSALS: Record<Exclude<QuestionStatus, "open">, string> = {
   draft: "This question is a draft and does not accept forecasts yet.",
   upcoming: "This question is not open for forecasting yet.",
   closed: "This question is closed: forecasting has ended.",
@@ -128,7 +127,7 @@ export function recordForecast(db: Db, input: NewForecast): RecordForecastResult
     if (!isDiscreteQuestion(q))
       return { ok: false, code: "invalid", reason: `This is a ${q.type} question: give a distribution, not probabilities.` };
     const status = questionStatus(q, input.madeAt);
-    if (status !== "open") return { ok: false, code: "not_open", reason: FORECAST_REFUSALS[status] };
+    if (status !== "open") return { ok: false, code: "not_open", reason: REFUSALS[status] };
     if (input.kind !== undefined && input.kind !== (q.type === "binary" ? "binary" : "scenarios"))
       return {
         ok: false,

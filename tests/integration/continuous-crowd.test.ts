@@ -3,10 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb, type Db } from "@/db/client";
-import { crowdDistributionHistory, insertContinuousForecast, listContinuousForecasts, listOwnContinuousForecasts } from "@/db/queries/continuous-forecasts";
+import { crowdDistributionHistory, listContinuousForecasts, listOwnContinuousForecasts } from "@/db/queries/continuous-forecasts";
 import { importDataset } from "@/db/queries/exchange";
 import { sqliteOf } from "@/db/queries/kept-scores";
 import { quantileLocation } from "@/lib/continuous/cdf";
+import { encodeCdf } from "@/lib/continuous/cdf-blob";
 import { readDatasetV1 } from "@/lib/exchange/read-v1";
 import { continuousFixture } from "../fixtures";
 import { cdfThroughKnots } from "../unit/continuous/builders";
@@ -61,7 +62,10 @@ describe("the crowd's distribution read from the desk", () => {
       [0.9, 0.01],
       [1, 1],
     ]);
-    insertContinuousForecast(db, { questionId: "gas-price-2025", forecasterId: userId("ben"), madeAt: ta, cdf: sharp, rationale: null });
+    // (the question is resolved, so recordCdfForecast refuses: written as an import would write it)
+    sqliteOf(db)
+      .prepare("insert into continuous_forecasts (question_id, forecaster_id, made_at, cdf) values (?, ?, ?, ?)")
+      .run("gas-price-2025", userId("ben"), ta, Buffer.from(encodeCdf(sharp)));
     const after = crowdDistributionHistory(db, "gas-price-2025", openTime, end, "both", 500);
     expect(after).not.toBe(before);
     expect(after.changePoints).toBe(before.changePoints + 1);

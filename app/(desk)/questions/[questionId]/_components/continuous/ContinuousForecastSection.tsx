@@ -1,14 +1,16 @@
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { crowdIncludesBots } from "@/db/queries/bots";
-import { listContinuousForecasts, type StoredContinuousForecast } from "@/db/queries/continuous-forecasts";
+import { crowdDistributionHistory, listOwnContinuousForecasts } from "@/db/queries/continuous-forecasts";
+import type { UserProfile } from "@/db/queries/users";
 import { CrowdDistributionPanel } from "@/components/continuous/CrowdDistributionPanel";
 import type { ContinuousQuestionView } from "@/components/continuous/scale-display";
 import { quantileLocation } from "@/lib/continuous/cdf";
-import { recencyWeightedMeanHistory } from "@/lib/continuous/crowd-history";
 import { valueAtLocation } from "@/lib/continuous/scale";
 import { defaultPopulation } from "@/lib/population";
 import type { QuestionStatus } from "@/lib/question-lifecycle";
+import { actualCloseTime } from "@/lib/standing-forecast";
+import type { ContinuousQuestion } from "@/lib/types";
 import { QUANTILE_FIELDS, typedValueText } from "@/lib/validation/continuous-forecast";
 import { ContinuousForecastForm } from "./ContinuousForecastForm";
 
@@ -35,40 +37,32 @@ function fieldsOf(view: ContinuousQuestionView, cdf: ArrayLike<number>): Record<
   return out;
 }
 
+export interface ContinuousForecastSectionProps {
+  question: ContinuousQuestion;
+  viewer: UserProfile | null;
+  status: QuestionStatus;
+  /** Anchoring guard: the crowd and others' rationales are hidden from this viewer. */
+  crowdHidden: boolean;
+  now: number;
+}
+
 /**
  * Forecasting on a numeric or date question and its crowd: the quantile form (for a signed-in viewer while
  * the question is open), the crowd's distribution now and over time — hidden by the anchoring guard until
  * the viewer has forecast, as for the other questions.
  */
-export function ContinuousForecastSection({
-  questionId,
-  view,
-  status,
-  signedIn,
-  own,
-  crowdHidden,
-  openTime,
-  end,
-  atClose,
-}: {
-  questionId: string;
-  view: ContinuousQuestionView;
-  status: QuestionStatus;
-  signedIn: boolean;
-  /** The viewer's forecasts on the question, oldest first (empty for visitors). */
-  own: readonly StoredContinuousForecast[];
-  crowdHidden: boolean;
-  openTime: number;
-  /** Where the crowd's history ends: now, or Ta once forecasting has ended. */
-  end: number;
-  atClose: boolean;
-}) {
+export function ContinuousForecastSection({ question, viewer, status, crowdHidden, now }: ContinuousForecastSectionProps) {
   const db = getDb();
-  let history = null;
-  if (!crowdHidden) {
-    const counted = listContinuousForecasts(db, questionId, end, defaultPopulation(crowdIncludesBots(db)));
-    history = recencyWeightedMeanHistory(openTime, counted, FAN_CHART_POINTS);
-  }
+  const questionId = question.id;
+  const view: ContinuousQuestionView = { type: question.type, unit: question.scale.unit, scale: question.scale };
+  const own = viewer ? listOwnContinuousForecasts(db, questionId, viewer.id) : [];
+  const end = Math.min(now, actualCloseTime(question));
+  const atClose = end < now;
+  const openTime = question.openTime;
+  const signedIn = viewer !== null;
+  const history = crowdHidden
+    ? null
+    : crowdDistributionHistory(db, questionId, openTime, end, defaultPopulation(crowdIncludesBots(db)), FAN_CHART_POINTS);
   const current = history?.current ?? null;
   const latestOwn = own.at(-1);
   const forecasters = history?.points.at(-1)?.forecasters ?? 0;
