@@ -12,18 +12,11 @@ import type { QuestionStatus } from "@/lib/question-lifecycle";
 import { actualCloseTime } from "@/lib/standing-forecast";
 import type { ContinuousQuestion } from "@/lib/types";
 import { QUANTILE_FIELDS, typedValueText } from "@/lib/validation/continuous-forecast";
+import { CLOSED_NOTE } from "../closed-note";
 import { ContinuousForecastForm } from "./ContinuousForecastForm";
 
 /** Points of the fan chart at most (as the binary crowd chart: a few per horizontal pixel). */
 export const FAN_CHART_POINTS = 500;
-
-const CLOSED_NOTE: Partial<Record<QuestionStatus, string>> = {
-  draft: "This question is a draft: an admin publishes it, then forecasting opens.",
-  upcoming: "Forecasting has not opened yet.",
-  closed: "Forecasting has closed.",
-  resolved: "This question is resolved: forecasting has ended.",
-  annulled: "This question was annulled: forecasting has ended.",
-};
 
 /** The form's fields for a standing forecast: its quantiles, rounded as the form shows them. */
 function fieldsOf(view: ContinuousQuestionView, cdf: ArrayLike<number>): Record<string, string> {
@@ -80,7 +73,6 @@ export function ContinuousForecastSection({ question, viewer, status, crowdHidde
           </p>
         ) : (
           <ContinuousForecastForm
-            key={latestOwn?.id ?? "first"}
             questionId={questionId}
             view={view}
             initialValues={latestOwn ? fieldsOf(view, latestOwn.cdf) : {}}
