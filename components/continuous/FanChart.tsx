@@ -2,9 +2,10 @@
 
 import { Area, CartesianGrid, ComposedChart, Line, Scatter, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartLegend } from "@/components/charts/ChartLegend";
+import { timeAxis } from "@/components/charts/time-axis";
 import { ResponsiveChart } from "@/components/charts/ResponsiveChart";
 import { useClientRender } from "@/components/ui/use-client-render";
-import { calendarTicks, formatMoment, viewerTimeZone } from "@/lib/format/date";
+import { formatMoment, viewerTimeZone } from "@/lib/format/date";
 import { valueAtLocation } from "@/lib/continuous/scale";
 import { formatScaleValue, scaleTicks, type ContinuousQuestionView } from "./scale-display";
 
@@ -29,7 +30,6 @@ export function FanChart({ view, rows, start, end }: { view: ContinuousQuestionV
   const height = 280;
   if (!ready) return <div style={{ height }} aria-hidden="true" />;
   const zone = viewerTimeZone();
-  const { ticks, unit } = calendarTicks(start, end, zone, 5);
   const valueTicks = scaleTicks(view);
   const label = (u: number) => formatScaleValue(view, valueAtLocation(view.scale, u));
   const hasOwn = rows.some((r) => r.own !== null);
@@ -38,16 +38,7 @@ export function FanChart({ view, rows, start, end }: { view: ContinuousQuestionV
       <ResponsiveChart height={height}>
         <ComposedChart data={rows} margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ec" />
-          <XAxis
-            dataKey="time"
-            type="number"
-            scale="time"
-            domain={[start, end]}
-            ticks={ticks}
-            tickFormatter={(t: number) => formatMoment(t, unit, zone)}
-            label={{ value: "Date (your time zone)", position: "insideBottom", offset: -14 }}
-            interval={0}
-          />
+          <XAxis {...timeAxis(start, end, zone, 4)} />
           <YAxis
             type="number"
             domain={[0, 1]}
@@ -65,7 +56,9 @@ export function FanChart({ view, rows, start, end }: { view: ContinuousQuestionV
           <Area dataKey="band90" name="90% interval" type="stepAfter" stroke="none" fill={FAN_COLOUR} fillOpacity={0.15} connectNulls isAnimationActive={false} />
           <Area dataKey="band50" name="50% interval" type="stepAfter" stroke="none" fill={FAN_COLOUR} fillOpacity={0.3} connectNulls isAnimationActive={false} />
           <Line dataKey="median" name="Crowd median" type="stepAfter" stroke={FAN_COLOUR} strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
-          {hasOwn ? <Scatter dataKey="own" name="Your median" fill={OWN_MEDIAN_COLOUR} isAnimationActive={false} /> : null}
+          {hasOwn ? (
+            <Scatter data={rows.filter((r) => r.own !== null)} dataKey="own" name="Your median" fill={OWN_MEDIAN_COLOUR} isAnimationActive={false} />
+          ) : null}
         </ComposedChart>
       </ResponsiveChart>
       <ChartLegend

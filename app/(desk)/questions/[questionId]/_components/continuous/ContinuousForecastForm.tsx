@@ -7,8 +7,9 @@ import { DistributionCharts } from "@/components/continuous/DistributionChart";
 import { FAN_COLOUR, OWN_MEDIAN_COLOUR } from "@/components/continuous/FanChart";
 import { distributionSummary, formatScaleValue, type ContinuousQuestionView, type NamedCdf } from "@/components/continuous/scale-display";
 import { formatNumber } from "@/lib/format/number";
-import { forecastFieldErrors, MAX_RATIONALE_LENGTH } from "@/lib/validation/forecast";
+import { forecastFieldErrors } from "@/lib/validation/forecast";
 import { continuousForecastInput, QUANTILE_FIELDS, typedValueText } from "@/lib/validation/continuous-forecast";
+import { ForecastFormStatus, RationaleField } from "../forecast-form-parts";
 import { submitContinuousForecast, type ContinuousForecastFormState } from "./actions";
 
 type Values = Record<string, string>;
@@ -94,29 +95,17 @@ export function ContinuousForecastForm({
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate aria-label="Your forecast" data-testid="continuous-forecast-form">
       <input type="hidden" name="questionId" value={questionId} />
-      {state?.message && !state.ok ? (
-        <p className="form-error" role="alert" data-testid="forecast-form-error">
-          {state.message}
-        </p>
-      ) : null}
-      {state?.ok && !attempted ? (
-        <p className="notice notice-success" role="status" data-testid="forecast-form-success">
-          {state.message}
-        </p>
-      ) : null}
+      <ForecastFormStatus state={state} showSuccess={!attempted} />
       <fieldset className="field" style={{ border: 0, padding: 0, margin: 0 }} aria-describedby="quantiles-hint">
         <legend>Your distribution, by its quantiles</legend>
         <p className="field-hint" id="quantiles-hint">
-          Give the median and at least two other quantiles: the value you think the outcome has a 5%, 25%, 75% or 95% chance
+          Give the median (required) and at least two other quantiles: the value you think the outcome has a 5%, 25%, 75% or 95% chance
           to fall below. {rangeHint}
         </p>
         <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 11rem), 1fr))", gap: "0 1rem" }}>
           {QUANTILE_FIELDS.map((f) => (
             <div className="field" key={f.name}>
-              <label htmlFor={`quantile-${f.name}`}>
-                {f.label}
-                {f.level === 0.5 ? " (required)" : ""}
-              </label>
+              <label htmlFor={`quantile-${f.name}`}>{f.label}</label>
               <input
                 id={`quantile-${f.name}`}
                 name={f.name}
@@ -163,23 +152,12 @@ export function ContinuousForecastForm({
         />
       ) : null}
 
-      <div className="field">
-        <label htmlFor="forecast-rationale">Rationale</label>
-        <textarea
-          id="forecast-rationale"
-          name="rationale"
-          rows={4}
-          value={rationale}
-          onChange={(e) => setRationale(e.target.value)}
-          onBlur={() => setTouched((t) => new Set(t).add("rationale"))}
-          aria-invalid={visible("rationale") ? true : undefined}
-          aria-describedby={describedBy("rationale", "forecast-rationale-hint")}
-        />
-        <p className="field-hint" id="forecast-rationale-hint">
-          Optional. Why you think so ({rationale.length.toLocaleString("en")} / {MAX_RATIONALE_LENGTH.toLocaleString("en")} characters).
-        </p>
-        <FieldError id="rationale-error" errors={visible("rationale")} />
-      </div>
+      <RationaleField
+        value={rationale}
+        onChange={setRationale}
+        onBlur={() => setTouched((t) => new Set(t).add("rationale"))}
+        error={visible("rationale")}
+      />
       <FieldError id="questionId-error" errors={visible("questionId") ?? visible("form")} />
       <button type="submit" className="btn btn-primary" disabled={pending}>
         Submit forecast
