@@ -45,9 +45,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ ques
   const hasOwn = continuous ? viewer !== null && hasCdfForecast(db, question.id, viewer.id) : own.length > 0;
   if (isCrowdHiddenFrom(question, viewer, hasOwn, now))
     return Response.json({ error: "The crowd is hidden until you make your own forecast" }, { status: 403 });
-  if (!isDiscreteQuestion(question)) return Response.json({ error: "These charts belong to binary and scenario questions" }, { status: 404 });
   const end = Math.min(now, actualCloseTime(question));
-  const crowd = questionCrowd(db, question, end); // the page's crowd: same population, read clipped
   const slug = question.id.replace(/[^A-Za-z0-9_-]+/g, "-");
   if (continuous !== (parsed.data.chart === "fan"))
     return Response.json({ error: `chart: ${continuous ? "a numeric or date question has the chart fan" : "fan is for numeric and date questions"}` }, { status: 422 });
@@ -60,6 +58,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ ques
     const fan = fanTable(view, history.points, ownMedians, question.openTime, Math.max(end, question.openTime + 1));
     return csvResponse(chartRowsToCsv(fan.columns, fan.rows), `crowd-fan-${slug}.csv`);
   }
+  if (!isDiscreteQuestion(question)) return Response.json({ error: "These charts belong to binary and scenario questions" }, { status: 404 });
+  const crowd = questionCrowd(db, question, end); // the page's crowd: same population, read clipped
   let table;
   let filename: string;
   if (parsed.data.chart === "spread") {
