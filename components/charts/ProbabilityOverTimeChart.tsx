@@ -12,8 +12,9 @@ import {
 } from "recharts";
 import { useState } from "react";
 import { ChartLegend } from "./ChartLegend";
+import { timeAxis } from "./time-axis";
 import { useClientRender } from "@/components/ui/use-client-render";
-import { calendarTicks, formatMoment, viewerTimeZone } from "@/lib/format/date";
+import { formatMoment, viewerTimeZone } from "@/lib/format/date";
 import { formatNumber } from "@/lib/format/number";
 
 /** One series of the chart: `dataKey` names the row field holding a probability in percent. */
@@ -55,7 +56,7 @@ export function ProbabilityOverTimeChart({
   const [width, setWidth] = useState(560);
   if (!ready) return <div style={{ height }} aria-hidden="true" />;
   const zone = viewerTimeZone();
-  const { ticks, unit } = calendarTicks(start, end, zone, Math.max(2, Math.min(5, Math.floor((width - 96) / 80))));
+  const maxTicks = Math.max(2, Math.min(5, Math.floor((width - 96) / 80)));
   const legend = [...lines.map((s) => ({ ...s, shape: "line" as const })), ...points.map((s) => ({ ...s, shape: "dot" as const }))];
   return (
     <>
@@ -63,16 +64,7 @@ export function ProbabilityOverTimeChart({
       <ResponsiveContainer width="100%" height="100%" onResize={(w) => setWidth(w)}>
         <ComposedChart data={rows} margin={{ top: 8, right: 32, bottom: 24, left: 6 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ec" />
-          <XAxis
-            dataKey="time"
-            type="number"
-            scale="time"
-            domain={[start, end]}
-            ticks={ticks}
-            tickFormatter={(t: number) => formatMoment(t, unit, zone)}
-            label={{ value: "Date (your time zone)", position: "insideBottom", offset: -14 }}
-            interval={0}
-          />
+          <XAxis {...timeAxis(start, end, zone, maxTicks)} />
           <YAxis
             domain={[0, 100]}
             ticks={[0, 25, 50, 75, 100]}

@@ -110,16 +110,49 @@ export function interpolatedCdf(cdf: ArrayLike<number>, u: number): number {
  * Source: Metaculus utils/the_math/measures.py `percent_point_function`.
  */
 export function quantileLocation(cdf: ArrayLike<number>, p: number): number {
-  if (p < cdf[0]) return 0;
-  if (p >= cdf[INNER_BUCKETS]) return 1;
+  return quantileLocationOf((i) => cdf[i], p);
+}
+
+/**
+ * quantileLocation of a CDF read one point at a time (`valueAt(i)` = cdf[i]): a binary search that reads
+ * about ten of the 201 values, for a CDF that is costly to form in full (a pool of many forecasts). With
+ * `near`, a grid index where the quantile is expected (say, where it was a moment ago), the search
+ * starts there and widens its bracket 1, 2, 4, … points at a time, so a quantile that moved little costs
+ * two or three reads.
+ */
+export function quantileLocationOf(valueAt: (i: number) => number, p: number, near?: number): number {
+  const first = valueAt(0);
+  if (p < first) return 0;
+  if (p >= valueAt(INNER_BUCKETS)) return 1;
+  // Invariant: cdf[lo] ≤ p < cdf[hi].
   let lo = 0;
   let hi = INNER_BUCKETS;
+  if (near !== undefined && near > 0 && near < INNER_BUCKETS) {
+    const start = Math.floor(near);
+    let width = 1;
+    if (valueAt(start) <= p) {
+      lo = start;
+      while (lo + width < INNER_BUCKETS && valueAt(lo + width) <= p) {
+        lo += width;
+        width *= 2;
+      }
+      hi = Math.min(lo + width, INNER_BUCKETS);
+    } else {
+      hi = start;
+      while (hi - width > 0 && valueAt(hi - width) > p) {
+        hi -= width;
+        width *= 2;
+      }
+      lo = Math.max(hi - width, 0);
+    }
+  }
   // Largest k with cdf[k] ≤ p (cdf[0] ≤ p < cdf[200]).
   while (hi - lo > 1) {
     const mid = (lo + hi) >> 1;
-    if (cdf[mid] <= p) lo = mid;
+    if (valueAt(mid) <= p) lo = mid;
     else hi = mid;
   }
-  const step = cdf[lo + 1] - cdf[lo];
-  return (lo + (step > 0 ? (p - cdf[lo]) / step : 0)) / INNER_BUCKETS;
+  const low = valueAt(lo);
+  const step = valueAt(lo + 1) - low;
+  return (lo + (step > 0 ? (p - low) / step : 0)) / INNER_BUCKETS;
 }

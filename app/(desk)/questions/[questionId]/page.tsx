@@ -11,7 +11,7 @@ import { hasForecast, listForecastsForQuestion, listOwnForecasts, rationalePage 
 import { getQuestion } from "@/db/queries/questions";
 import { downsampleSteps } from "@/lib/aggregation/crowd-series";
 import { readForecasts } from "@/lib/probability";
-import { canSeeQuestion, isCrowdHiddenFrom, questionStatus, type QuestionStatus } from "@/lib/question-lifecycle";
+import { canSeeQuestion, isCrowdHiddenFrom, questionStatus } from "@/lib/question-lifecycle";
 import { actualCloseTime } from "@/lib/standing-forecast";
 import { isContinuousQuestion, type ContinuousQuestion, type Question } from "@/lib/types";
 import { forecastAgeText, leadingText } from "@/components/forecast/forecast-display";
@@ -19,6 +19,7 @@ import { scoreQuestion } from "@/lib/scoring/question-scores";
 import { myPosition } from "@/lib/my-forecasts";
 import { getUserSettings } from "@/db/queries/user-settings";
 import { questionScoreSummary } from "@/lib/track-records/question-score-summary";
+import { CLOSED_NOTE } from "./_components/closed-note";
 import { CrowdPanel } from "./_components/CrowdPanel";
 import { QuestionScoresPanel } from "./_components/QuestionScoresPanel";
 import { ReaffirmButton } from "./_components/ReaffirmButton";
@@ -40,13 +41,6 @@ const pageNumber = z.coerce.number().int().min(1).catch(1);
 
 type Params = Promise<{ questionId: string }>;
 
-const CLOSED_NOTE: Partial<Record<QuestionStatus, string>> = {
-  draft: "This question is a draft: an admin publishes it, then forecasting opens.",
-  upcoming: "Forecasting has not opened yet.",
-  closed: "Forecasting has closed.",
-  resolved: "This question is resolved: forecasting has ended.",
-  annulled: "This question was annulled: forecasting has ended.",
-};
 
 /** The question for a route segment, whether or not Next has already decoded it. */
 function findQuestion(segment: string): Question | null {

@@ -7,12 +7,12 @@ import {
   forecastInput,
   percentDigits,
   MAX_PERCENT,
-  MAX_RATIONALE_LENGTH,
   MIN_PERCENT,
   normaliseScenarioPercents,
   scenarioTotal,
 } from "@/lib/validation/forecast";
 import { FieldError } from "@/components/ui/FieldError";
+import { ForecastFormStatus, RationaleField } from "./forecast-form-parts";
 import { submitForecast, type ForecastFormState } from "../actions";
 
 /**
@@ -83,16 +83,7 @@ export function ForecastForm({
     <form action={formAction} onSubmit={onSubmit} noValidate aria-label="Your forecast" data-testid="forecast-form">
       <input type="hidden" name="kind" value={binary ? "binary" : "scenarios"} />
       <input type="hidden" name="questionId" value={questionId} />
-      {state?.message && !state.ok ? (
-        <p className="form-error" role="alert" data-testid="forecast-form-error">
-          {state.message}
-        </p>
-      ) : null}
-      {state?.ok && !clientErrors ? (
-        <p className="notice notice-success" role="status" data-testid="forecast-form-success">
-          {state.message}
-        </p>
-      ) : null}
+      <ForecastFormStatus state={state} showSuccess={!clientErrors} />
 
       {binary ? (
         <div className="field">
@@ -176,23 +167,7 @@ export function ForecastForm({
         </fieldset>
       )}
 
-      <div className="field">
-        <label htmlFor="forecast-rationale">Rationale</label>
-        <textarea
-          id="forecast-rationale"
-          name="rationale"
-          rows={4}
-          value={rationale}
-          onChange={(e) => setRationale(e.target.value)}
-          aria-invalid={errors.rationale ? true : undefined}
-          aria-describedby={describedBy("rationale", "forecast-rationale-hint")}
-        />
-        <p className="field-hint" id="forecast-rationale-hint">
-          Optional. Why you think so ({rationale.length.toLocaleString("en")} / {MAX_RATIONALE_LENGTH.toLocaleString("en")}{" "}
-          characters).
-        </p>
-        <FieldError id="rationale-error" errors={errors.rationale} />
-      </div>
+      <RationaleField value={rationale} onChange={setRationale} error={errors.rationale} />
       <FieldError id="questionId-error" errors={errors.questionId ?? errors.kind ?? errors.form} />
       <button type="submit" className="btn btn-primary" disabled={pending}>
         Submit forecast
