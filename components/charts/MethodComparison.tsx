@@ -40,7 +40,7 @@ export function MethodComparison({ points }: { points: MethodDifferencePoint[] }
       <CartesianGrid strokeDasharray="3 3" />
       {/* method names slanted, so five of them fit side by side on a phone without running into each other */}
       <XAxis dataKey="label" interval={0} tick={{ fontSize: 11 }} angle={-30} textAnchor="end" height={90} label={{ value: "Aggregation method", position: "insideBottom", offset: 0 }} />
-      <YAxis label={{ value: "Brier difference vs default (lower is better)", angle: -90, position: "insideLeft", style: { textAnchor: "middle" }, fontSize: 11 }} />
+      <YAxis label={{ value: "Brier − default (lower better)", angle: -90, position: "insideLeft", style: { textAnchor: "middle" }, fontSize: 11 }} />
       <ReferenceLine y={0} stroke="#4a5563" />
       <Tooltip content={<DifferenceTooltip />} />
       <Bar dataKey="mean" fill="#6b8fb8" isAnimationActive={false}>
