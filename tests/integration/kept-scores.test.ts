@@ -3,7 +3,8 @@
 // desk after random forecasts, resolutions, corrections, annulments, undos, edits of the question's
 // times and draft flag, and imports onto resolved questions. And the kept score rows must be the
 // scorer's (scoreDataset on the exported desk, the command-line path).
-import { random } from "@/cli/bench-dataset";
+import { random, writeDataset } from "@/cli/bench-dataset";
+import { readDatasetV1 } from "@/lib/exchange/read-v1";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -273,5 +274,30 @@ describe("kept tables on a generated desk", () => {
     const last = rationalePage(db, busiest, 10_000, 4);
     expect(last.page).toBe(Math.ceil(withRationale.length / 4));
     expect(last.items.map((f) => f.id)).toEqual(withRationale.slice((last.page - 1) * 4).map((f) => f.id));
+  });
+});
+
+describe("kept tables after a bulk import", () => {
+  it("equal a rebuild when the import builds the secondary indexes at the end, and the indexes are the migrations' own", () => {
+    const indexes = () =>
+      sqliteOf(db).prepare("select name, tbl_name, sql from sqlite_master where type = 'index' order by name").all() as Array<Record<string, string>>;
+    const before = indexes();
+    // 12 questions × 200 forecasters × 5 updates = 12,000 forecasts on an empty desk: the bulk path.
+    const file = path.join(dir, "bulk.json");
+    writeDataset(file, 12, 20_261_130, { now: NOW });
+    const read = readDatasetV1(JSON.parse(fs.readFileSync(file, "utf8")));
+    if (!read.ok) throw new Error(JSON.stringify(read.errors.slice(0, 3)));
+    const summary = importDataset(db, read.dataset, { now: NOW });
+    expect(summary.forecastsAdded).toBe(12_000);
+    expect(indexes()).toEqual(before);
+    const plan = sqliteOf(db).prepare("explain query plan select 1 from forecasts where forecaster_id = ?").all("x") as Array<{ detail: string }>;
+    expect(plan.map((p) => p.detail).join(" ")).toContain("forecasts_forecaster_idx");
+    const rows = expectRebuildEqualsIncremental(db);
+    expect(rows.kept_score_rows.length).toBeGreaterThan(1_000);
+    expect(rows.kept_crowd_history.length).toBeGreaterThan(1_000);
+    // A second, small import onto the same questions (the row-by-row path) adds to the kept rows.
+    const more = read.dataset.forecasts.slice(0, 3).map((f) => ({ ...f, time: f.time + 1 }));
+    expect(importDataset(db, { params: read.dataset.params, questions: [], forecasts: more }, { now: NOW }).forecastsAdded).toBe(3);
+    expectRebuildEqualsIncremental(db);
   });
 });
