@@ -167,6 +167,11 @@ export function hasForecast(db: Db, questionId: string, userId: string): boolean
   );
 }
 
+/** How many forecasts a question has (every forecaster, counted or not). */
+export function forecastCount(db: Db, questionId: string): number {
+  return (sqliteOf(db).prepare("select count(*) as n from forecasts where question_id = ?").get(questionId) as { n: number }).n;
+}
+
 /** Distinct forecasters per question, for the question list; every requested id is present (0 when none). */
 export function forecasterCountsByQuestion(db: Db, questionIds: readonly string[]): Record<string, number> {
   const out: Record<string, number> = Object.fromEntries(questionIds.map((id) => [id, 0]));
@@ -240,6 +245,26 @@ export function listOwnForecasts(db: Db, questionId: string, forecasterId: strin
     .orderBy(asc(forecasts.madeAt), asc(forecasts.id))
     .all()
     .map((r) => ({ ...r, forecaster: r.forecasterId }));
+}
+
+/** A forecaster's forecasts on each of `questionIds` (those with none absent), oldest first as listOwnForecasts. */
+export function listOwnForecastsOn(db: Db, forecasterId: string, questionIds: readonly string[]): Map<string, QuestionForecast[]> {
+  const out = new Map<string, QuestionForecast[]>();
+  for (let i = 0; i < questionIds.length; i += 500) {
+    const rows = db
+      .select({ ...forecastColumns(), questionId: forecasts.questionId })
+      .from(forecasts)
+      .innerJoin(users, eq(users.id, forecasts.forecasterId))
+      .where(and(eq(forecasts.forecasterId, forecasterId), inArray(forecasts.questionId, questionIds.slice(i, i + 500))))
+      .orderBy(asc(forecasts.madeAt), asc(forecasts.id))
+      .all();
+    for (const { questionId, ...r } of rows) {
+      const list = out.get(questionId) ?? [];
+      list.push({ ...r, forecaster: r.forecasterId });
+      out.set(questionId, list);
+    }
+  }
+  return out;
 }
 
 /**

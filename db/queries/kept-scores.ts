@@ -5,10 +5,11 @@ import { KEPT_POPULATIONS } from "@/db/schema/kept-scores";
 import { poolForecasts } from "@/lib/aggregation/crowd-forecast";
 import { closeHistoryAt, recencyWeightedMedianHistory, type CrowdHistoryPoint } from "@/lib/aggregation/crowd-series";
 import { timeWeightedSamples } from "@/lib/calibration/samples";
-import { scoreQuestion } from "@/lib/scoring/question-scores";
+import { scoreQuestion, type QuestionScores, type ScoreRow } from "@/lib/scoring/question-scores";
+import { compareCodePoints } from "@/lib/code-point-order";
 import { readForecasts } from "@/lib/probability";
 import { countedForecasts } from "@/lib/standing-forecast";
-import { AGGREGATION_METHODS, DEFAULT_AGGREGATION_METHOD, type DiscreteQuestion, type ForecastRecord, isDiscreteQuestion } from "@/lib/types";
+import { AGGREGATION_METHODS, DEFAULT_AGGREGATION_METHOD, type AggregationMethod, type DiscreteQuestion, type ForecastRecord, isDiscreteQuestion } from "@/lib/types";
 
 // Writes the kept tables (db/schema/kept-scores.ts) from the engine in lib/: every number is what
 // scoreQuestion, timeWeightedSamples and the crowd history compute from the stored forecasts and
@@ -199,8 +200,22 @@ export function appendCrowdHistory(db: Db, q: DiscreteQuestion, madeAt: number):
       insert.run(q.id, EVERYONE, DEFAULT_AGGREGATION_METHOD, p.time, JSON.stringify(p.probabilities), p.forecasters);
     return;
   }
-  // Each forecaster's standing forecast at `time` (their last by (made_at, id)), in recency order:
-  // what standingForecastsAt hands the pool.
+  const { pooled, forecasters } = poolStandingAt(sqlite, q, time);
+  if (!pooled) return;
+  sqlite
+    .prepare(
+      `insert into kept_crowd_history (question_id, population, method, time, probabilities, forecasters) values (?, ?, ?, ?, ?, ?)
+       on conflict (question_id, population, method, time) do update set probabilities = excluded.probabilities, forecasters = excluded.forecasters`,
+    )
+    .run(q.id, EVERYONE, DEFAULT_AGGREGATION_METHOD, time, JSON.stringify(pooled), forecasters);
+}
+
+/**
+ * The crowd forecast (default method, everyone) of each forecaster's standing forecast at `time`
+ * (their last by (made_at, id) with made_at ≤ time, in recency order: what standingForecastsAt hands
+ * the pool), read by one window query: crowdForecastAt(q, forecasts, time) for time ≤ Ta.
+ */
+function poolStandingAt(sqlite: Database.Database, q: DiscreteQuestion, time: number): { pooled: number[] | null; forecasters: number } {
   const standing = (
     sqlite
       .prepare(
@@ -218,13 +233,55 @@ export function appendCrowdHistory(db: Db, q: DiscreteQuestion, madeAt: number):
     q.type === "binary",
     DEFAULT_AGGREGATION_METHOD,
   );
-  if (!pooled) return;
-  sqlite
-    .prepare(
-      `insert into kept_crowd_history (question_id, population, method, time, probabilities, forecasters) values (?, ?, ?, ?, ?, ?)
-       on conflict (question_id, population, method, time) do update set probabilities = excluded.probabilities, forecasters = excluded.forecasters`,
-    )
-    .run(q.id, EVERYONE, DEFAULT_AGGREGATION_METHOD, time, JSON.stringify(pooled), standing.length);
+  return { pooled, forecasters: standing.length };
+}
+
+/**
+ * crowdForecastAt(q, every forecast, t, DEFAULT_AGGREGATION_METHOD) without loading every forecast:
+ * the kept history's point standing at t from T0 on, the standing forecasts pooled before T0 (only
+ * imported forecasts can predate it). For t ≤ Ta, the window myPosition asks about.
+ */
+export function keptCrowdForecastAt(db: Db, q: DiscreteQuestion, t: number): number[] | null {
+  if (t >= q.openTime) return keptCrowdAt(db, q.id, t)?.probabilities ?? null;
+  return poolStandingAt(sqliteOf(db), q, t).pooled;
+}
+
+/**
+ * A resolved question's kept scores (everyone), in the shape questionScoreSummary reads: the score
+ * rows (forecaster = user id) and each method's crowd scored at Ta. Equal to scoreQuestion's.
+ */
+export function keptQuestionScores(db: Db, questionId: string): Pick<QuestionScores, "rows" | "aggregateScores"> {
+  const sqlite = sqliteOf(db);
+  const rows = (
+    sqlite
+      .prepare(
+        `select forecaster_id, final_probabilities, final_brier, final_log_score, brier_time_avg, relative_brier, baseline, peer, coverage
+         from kept_score_rows where question_id = ? and population = ?`,
+      )
+      .raw()
+      .all(questionId, EVERYONE) as Array<[string, string, number, number, number | null, number, number, number, number]>
+  ).map(
+    ([forecaster, finalProbabilities, finalBrier, finalLogScore, brierTimeAvg, relativeBrier, baseline, peer, coverage]): ScoreRow => ({
+      question: questionId,
+      forecaster,
+      finalProbabilities: JSON.parse(finalProbabilities),
+      finalBrier,
+      finalLogScore,
+      brierTimeAvg,
+      relativeBrier,
+      baseline,
+      peer,
+      coverage,
+    }),
+  );
+  rows.sort((a, b) => compareCodePoints(a.forecaster, b.forecaster));
+  const aggregateScores = Object.fromEntries(AGGREGATION_METHODS.map((m) => [m, null])) as QuestionScores["aggregateScores"];
+  const crowd = sqlite
+    .prepare("select method, brier, log_score from kept_crowd_scores where question_id = ? and population = ?")
+    .raw()
+    .all(questionId, EVERYONE) as Array<[AggregationMethod, number | null, number | null]>;
+  for (const [method, brier, logScore] of crowd) if (brier !== null && logScore !== null) aggregateScores[method] = { brier, logScore };
+  return { rows, aggregateScores };
 }
 
 /** The kept tables' version in this database (0: never built). */

@@ -22,7 +22,10 @@ import { readForecasts } from "@/lib/probability";
 import { scoreDataset } from "@/lib/report";
 import { DEFAULT_AGGREGATION_METHOD } from "@/lib/types";
 import { listForecastsForQuestion, listStandingForecasts, rationalePage } from "@/db/queries/forecasts";
-import { keptCrowdAt, listCrowdHistory } from "@/db/queries/kept-scores";
+import { keptCrowdAt, keptCrowdForecastAt, keptQuestionScores, listCrowdHistory } from "@/db/queries/kept-scores";
+import { myPosition, positionFrom } from "@/lib/my-forecasts";
+import { scoreQuestion } from "@/lib/scoring/question-scores";
+import { questionScoreSummary } from "@/lib/track-records/question-score-summary";
 import { crowdForecastAt } from "@/lib/aggregation/crowd-forecast";
 import { actualCloseTime, countedForecasts, standingForecastsAt } from "@/lib/standing-forecast";
 import {
@@ -260,6 +263,24 @@ describe("kept tables on a generated desk", () => {
         expect(listStandingForecasts(db, id, end).map((f) => f.id)).toEqual(standing.map((f) => f.id));
         // The question list's crowd forecast.
         expect(keptCrowdAt(db, id, end)?.probabilities ?? null).toEqual(crowdForecastAt(q, forecasts, end, DEFAULT_AGGREGATION_METHOD));
+      }
+      // Before T0 (imported forecasts can predate it) the standing forecasts are pooled.
+      for (const t of [q.openTime - DAY, q.openTime - 1, q.openTime, q.openTime + 3 * DAY])
+        expect(keptCrowdForecastAt(db, q, t), `${id} crowd at ${t}`).toEqual(crowdForecastAt(q, forecasts, t, DEFAULT_AGGREGATION_METHOD));
+      // Each forecaster's position (question page and list) from the kept history equals myPosition on every forecast.
+      for (const now of [q.openTime + 10 * DAY, clock]) {
+        const settled = readForecasts(q.type, listForecastsForQuestion(db, id).filter((f) => f.time <= now));
+        for (const forecaster of new Set(forecasts.map((f) => f.forecaster))) {
+          const expected = myPosition(q, settled, forecaster, now, 14);
+          const kept = positionFrom(q, settled.filter((f) => f.forecaster === forecaster), now, 14, (t) => keptCrowdForecastAt(db, q, t));
+          expect(kept, `${id} ${forecaster} at ${now}`).toEqual(expected);
+        }
+      }
+      // A resolved question's score summary from the kept rows equals the engine's.
+      if (q.outcome?.kind === "option") {
+        const scored = scoreQuestion(q, forecasts);
+        for (const me of [null, ...scored.rows.map((r) => r.forecaster)])
+          expect(questionScoreSummary(keptQuestionScores(db, id), me), `${id} summary for ${me}`).toEqual(questionScoreSummary(scored, me));
       }
     }
     // Rationales: newest first, a page at a time, past the last page shows the last.
