@@ -149,7 +149,7 @@ export function recordForecast(db: Db, input: NewForecast): RecordForecastResult
       })
       .returning({ id: forecasts.id })
       .all();
-    appendCrowdHistory(tx as unknown as Db, q, input.madeAt);
+    appendCrowdHistory(tx as unknown as Db, q, input.madeAt, input.forecasterId);
     return { ok: true, id: rows[0].id };
   });
 }
@@ -165,11 +165,6 @@ export function hasForecast(db: Db, questionId: string, userId: string): boolean
       .get() !== undefined ||
     hasCdfForecast(db, questionId, userId)
   );
-}
-
-/** How many forecasts a question has (every forecaster, counted or not). */
-export function forecastCount(db: Db, questionId: string): number {
-  return (sqliteOf(db).prepare("select count(*) as n from forecasts where question_id = ?").get(questionId) as { n: number }).n;
 }
 
 /** Distinct forecasters per question, for the question list; every requested id is present (0 when none). */
@@ -269,15 +264,16 @@ export function listOwnForecastsOn(db: Db, forecasterId: string, questionIds: re
 
 /**
  * Each forecaster's standing forecast at `at` (their last by made_at, then id, with made_at ≤ `at`;
- * lib/standing-forecast standingForecastsAt), in recency order. `at` must not be after Ta.
+ * lib/standing-forecast standingForecastsAt), in recency order; people's only with `peopleOnly`.
+ * `at` must not be after Ta.
  */
-export function listStandingForecasts(db: Db, questionId: string, at: number): QuestionForecast[] {
+export function listStandingForecasts(db: Db, questionId: string, at: number, peopleOnly = false): QuestionForecast[] {
   const rows = sqliteOf(db)
     .prepare(
       `select f.id, f.forecaster_id as forecasterId, u.handle, u.name, f.made_at as time, f.probabilities, f.rationale
        from (select id, forecaster_id, made_at, probabilities, rationale,
                     row_number() over (partition by forecaster_id order by made_at desc, id desc) as latest
-             from forecasts where question_id = ? and made_at <= ?) f
+             from forecasts where question_id = ? and made_at <= ?${peopleOnly ? " and forecaster_id not in (select user_id from bot_accounts)" : ""}) f
        join user u on u.id = f.forecaster_id
        where f.latest = 1 order by f.made_at, f.id`,
     )

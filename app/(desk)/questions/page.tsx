@@ -3,19 +3,11 @@ import Link from "next/link";
 import { requestTime } from "@/app/(desk)/request-time";
 import { getViewer } from "@/app/_auth/session";
 import { getDb } from "@/db/client";
-import {
-  forecasterCountsByQuestion,
-  listForecastsByHandle,
-  listOwnForecastsOn,
-  questionIdsForecastBy,
-  type ForecastByHandle,
-  type QuestionForecast,
-} from "@/db/queries/forecasts";
-import { keptCrowdForecastAt } from "@/db/queries/kept-scores";
-import { keptRowsServe } from "@/db/queries/track-records";
+import { forecasterCountsByQuestion, listOwnForecastsOn, questionIdsForecastBy, type QuestionForecast } from "@/db/queries/forecasts";
+import { keptCrowdForecastAt, keptPopulationFor } from "@/db/queries/kept-scores";
 import { DEFAULT_USER_SETTINGS, getUserSettings } from "@/db/queries/user-settings";
-import { botIdentities, crowdIncludesBots } from "@/db/queries/bots";
-import { defaultPopulation, forecastsOf as populationForecasts } from "@/lib/population";
+import { crowdIncludesBots } from "@/db/queries/bots";
+import { defaultPopulation } from "@/lib/population";
 import { listQuestions, listTagsInUse } from "@/db/queries/questions";
 import { forecastAgeText, leadingText } from "@/components/forecast/forecast-display";
 import { ReaffirmButton } from "./[questionId]/_components/ReaffirmButton";
@@ -23,7 +15,6 @@ import { QuestionDeadline } from "@/components/forecast/QuestionDeadline";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { EmptyCard, Table } from "@/components/ui/Table";
 import { StatusBadge } from "@/components/ui/StatusBadge";
-import { crowdForecastAt } from "@/lib/aggregation/crowd-forecast";
 import { positionFrom, type NeedsUpdateReason } from "@/lib/my-forecasts";
 import { outcomeLabel } from "@/lib/outcome-label";
 import { acceptsForecasts, isCrowdHiddenFrom, isDueForResolution, questionStatus } from "@/lib/question-lifecycle";
@@ -31,7 +22,7 @@ import { readForecasts } from "@/lib/probability";
 import { questionPage } from "@/lib/question-paging";
 import { isInQuestionTab } from "@/lib/question-tabs";
 import { actualCloseTime } from "@/lib/standing-forecast";
-import { DEFAULT_AGGREGATION_METHOD, isContinuousQuestion, isDiscreteQuestion, type DiscreteQuestion, type Question } from "@/lib/types";
+import { isContinuousQuestion, isDiscreteQuestion, type DiscreteQuestion, type Question } from "@/lib/types";
 import { cdfForecastersByQuestion } from "@/db/queries/continuous-questions";
 import { questionListParams, type ListTab } from "@/lib/validation/question";
 import { TagSelect } from "@/components/ui/TagSelect";
@@ -129,13 +120,9 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
   const discreteIds = listedDiscrete.map((q) => q.id);
   const forecasterCounts = forecasterCountsByQuestion(db, discreteIds);
   const myForecasts = viewer ? listOwnForecastsOn(db, viewer.id, discreteIds) : new Map<string, QuestionForecast[]>();
-  // The crowd people see: people only unless the desk counts bots (lib/population). The kept history
-  // serves it when that is every forecast; otherwise the shown questions' forecasts are pooled here.
-  const population = defaultPopulation(crowdIncludesBots(db));
-  const poolHere = !keptRowsServe(db, population);
-  const forecastsOf = new Map<string, ForecastByHandle[]>(listedDiscrete.map((q) => [q.id, []]));
-  if (poolHere) for (const f of listForecastsByHandle(db, discreteIds)) forecastsOf.get(f.question)!.push(f);
-  const bots = poolHere ? botIdentities(db).handles : new Set<string>();
+  // The crowd people see: people only unless the desk counts bots (lib/population), from the kept
+  // history of that population.
+  const population = keptPopulationFor(db, defaultPopulation(crowdIncludesBots(db)))!;
   // Numeric and date questions: who forecast them (CDF forecasts); their crowd cell shows "—" for now.
   const cdfForecasters = cdfForecastersByQuestion(db, listed.filter(isContinuousQuestion).map((q) => q.id));
   const rows = listed.map((q) => {
@@ -149,12 +136,7 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
     const mineOnQ = myForecasts.get(q.id) ?? [];
     const hidden = isCrowdHiddenFrom(q, viewer, mineOnQ.length > 0, now);
     const end = Math.min(now, actualCloseTime(q));
-    // Stored as given; the crowd reads them clipped into [0.001, 0.999] (lib/probability).
-    const crowd = hidden
-      ? null
-      : poolHere
-        ? crowdForecastAt(q, populationForecasts(readForecasts(q.type, forecastsOf.get(q.id)!), bots, (f) => f.forecaster, population), end, DEFAULT_AGGREGATION_METHOD)
-        : keptCrowdForecastAt(db, q, end);
+    const crowd = hidden ? null : keptCrowdForecastAt(db, q, end, population);
     const position = viewer ? positionOf(q, mineOnQ) : null;
     const mine = position ? { ...position, text: leadingText(q, position.standing.probabilities) } : null;
     return { q, forecasters: forecasterCounts[q.id], hidden, crowdText: crowd ? leadingText(q, crowd) : null, mine, status, due };
