@@ -121,8 +121,9 @@ function prepareDesk(spec: DeskSpec, now: number): PreparedDesk {
     console.log(`importing ${spec.name} …`);
     imported = runTimed(process.execPath, [...tsx("cli/import.ts"), datasetFile], env);
   }
-  // The app's own preparation: migrations, auth secret, and the demo seed on an empty desk.
+  // The app's own preparation (migrations, auth secret), and the demo seed (`npm run db:seed`) on the demo desk.
   runTimed(process.execPath, tsx("cli/prepare.ts"), env);
+  if (spec.questions === null) runTimed(process.execPath, tsx("cli/seed.ts"), env);
   for (let i = 0; i < CLIENTS; i++)
     runTimed(
       process.execPath,

@@ -66,13 +66,34 @@ export function myPosition<F extends ForecastRecord>(
   now: number,
   staleAfterDays: number,
 ): MyPosition<F> | null {
+  return positionFrom(
+    q,
+    forecasts.filter((f) => f.forecaster === me),
+    now,
+    staleAfterDays,
+    (t) => crowdForecastAt(q, forecasts, t, DEFAULT_AGGREGATION_METHOD),
+  );
+}
+
+/**
+ * myPosition from my own forecasts on `q` (input order) and the crowd forecast (default method) at an
+ * instant, wherever that comes from: pooled from every forecast (myPosition) or read from the kept
+ * crowd history (the question page and list, db/queries/kept-scores keptCrowdAt).
+ */
+export function positionFrom<F extends ForecastRecord>(
+  q: ScoringQuestion & LifecycleFacts,
+  mine: readonly F[],
+  now: number,
+  staleAfterDays: number,
+  crowdAt: (t: number) => number[] | null,
+): MyPosition<F> | null {
   let standing: F | null = null;
-  for (const f of forecasts) if (f.forecaster === me && (standing === null || f.time >= standing.time)) standing = f;
+  for (const f of mine) if (standing === null || f.time >= standing.time) standing = f;
   if (standing === null) return null;
   const ageMs = Math.max(0, now - standing.time);
   const end = Math.min(now, actualCloseTime(q));
-  const crowdThen = crowdForecastAt(q, forecasts, Math.min(standing.time, end), DEFAULT_AGGREGATION_METHOD);
-  const crowdNow = crowdForecastAt(q, forecasts, end, DEFAULT_AGGREGATION_METHOD);
+  const crowdThen = crowdAt(Math.min(standing.time, end));
+  const crowdNow = crowdAt(end);
   const crowdMoved = crowdThen && crowdNow ? crowdMovement(q, crowdThen, crowdNow) : null;
   const needsUpdate: NeedsUpdateReason[] = [];
   if (acceptsForecasts(q, now)) {

@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "@/db/client";
 import { botAccounts, deskSettings } from "@/db/schema/bots";
 import { users } from "@/db/schema/users";
-
+import { refreshKeptAfterBotChange, sqliteOf } from "@/db/queries/kept-scores";
 
 // Bots beside people: which accounts are bots, and whether the desk's crowd counts them.
 
@@ -60,6 +60,15 @@ export function findBot(db: Db, handle: string): BotListing | null {
   return listBots(db).find((b) => b.handle === handle) ?? null;
 }
 
+/** How many forecasts on a question bots made (the question page's "not in the crowd" note). */
+export function botForecastCount(db: Db, questionId: string): number {
+  return (
+    sqliteOf(db)
+      .prepare("select count(*) as n from forecasts where question_id = ? and forecaster_id in (select user_id from bot_accounts)")
+      .get(questionId) as { n: number }
+  ).n;
+}
+
 export function isBot(db: Db, userId: string): boolean {
   return db.select({ id: botAccounts.userId }).from(botAccounts).where(eq(botAccounts.userId, userId)).all().length > 0;
 }
@@ -85,10 +94,13 @@ export function markBot(db: Db, input: { userId: string; model: string; ownerId:
       if (isBot(t, input.ownerId)) return { ok: false, field: "ownerId", reason: "A bot cannot own a bot: choose a person." };
     }
     const row = { userId: input.userId, model: input.model, ownerId: input.ownerId, markedBy: input.actorId, markedAt: input.now };
+    const wasBot = isBot(t, input.userId);
     t.insert(botAccounts)
       .values(row)
       .onConflictDoUpdate({ target: botAccounts.userId, set: { model: row.model, ownerId: row.ownerId, markedBy: row.markedBy } })
       .run();
+    // The people-only kept rows leave its forecasts out from now on, in this transaction.
+    if (!wasBot) refreshKeptAfterBotChange(t, input.userId);
     return { ok: true };
   });
 }
@@ -97,7 +109,13 @@ export function markBot(db: Db, input: { userId: string; model: string; ownerId:
 export function unmarkBot(db: Db, input: { userId: string; actorId: string }): boolean {
   const actor = db.select({ role: users.role }).from(users).where(eq(users.id, input.actorId)).all()[0];
   if (actor?.role !== "admin") return false;
-  return db.delete(botAccounts).where(eq(botAccounts.userId, input.userId)).run().changes > 0;
+  return db.transaction((tx) => {
+    const t = tx as unknown as Db;
+    const removed = t.delete(botAccounts).where(eq(botAccounts.userId, input.userId)).run().changes > 0;
+    // Its forecasts count in the people-only kept rows again, in this transaction.
+    if (removed) refreshKeptAfterBotChange(t, input.userId);
+    return removed;
+  });
 }
 
 const CROWD_INCLUDES_BOTS = "crowd_includes_bots";

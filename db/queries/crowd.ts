@@ -1,8 +1,7 @@
 import type { Db } from "@/db/client";
-import { botIdentities, crowdIncludesBots } from "@/db/queries/bots";
+import { botForecastCount, botIdentities, crowdIncludesBots } from "@/db/queries/bots";
 import { listForecastsForQuestion, listStandingForecasts, type QuestionForecast } from "@/db/queries/forecasts";
-import { listCrowdHistory } from "@/db/queries/kept-scores";
-import { keptRowsServe } from "@/db/queries/track-records";
+import { keptPopulationFor, listCrowdHistory } from "@/db/queries/kept-scores";
 import { crowdForecastSeries, type CrowdForecastPoint } from "@/lib/aggregation/crowd-forecast";
 import { defaultPopulation, forecastsOf, type Population } from "@/lib/population";
 import { readForecasts } from "@/lib/probability";
@@ -35,16 +34,19 @@ export function questionCrowd(
 ): QuestionCrowd {
   const population = options.population ?? defaultPopulation(crowdIncludesBots(db));
   const method = options.method ?? DEFAULT_AGGREGATION_METHOD;
-  if (keptRowsServe(db, population)) {
+  const kept = keptPopulationFor(db, population);
+  if (kept !== null && (kept === "everyone" || method === DEFAULT_AGGREGATION_METHOD)) {
+    // Everyone, or people only (the kept "people" history and a standing query without bots).
+    const peopleOnly = kept === "people";
     return {
       population,
       method,
       series: () =>
         method === DEFAULT_AGGREGATION_METHOD
-          ? listCrowdHistory(db, question.id, end)
+          ? listCrowdHistory(db, question.id, end, kept)
           : crowdForecastSeries(question, readForecasts(question.type, listForecastsForQuestion(db, question.id)), method, undefined, end),
-      standing: () => readForecasts(question.type, listStandingForecasts(db, question.id, end)),
-      leftOut: () => 0,
+      standing: () => readForecasts(question.type, listStandingForecasts(db, question.id, end, peopleOnly)),
+      leftOut: () => (peopleOnly ? botForecastCount(db, question.id) : 0),
     };
   }
   let pooled: { read: QuestionForecast[]; leftOut: number } | null = null;

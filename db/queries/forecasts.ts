@@ -149,7 +149,7 @@ export function recordForecast(db: Db, input: NewForecast): RecordForecastResult
       })
       .returning({ id: forecasts.id })
       .all();
-    appendCrowdHistory(tx as unknown as Db, q, input.madeAt);
+    appendCrowdHistory(tx as unknown as Db, q, input.madeAt, input.forecasterId);
     return { ok: true, id: rows[0].id };
   });
 }
@@ -242,17 +242,38 @@ export function listOwnForecasts(db: Db, questionId: string, forecasterId: strin
     .map((r) => ({ ...r, forecaster: r.forecasterId }));
 }
 
+/** A forecaster's forecasts on each of `questionIds` (those with none absent), oldest first as listOwnForecasts. */
+export function listOwnForecastsOn(db: Db, forecasterId: string, questionIds: readonly string[]): Map<string, QuestionForecast[]> {
+  const out = new Map<string, QuestionForecast[]>();
+  for (let i = 0; i < questionIds.length; i += 500) {
+    const rows = db
+      .select({ ...forecastColumns(), questionId: forecasts.questionId })
+      .from(forecasts)
+      .innerJoin(users, eq(users.id, forecasts.forecasterId))
+      .where(and(eq(forecasts.forecasterId, forecasterId), inArray(forecasts.questionId, questionIds.slice(i, i + 500))))
+      .orderBy(asc(forecasts.madeAt), asc(forecasts.id))
+      .all();
+    for (const { questionId, ...r } of rows) {
+      const list = out.get(questionId) ?? [];
+      list.push({ ...r, forecaster: r.forecasterId });
+      out.set(questionId, list);
+    }
+  }
+  return out;
+}
+
 /**
  * Each forecaster's standing forecast at `at` (their last by made_at, then id, with made_at ≤ `at`;
- * lib/standing-forecast standingForecastsAt), in recency order. `at` must not be after Ta.
+ * lib/standing-forecast standingForecastsAt), in recency order; people's only with `peopleOnly`.
+ * `at` must not be after Ta.
  */
-export function listStandingForecasts(db: Db, questionId: string, at: number): QuestionForecast[] {
+export function listStandingForecasts(db: Db, questionId: string, at: number, peopleOnly = false): QuestionForecast[] {
   const rows = sqliteOf(db)
     .prepare(
       `select f.id, f.forecaster_id as forecasterId, u.handle, u.name, f.made_at as time, f.probabilities, f.rationale
        from (select id, forecaster_id, made_at, probabilities, rationale,
                     row_number() over (partition by forecaster_id order by made_at desc, id desc) as latest
-             from forecasts where question_id = ? and made_at <= ?) f
+             from forecasts where question_id = ? and made_at <= ?${peopleOnly ? " and forecaster_id not in (select user_id from bot_accounts)" : ""}) f
        join user u on u.id = f.forecaster_id
        where f.latest = 1 order by f.made_at, f.id`,
     )

@@ -1,14 +1,16 @@
 import type Database from "better-sqlite3";
 import type { Db } from "@/db/client";
 import { getQuestions } from "@/db/queries/questions";
-import { KEPT_POPULATIONS } from "@/db/schema/kept-scores";
+import type { KeptPopulation } from "@/db/schema/kept-scores";
+import type { Population } from "@/lib/population";
 import { poolForecasts } from "@/lib/aggregation/crowd-forecast";
 import { closeHistoryAt, recencyWeightedMedianHistory, type CrowdHistoryPoint } from "@/lib/aggregation/crowd-series";
 import { timeWeightedSamples } from "@/lib/calibration/samples";
-import { scoreQuestion } from "@/lib/scoring/question-scores";
+import { scoreQuestion, type QuestionScores, type ScoreRow } from "@/lib/scoring/question-scores";
+import { compareCodePoints } from "@/lib/code-point-order";
 import { readForecasts } from "@/lib/probability";
 import { countedForecasts } from "@/lib/standing-forecast";
-import { AGGREGATION_METHODS, DEFAULT_AGGREGATION_METHOD, type DiscreteQuestion, type ForecastRecord, isDiscreteQuestion } from "@/lib/types";
+import { AGGREGATION_METHODS, DEFAULT_AGGREGATION_METHOD, type AggregationMethod, type DiscreteQuestion, type ForecastRecord, isDiscreteQuestion } from "@/lib/types";
 
 // Writes the kept tables (db/schema/kept-scores.ts) from the engine in lib/: every number is what
 // scoreQuestion, timeWeightedSamples and the crowd history compute from the stored forecasts and
@@ -16,9 +18,57 @@ import { AGGREGATION_METHODS, DEFAULT_AGGREGATION_METHOD, type DiscreteQuestion,
 // transaction of the write that changes the inputs, so readers never see stale kept rows.
 
 /** Bump when what the kept tables hold changes: `prepare` (npm start) then rebuilds them. */
-export const KEPT_TABLES_VERSION = 1;
+export const KEPT_TABLES_VERSION = 2;
 const VERSION_KEY = "kept_tables_version";
-const EVERYONE = KEPT_POPULATIONS[0];
+const EVERYONE: KeptPopulation = "everyone";
+const PEOPLE: KeptPopulation = "people";
+
+/** The user ids of the desk's bot accounts (db/queries/bots; read here to keep this file below it). */
+function botIdsOf(sqlite: Database.Database): Set<string> {
+  return new Set((sqlite.prepare("select user_id from bot_accounts").raw().all() as Array<[string]>).map((r) => r[0]));
+}
+
+/**
+ * The kept population that answers for a page's population, or null when none does (bots only: scored
+ * on the request). People only is "everyone" on a desk without bots, the kept "people" rows otherwise.
+ */
+export function keptPopulationFor(db: Db, population: Population): KeptPopulation | null {
+  if (population === "both") return EVERYONE;
+  if (population === "bots") return null;
+  return botIdsOf(sqliteOf(db)).size > 0 ? PEOPLE : EVERYONE;
+}
+
+/**
+ * After `userId` became a bot or a person again (call in that write's transaction, only when it
+ * changed): the people-only rows. The first bot on a desk copies every question's rows to "people"
+ * (equal on questions no bot forecast on) and rescores the questions it forecast on; the last one
+ * leaving deletes them; otherwise only the questions it forecast on change.
+ */
+export function refreshKeptAfterBotChange(db: Db, userId: string): void {
+  const sqlite = sqliteOf(db);
+  const bots = botIdsOf(sqlite);
+  if (bots.size === 0) {
+    for (const table of DELETES) sqlite.prepare(`delete from ${table} where population = ?`).run(PEOPLE);
+    return;
+  }
+  const forecastOn = (sqlite.prepare("select distinct question_id from forecasts where forecaster_id = ?").raw().all(userId) as Array<[string]>).map((r) => r[0]);
+  if (bots.size === 1 && bots.has(userId)) {
+    for (const [table, columns] of Object.entries(KEPT_COLUMNS))
+      sqlite
+        .prepare(`insert into ${table} (population, ${columns}) select ?, ${columns} from ${table} where population = ? order by rowid`)
+        .run(PEOPLE, EVERYONE);
+  }
+  refreshKeptScores(db, forecastOn);
+}
+
+/** Each kept table's columns but its population (and the samples' id). */
+const KEPT_COLUMNS: Record<string, string> = {
+  kept_score_rows:
+    "question_id, forecaster_id, resolve_time, final_probabilities, final_brier, final_log_score, brier_time_avg, relative_brier, baseline, peer, coverage",
+  kept_crowd_scores: "question_id, method, resolve_time, probabilities, brier, log_score",
+  kept_calibration_samples: "question_id, kind, forecaster_id, method, resolve_time, p, y, w",
+  kept_crowd_history: "question_id, method, time, probabilities, forecasters",
+};
 
 /**
  * The better-sqlite3 connection under a drizzle database or transaction (bulk writes use prepared
@@ -28,12 +78,46 @@ export function sqliteOf(db: Db): Database.Database {
   return db.$client ?? (db as unknown as { session: { client: Database.Database } }).session.client;
 }
 
+/** The kept tables' statements, prepared once per connection (preparing them per question cost more than running them). */
+interface KeptStatements {
+  forecastsOf: Database.Statement;
+  deletes: Database.Statement[];
+  insertHistory: Database.Statement;
+  insertRow: Database.Statement;
+  insertCrowd: Database.Statement;
+  insertSample: Database.Statement;
+}
+const preparedStatements = new WeakMap<Database.Database, KeptStatements>();
+
+function statementsOf(sqlite: Database.Database): KeptStatements {
+  let kept = preparedStatements.get(sqlite);
+  if (!kept) {
+    kept = {
+      forecastsOf: sqlite.prepare("select forecaster_id, made_at, probabilities from forecasts where question_id = ? order by id").raw(),
+      deletes: DELETES.map((table) => sqlite.prepare(`delete from ${table} where question_id = ?`)),
+      insertHistory: sqlite.prepare(
+        "insert into kept_crowd_history (question_id, population, method, time, probabilities, forecasters) values (?, ?, ?, ?, ?, ?)",
+      ),
+      insertRow: sqlite.prepare(
+        `insert into kept_score_rows (question_id, population, forecaster_id, resolve_time, final_probabilities, final_brier,
+           final_log_score, brier_time_avg, relative_brier, baseline, peer, coverage) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      insertCrowd: sqlite.prepare(
+        `insert into kept_crowd_scores (question_id, population, method, resolve_time, probabilities, brier, log_score)
+         values (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      insertSample: sqlite.prepare(
+        `insert into kept_calibration_samples (question_id, population, kind, forecaster_id, method, resolve_time, p, y, w)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+    };
+    preparedStatements.set(sqlite, kept);
+  }
+  return kept;
+}
 /** Every forecast on a question in insertion (id) order, forecaster = user id, as stored (not yet read). */
 function loadStoredForecasts(sqlite: Database.Database, questionId: string): ForecastRecord[] {
-  const rows = sqlite
-    .prepare("select forecaster_id, made_at, probabilities from forecasts where question_id = ? order by id")
-    .raw()
-    .all(questionId) as Array<[string, number, string]>;
+  const rows = statementsOf(sqlite).forecastsOf.all(questionId) as Array<[string, number, string]>;
   const out: ForecastRecord[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) out[i] = { forecaster: rows[i][0], time: rows[i][1], probabilities: JSON.parse(rows[i][2]) };
   return out;
@@ -46,26 +130,20 @@ function loadForecasts(sqlite: Database.Database, q: DiscreteQuestion): Forecast
 
 const DELETES = ["kept_score_rows", "kept_crowd_scores", "kept_calibration_samples", "kept_crowd_history"];
 
-/** Writes one question's kept rows (its old ones already deleted). */
-function writeQuestion(sqlite: Database.Database, q: DiscreteQuestion, forecasts: readonly ForecastRecord[]): void {
-  const insertHistory = sqlite.prepare(
-    "insert into kept_crowd_history (question_id, population, method, time, probabilities, forecasters) values (?, ?, ?, ?, ?, ?)",
-  );
+/** Writes one question's kept rows of one population from that population's forecasts (its old ones already deleted). */
+function writeQuestion(sqlite: Database.Database, q: DiscreteQuestion, forecasts: readonly ForecastRecord[], population: KeptPopulation): void {
+  const { insertHistory, insertRow, insertCrowd, insertSample } = statementsOf(sqlite);
   for (const p of recencyWeightedMedianHistory(q, countedForecasts(q, forecasts)))
-    insertHistory.run(q.id, EVERYONE, DEFAULT_AGGREGATION_METHOD, p.time, JSON.stringify(p.probabilities), p.forecasters);
+    insertHistory.run(q.id, population, DEFAULT_AGGREGATION_METHOD, p.time, JSON.stringify(p.probabilities), p.forecasters);
 
   // Scores, crowd scores and samples exist for resolved (not annulled) questions only.
   if (q.outcome?.kind !== "option" || q.resolveTime === null) return;
   const resolveTime = q.resolveTime;
   const scores = scoreQuestion(q, forecasts);
-  const insertRow = sqlite.prepare(
-    `insert into kept_score_rows (question_id, population, forecaster_id, resolve_time, final_probabilities, final_brier,
-       final_log_score, brier_time_avg, relative_brier, baseline, peer, coverage) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   for (const r of scores.rows)
     insertRow.run(
       q.id,
-      EVERYONE,
+      population,
       r.forecaster,
       resolveTime,
       JSON.stringify(r.finalProbabilities),
@@ -77,29 +155,21 @@ function writeQuestion(sqlite: Database.Database, q: DiscreteQuestion, forecasts
       r.peer,
       r.coverage,
     );
-  const insertCrowd = sqlite.prepare(
-    `insert into kept_crowd_scores (question_id, population, method, resolve_time, probabilities, brier, log_score)
-     values (?, ?, ?, ?, ?, ?, ?)`,
-  );
   for (const method of AGGREGATION_METHODS) {
     const pooled = scores.aggregates[method];
     const scored = scores.aggregateScores[method];
-    insertCrowd.run(q.id, EVERYONE, method, resolveTime, pooled ? JSON.stringify(pooled) : null, scored?.brier ?? null, scored?.logScore ?? null);
+    insertCrowd.run(q.id, population, method, resolveTime, pooled ? JSON.stringify(pooled) : null, scored?.brier ?? null, scored?.logScore ?? null);
   }
   if (q.type !== "binary") return;
   const y = q.outcome.option === 1 ? 1 : 0;
-  const insertSample = sqlite.prepare(
-    `insert into kept_calibration_samples (question_id, population, kind, forecaster_id, method, resolve_time, p, y, w)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   // Final samples (lib/calibration/samples finalSamples): the standing P(yes) at Ta of each score row.
-  for (const r of scores.rows) insertSample.run(q.id, EVERYONE, "final", r.forecaster, null, resolveTime, r.finalProbabilities[1], y, 1);
+  for (const r of scores.rows) insertSample.run(q.id, population, "final", r.forecaster, null, resolveTime, r.finalProbabilities[1], y, 1);
   for (const s of timeWeightedSamples(q, forecasts))
-    insertSample.run(q.id, EVERYONE, "time_weighted", s.forecaster, null, resolveTime, s.p, s.y, s.w);
+    insertSample.run(q.id, population, "time_weighted", s.forecaster, null, resolveTime, s.p, s.y, s.w);
   // Crowd samples (aggregateSample): each method's P(yes) at Ta, as scoring pooled it.
   for (const method of AGGREGATION_METHODS) {
     const pooled = scores.aggregates[method];
-    if (pooled) insertSample.run(q.id, EVERYONE, "crowd", null, method, resolveTime, pooled[1], y, 1);
+    if (pooled) insertSample.run(q.id, population, "crowd", null, method, resolveTime, pooled[1], y, 1);
   }
 }
 
@@ -108,17 +178,66 @@ function writeQuestion(sqlite: Database.Database, q: DiscreteQuestion, forecasts
  * undo, an edit of the question, or an import that added forecasts to it. Run it inside that write's
  * transaction. Unknown ids are skipped (their rows are gone by cascade).
  */
-export function refreshKeptScores(db: Db, questionIds: Iterable<string>): void {
+export function refreshKeptScores(db: Db, questionIds: Iterable<string>, options: RefreshOptions = {}): void {
   const sqlite = sqliteOf(db);
   const ids = [...new Set(questionIds)];
-  const deletes = DELETES.map((table) => sqlite.prepare(`delete from ${table} where question_id = ?`));
+  const { deletes } = statementsOf(sqlite);
+  // With bots on the desk, the people-only rows go in beside everyone's (db/schema/kept-scores).
+  const bots = botIdsOf(sqlite);
   for (let i = 0; i < ids.length; i += 500) {
     for (const q of getQuestions(db, ids.slice(i, i + 500))) {
-      for (const d of deletes) d.run(q.id);
+      const known = options.storedForecasts?.get(q.id);
+      if (!known) for (const d of deletes) d.run(q.id);
       // These rows are the binary and scenario engine's; numeric and date questions have none here.
-      if (isDiscreteQuestion(q)) writeQuestion(sqlite, q, loadForecasts(sqlite, q));
+      if (!isDiscreteQuestion(q)) continue;
+      const forecasts = known ? readForecasts(q.type, known) : loadForecasts(sqlite, q);
+      writeQuestion(sqlite, q, forecasts, EVERYONE);
+      if (bots.size > 0)
+        writeQuestion(
+          sqlite,
+          q,
+          forecasts.filter((f) => !bots.has(f.forecaster)),
+          PEOPLE,
+        );
     }
   }
+}
+
+export interface RefreshOptions {
+  /**
+   * Questions new in this transaction, with every forecast on them as just stored (insertion order,
+   * forecaster = user id, probabilities as stored): an import hands them over instead of reading
+   * back what it wrote, and they have no kept rows to delete.
+   */
+  storedForecasts?: ReadonlyMap<string, readonly ForecastRecord[]>;
+}
+
+/**
+ * Indexes of forecasts and of the kept tables that a bulk load builds once at the end instead of
+ * row by row (SQLite sorts once; inserts in random key order into a b-tree cost several times more:
+ * 1M forecast rows took 19 s with both indexes kept up, 9 s with them built after, in one run on the
+ * shared machine). Those that lead with
+ * question_id stay: the load reads and deletes by question, and fills them in question order.
+ */
+const DEFERRABLE_INDEX_TABLES = ["forecasts", "kept_score_rows", "kept_crowd_scores", "kept_calibration_samples", "kept_crowd_history"];
+
+/**
+ * Runs `load` with the deferrable indexes dropped and creates them again, from their own stored
+ * definitions, when it returns. Call inside the load's transaction: a failure rolls the drop back too,
+ * and readers (WAL) see the indexes throughout.
+ */
+export function withIndexesBuiltAfter<T>(db: Db, load: () => T): T {
+  const sqlite = sqliteOf(db);
+  const placeholders = DEFERRABLE_INDEX_TABLES.map(() => "?").join(", ");
+  const indexes = (
+    sqlite
+      .prepare(`select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in (${placeholders})`)
+      .all(...DEFERRABLE_INDEX_TABLES) as Array<{ name: string; sql: string }>
+  ).filter((index) => !/\(\s*[`"]?question_id[`"]?\s*[,)]/.test(index.sql));
+  for (const index of indexes) sqlite.exec(`drop index "${index.name.replace(/"/g, '""')}"`);
+  const result = load();
+  for (const index of indexes) sqlite.exec(index.sql);
+  return result;
 }
 
 /**
@@ -126,30 +245,58 @@ export function refreshKeptScores(db: Db, questionIds: Iterable<string>): void {
  * transaction): the pool of each forecaster's latest forecast at its time. A forecast dated before
  * the last kept point (never from the form, whose time is the server's clock) rewrites the history.
  */
-export function appendCrowdHistory(db: Db, q: DiscreteQuestion, madeAt: number): void {
+export function appendCrowdHistory(db: Db, q: DiscreteQuestion, madeAt: number, forecasterId: string): void {
   const sqlite = sqliteOf(db);
   const time = Math.max(madeAt, q.openTime);
+  const bots = botIdsOf(sqlite);
   const later = sqlite
     .prepare("select 1 from kept_crowd_history where question_id = ? and population = ? and method = ? and time > ? limit 1")
     .get(q.id, EVERYONE, DEFAULT_AGGREGATION_METHOD, time);
   if (later) {
     sqlite.prepare("delete from kept_crowd_history where question_id = ?").run(q.id);
-    const insert = sqlite.prepare(
-      "insert into kept_crowd_history (question_id, population, method, time, probabilities, forecasters) values (?, ?, ?, ?, ?, ?)",
-    );
-    for (const p of recencyWeightedMedianHistory(q, countedForecasts(q, loadForecasts(sqlite, q))))
-      insert.run(q.id, EVERYONE, DEFAULT_AGGREGATION_METHOD, p.time, JSON.stringify(p.probabilities), p.forecasters);
+    const { insertHistory } = statementsOf(sqlite);
+    const forecasts = loadForecasts(sqlite, q);
+    const write = (population: KeptPopulation, of: readonly ForecastRecord[]) => {
+      for (const p of recencyWeightedMedianHistory(q, countedForecasts(q, of)))
+        insertHistory.run(q.id, population, DEFAULT_AGGREGATION_METHOD, p.time, JSON.stringify(p.probabilities), p.forecasters);
+    };
+    write(EVERYONE, forecasts);
+    if (bots.size > 0) write(PEOPLE, forecasts.filter((f) => !bots.has(f.forecaster)));
     return;
   }
-  // Each forecaster's standing forecast at `time` (their last by (made_at, id)), in recency order:
-  // what standingForecastsAt hands the pool.
+  // A bot's forecast leaves the people-only history as it was.
+  const populations = bots.size === 0 ? [EVERYONE] : bots.has(forecasterId) ? [EVERYONE] : [EVERYONE, PEOPLE];
+  for (const population of populations) {
+    const { pooled, forecasters } = poolStandingAt(sqlite, q, time, population);
+    if (!pooled) continue;
+    sqlite
+      .prepare(
+        `insert into kept_crowd_history (question_id, population, method, time, probabilities, forecasters) values (?, ?, ?, ?, ?, ?)
+         on conflict (question_id, population, method, time) do update set probabilities = excluded.probabilities, forecasters = excluded.forecasters`,
+      )
+      .run(q.id, population, DEFAULT_AGGREGATION_METHOD, time, JSON.stringify(pooled), forecasters);
+  }
+}
+
+/**
+ * The crowd forecast (default method) of each forecaster's (of `population`) standing forecast at `time`
+ * (their last by (made_at, id) with made_at ≤ time, in recency order: what standingForecastsAt hands
+ * the pool), read by one window query: crowdForecastAt(q, forecasts, time) for time ≤ Ta.
+ */
+function poolStandingAt(
+  sqlite: Database.Database,
+  q: DiscreteQuestion,
+  time: number,
+  population: KeptPopulation,
+): { pooled: number[] | null; forecasters: number } {
+  const peopleOnly = population === PEOPLE ? " and forecaster_id not in (select user_id from bot_accounts)" : "";
   const standing = (
     sqlite
       .prepare(
         `select probabilities from (
            select probabilities, made_at, id,
                   row_number() over (partition by forecaster_id order by made_at desc, id desc) as latest
-           from forecasts where question_id = ? and made_at <= ?)
+           from forecasts where question_id = ? and made_at <= ?${peopleOnly})
          where latest = 1 order by made_at, id`,
       )
       .raw()
@@ -160,13 +307,55 @@ export function appendCrowdHistory(db: Db, q: DiscreteQuestion, madeAt: number):
     q.type === "binary",
     DEFAULT_AGGREGATION_METHOD,
   );
-  if (!pooled) return;
-  sqlite
-    .prepare(
-      `insert into kept_crowd_history (question_id, population, method, time, probabilities, forecasters) values (?, ?, ?, ?, ?, ?)
-       on conflict (question_id, population, method, time) do update set probabilities = excluded.probabilities, forecasters = excluded.forecasters`,
-    )
-    .run(q.id, EVERYONE, DEFAULT_AGGREGATION_METHOD, time, JSON.stringify(pooled), standing.length);
+  return { pooled, forecasters: standing.length };
+}
+
+/**
+ * crowdForecastAt(q, every forecast, t, DEFAULT_AGGREGATION_METHOD) without loading every forecast:
+ * the kept history's point standing at t from T0 on, the standing forecasts pooled before T0 (only
+ * imported forecasts can predate it). For t ≤ Ta, the window myPosition asks about.
+ */
+export function keptCrowdForecastAt(db: Db, q: DiscreteQuestion, t: number, population: KeptPopulation = EVERYONE): number[] | null {
+  if (t >= q.openTime) return keptCrowdAt(db, q.id, t, population)?.probabilities ?? null;
+  return poolStandingAt(sqliteOf(db), q, t, population).pooled;
+}
+
+/**
+ * A resolved question's kept scores (everyone), in the shape questionScoreSummary reads: the score
+ * rows (forecaster = user id) and each method's crowd scored at Ta. Equal to scoreQuestion's.
+ */
+export function keptQuestionScores(db: Db, questionId: string): Pick<QuestionScores, "rows" | "aggregateScores"> {
+  const sqlite = sqliteOf(db);
+  const rows = (
+    sqlite
+      .prepare(
+        `select forecaster_id, final_probabilities, final_brier, final_log_score, brier_time_avg, relative_brier, baseline, peer, coverage
+         from kept_score_rows where question_id = ? and population = ?`,
+      )
+      .raw()
+      .all(questionId, EVERYONE) as Array<[string, string, number, number, number | null, number, number, number, number]>
+  ).map(
+    ([forecaster, finalProbabilities, finalBrier, finalLogScore, brierTimeAvg, relativeBrier, baseline, peer, coverage]): ScoreRow => ({
+      question: questionId,
+      forecaster,
+      finalProbabilities: JSON.parse(finalProbabilities),
+      finalBrier,
+      finalLogScore,
+      brierTimeAvg,
+      relativeBrier,
+      baseline,
+      peer,
+      coverage,
+    }),
+  );
+  rows.sort((a, b) => compareCodePoints(a.forecaster, b.forecaster));
+  const aggregateScores = Object.fromEntries(AGGREGATION_METHODS.map((m) => [m, null])) as QuestionScores["aggregateScores"];
+  const crowd = sqlite
+    .prepare("select method, brier, log_score from kept_crowd_scores where question_id = ? and population = ?")
+    .raw()
+    .all(questionId, EVERYONE) as Array<[AggregationMethod, number | null, number | null]>;
+  for (const [method, brier, logScore] of crowd) if (brier !== null && logScore !== null) aggregateScores[method] = { brier, logScore };
+  return { rows, aggregateScores };
 }
 
 /** The kept tables' version in this database (0: never built). */
@@ -199,13 +388,13 @@ export function rebuildKeptScores(db: Db, onProgress?: (done: number, total: num
  * A question's kept crowd history (the default method, everyone) up to `end`, with the closing point
  * at `end`: crowdForecastSeries(q, forecasts, DEFAULT_AGGREGATION_METHOD, undefined, end) for end ≥ T0.
  */
-export function listCrowdHistory(db: Db, questionId: string, end: number): CrowdHistoryPoint[] {
+export function listCrowdHistory(db: Db, questionId: string, end: number, population: KeptPopulation = EVERYONE): CrowdHistoryPoint[] {
   const rows = sqliteOf(db)
     .prepare(
       "select time, probabilities, forecasters from kept_crowd_history where question_id = ? and population = ? and method = ? and time <= ? order by time",
     )
     .raw()
-    .all(questionId, EVERYONE, DEFAULT_AGGREGATION_METHOD, end) as Array<[number, string, number]>;
+    .all(questionId, population, DEFAULT_AGGREGATION_METHOD, end) as Array<[number, string, number]>;
   const points: CrowdHistoryPoint[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) points[i] = { time: rows[i][0], probabilities: JSON.parse(rows[i][1]), forecasters: rows[i][2] };
   return closeHistoryAt(points, end);
@@ -215,12 +404,12 @@ export function listCrowdHistory(db: Db, questionId: string, end: number): Crowd
  * The kept crowd forecast (default method, everyone) standing at `at`: the last history point at or
  * before it, or null. Equals crowdForecastAt(q, forecasts, at, DEFAULT_AGGREGATION_METHOD) for at ≥ T0.
  */
-export function keptCrowdAt(db: Db, questionId: string, at: number): CrowdHistoryPoint | null {
+export function keptCrowdAt(db: Db, questionId: string, at: number, population: KeptPopulation = EVERYONE): CrowdHistoryPoint | null {
   const row = sqliteOf(db)
     .prepare(
       "select time, probabilities, forecasters from kept_crowd_history where question_id = ? and population = ? and method = ? and time <= ? order by time desc limit 1",
     )
     .raw()
-    .get(questionId, EVERYONE, DEFAULT_AGGREGATION_METHOD, at) as [number, string, number] | undefined;
+    .get(questionId, population, DEFAULT_AGGREGATION_METHOD, at) as [number, string, number] | undefined;
   return row ? { time: row[0], probabilities: JSON.parse(row[1]), forecasters: row[2] } : null;
 }

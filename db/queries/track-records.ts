@@ -10,8 +10,7 @@ import { isDiscreteQuestion, type ForecastRecord } from "@/lib/types";
 import { compareCodePoints } from "@/lib/code-point-order";
 import { botIdentities } from "@/db/queries/bots";
 import { inPopulation, type Population } from "@/lib/population";
-import { sqliteOf } from "@/db/queries/kept-scores";
-import { KEPT_POPULATIONS } from "@/db/schema/kept-scores";
+import { keptPopulationFor, sqliteOf } from "@/db/queries/kept-scores";
 import type { CalibrationSample } from "@/lib/calibration/samples";
 import type { ScoreRow } from "@/lib/scoring/question-scores";
 import type { ForecasterSummary } from "@/lib/track-record";
@@ -118,12 +117,15 @@ export function findForecasterName(db: Db, handle: string): ForecasterName | nul
 
 // ---- Kept rows (db/schema/kept-scores.ts): what the track-record pages read per request ----
 
-const POPULATION = KEPT_POPULATIONS[0];
-
-/** The WHERE clause of a kept table (alias `k`) for a population, period and tag, with its parameters. */
-function keptWhere(filter: ResolvedQuestionFilter): { where: string; params: unknown[] } {
+/**
+ * The WHERE clause of a kept table (alias `k`) for a population (default both: everyone), period and
+ * tag, with its parameters. Bots only is never kept (keptRowsServe says no).
+ */
+function keptWhere(db: Db, filter: ResolvedQuestionFilter): { where: string; params: unknown[] } {
+  const population = keptPopulationFor(db, filter.population ?? "both");
+  if (population === null) throw new Error("no kept rows answer for bots only: score them on the request");
   const parts = ["k.population = ?"];
-  const params: unknown[] = [POPULATION];
+  const params: unknown[] = [population];
   if (filter.from != null) {
     parts.push("k.resolve_time >= ?");
     params.push(filter.from);
@@ -141,7 +143,7 @@ function keptWhere(filter: ResolvedQuestionFilter): { where: string; params: unk
 
 /** How many resolved (not annulled) questions the filter selects. */
 export function countScoredQuestions(db: Db, filter: ResolvedQuestionFilter = {}): number {
-  const { where, params } = keptWhere(filter);
+  const { where, params } = keptWhere(db, filter);
   const row = sqliteOf(db)
     .prepare(`select count(distinct k.question_id) as n from kept_crowd_scores k where ${where}`)
     .get(...params) as { n: number };
@@ -154,7 +156,7 @@ export function countScoredQuestions(db: Db, filter: ResolvedQuestionFilter = {}
  * SQL's avg does). Only forecasters with at least one score row; unordered (rankLeaderboard orders).
  */
 export function leaderboardEntries(db: Db, filter: ResolvedQuestionFilter = {}): LeaderboardEntry<ForecasterSummary>[] {
-  const { where, params } = keptWhere(filter);
+  const { where, params } = keptWhere(db, filter);
   const rows = sqliteOf(db)
     .prepare(
       `select u.handle, u.name, count(*) as n, avg(k.final_brier) as finalBrier, avg(k.brier_time_avg) as brierTimeAvg,
@@ -196,7 +198,7 @@ type KeptRow = {
 
 /** One forecaster's kept score rows over the selected questions, soonest resolution first, with their questions. */
 export function forecasterScoredRows(db: Db, handle: string, filter: ResolvedQuestionFilter = {}): ScoredRow[] {
-  const { where, params } = keptWhere(filter);
+  const { where, params } = keptWhere(db, filter);
   const rows = sqliteOf(db)
     .prepare(
       `select k.* from kept_score_rows k join user u on u.id = k.forecaster_id
@@ -234,7 +236,7 @@ export function keptForecasterSamples(
   kind: "final" | "time_weighted",
   filter: ResolvedQuestionFilter = {},
 ): CalibrationSample[] {
-  const { where, params } = keptWhere(filter);
+  const { where, params } = keptWhere(db, filter);
   const rows = sqliteOf(db)
     .prepare(
       `select k.p, k.y, k.w, k.question_id, u.handle from kept_calibration_samples k join user u on u.id = k.forecaster_id
@@ -247,7 +249,7 @@ export function keptForecasterSamples(
 
 /** The crowd page's inputs from the kept crowd scores and samples (lib/track-records/crowd-record crowdRecordFrom). */
 export function crowdRecordInputs(db: Db, filter: ResolvedQuestionFilter = {}): CrowdRecordInputs {
-  const { where, params } = keptWhere(filter);
+  const { where, params } = keptWhere(db, filter);
   const sqlite = sqliteOf(db);
   const scores = sqlite
     .prepare(`select k.question_id, k.method, k.brier, k.log_score from kept_crowd_scores k where ${where} order by k.resolve_time, k.question_id`)
@@ -285,17 +287,21 @@ export function forecasterTrackRecord(
   options: { filter: ResolvedQuestionFilter; population: Population; sample: CalibrationSampleKind; bins: number },
 ): ForecasterRecord {
   const { filter, population, sample, bins } = options;
-  if (keptRowsServe(db, population))
-    return forecasterRecordFromRows(forecasterScoredRows(db, handle, filter), keptForecasterSamples(db, handle, sample, filter), bins);
+  // The kept people rows leave bots out entirely: a bot's own record against people is scored here.
+  const ownRowsKept = keptRowsServe(db, population) && !(population === "people" && botIdentities(db).handles.has(handle));
+  if (ownRowsKept) {
+    const kept = { ...filter, population };
+    return forecasterRecordFromRows(forecasterScoredRows(db, handle, kept), keptForecasterSamples(db, handle, sample, kept), bins);
+  }
   const inputs = loadResolvedQuestions(db, { ...filter, population, alsoForecaster: handle });
   return forecasterRecord(scoreResolvedQuestions(inputs.questions), handle, { sample, bins });
 }
 
 /**
- * True when the kept rows (written for every forecast) answer for `population`: everyone is asked
- * for, or the desk has no bots, so people only and everyone are the same forecasts. Otherwise a page
- * scores the population's forecasts on the request (loadResolvedQuestions with `population`).
+ * True when kept rows answer for `population`: everyone, and people only (the kept "people" rows on a
+ * desk with bots, everyone's without). Bots only is scored on the request (loadResolvedQuestions with
+ * `population`).
  */
 export function keptRowsServe(db: Db, population: Population): boolean {
-  return population === "both" || botIdentities(db).handles.size === 0;
+  return keptPopulationFor(db, population) !== null;
 }

@@ -8,12 +8,12 @@ import { users } from "./users";
 // change them, and `npm run db:rescore` rebuilds them from forecasts and resolutions.
 //
 // Every table carries a `population`: whose forecasts the numbers are computed from. "everyone" is
-// the only one written today; a desk with bot accounts adds "people" (bots left out) beside it, the
-// same rows computed from a smaller forecast set, so an API can offer both views from one design.
+// always written; a desk with bot accounts adds "people" (bots left out) beside it, the same rows
+// computed from a smaller forecast set, so the pages and the API read both views from one design.
 
 /** Whose forecasts a kept number is computed from. */
-export const KEPT_POPULATIONS = ["everyone"] as const;
-export type KeptPopulation = (typeof KEPT_POPULATIONS)[number] | "people";
+export const KEPT_POPULATIONS = ["everyone", "people"] as const;
+export type KeptPopulation = (typeof KEPT_POPULATIONS)[number];
 
 /**
  * One row per resolved (not annulled) question, population and forecaster with a counted forecast:

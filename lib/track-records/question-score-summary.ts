@@ -26,8 +26,8 @@ export interface QuestionScoreSummary {
 
 const line = (r: ScoreRow): ScoreLine => ({ finalBrier: r.finalBrier, finalLogScore: r.finalLogScore, baseline: r.baseline, peer: r.peer });
 
-/** Summary of a resolved question's scores (`scores.rows` keyed by the same ids as `me`). */
-export function questionScoreSummary(scores: QuestionScores, me: string | null): QuestionScoreSummary {
+/** Summary of a resolved question's scores (`scores.rows` keyed by the same ids as `me`): scored now, or kept (db/queries/kept-scores keptQuestionScores). */
+export function questionScoreSummary(scores: Pick<QuestionScores, "rows" | "aggregateScores">, me: string | null): QuestionScoreSummary {
   const own = me === null ? undefined : scores.rows.find((r) => r.forecaster === me);
   const aggregate = scores.aggregateScores[DEFAULT_AGGREGATION_METHOD];
   const rows = scores.rows;

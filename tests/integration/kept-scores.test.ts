@@ -3,7 +3,8 @@
 // desk after random forecasts, resolutions, corrections, annulments, undos, edits of the question's
 // times and draft flag, and imports onto resolved questions. And the kept score rows must be the
 // scorer's (scoreDataset on the exported desk, the command-line path).
-import { random } from "@/cli/bench-dataset";
+import { random, writeDataset } from "@/cli/bench-dataset";
+import { readDatasetV1 } from "@/lib/exchange/read-v1";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,6 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDb, type Db } from "@/db/client";
 import { exportDataset, importDataset } from "@/db/queries/exchange";
 import { recordForecast } from "@/db/queries/forecasts";
+import { markBot, unmarkBot } from "@/db/queries/bots";
 import { keptTablesVersion, KEPT_TABLES_VERSION, rebuildKeptScores, sqliteOf } from "@/db/queries/kept-scores";
 import { createQuestion, getDiscreteQuestion, updateQuestion } from "@/db/queries/questions";
 import { recordResolution, undoResolution } from "@/db/queries/resolutions";
@@ -21,7 +23,10 @@ import { readForecasts } from "@/lib/probability";
 import { scoreDataset } from "@/lib/report";
 import { DEFAULT_AGGREGATION_METHOD } from "@/lib/types";
 import { listForecastsForQuestion, listStandingForecasts, rationalePage } from "@/db/queries/forecasts";
-import { keptCrowdAt, listCrowdHistory } from "@/db/queries/kept-scores";
+import { keptCrowdAt, keptCrowdForecastAt, keptQuestionScores, listCrowdHistory } from "@/db/queries/kept-scores";
+import { myPosition, positionFrom } from "@/lib/my-forecasts";
+import { scoreQuestion } from "@/lib/scoring/question-scores";
+import { questionScoreSummary } from "@/lib/track-records/question-score-summary";
 import { crowdForecastAt } from "@/lib/aggregation/crowd-forecast";
 import { actualCloseTime, countedForecasts, standingForecastsAt } from "@/lib/standing-forecast";
 import {
@@ -143,7 +148,8 @@ describe("kept tables on the demo desk", () => {
     const handleOf = new Map(
       (sqliteOf(db).prepare("select id, handle from user").all() as Array<{ id: string; handle: string }>).map((u) => [u.id, u.handle]),
     );
-    const kept = rows.kept_score_rows as Array<Record<string, number | string>>;
+    // Everyone's rows are the scorer's (the demo has bots: their people-only rows sit beside them).
+    const kept = (rows.kept_score_rows as Array<Record<string, number | string>>).filter((r) => r.population === "everyone");
     expect(kept.length).toBe(report.scores.length);
     const expected = new Map(report.scores.map((r) => [`${r.question}|${r.forecaster}`, r]));
     for (const k of kept) {
@@ -161,7 +167,7 @@ describe("kept tables on the demo desk", () => {
     for (const q of report.questions) {
       const question = getDiscreteQuestion(db, q.questionId)!;
       const series = crowdForecastSeries(question, readForecasts(question.type, listForecastsForQuestion(db, q.questionId)), DEFAULT_AGGREGATION_METHOD);
-      const keptPoints = (rows.kept_crowd_history as Array<Record<string, number | string>>).filter((r) => r.question_id === q.questionId);
+      const keptPoints = (rows.kept_crowd_history as Array<Record<string, number | string>>).filter((r) => r.question_id === q.questionId && r.population === "everyone");
       const withoutClosing = series.length > 0 && series.at(-1)!.time > (keptPoints.at(-1)?.time as number) ? series.slice(0, -1) : series;
       expect(keptPoints.map((r) => [r.time, JSON.parse(r.probabilities as string), r.forecasters])).toEqual(
         withoutClosing.map((p) => [p.time, p.probabilities, p.forecasters]),
@@ -260,6 +266,24 @@ describe("kept tables on a generated desk", () => {
         // The question list's crowd forecast.
         expect(keptCrowdAt(db, id, end)?.probabilities ?? null).toEqual(crowdForecastAt(q, forecasts, end, DEFAULT_AGGREGATION_METHOD));
       }
+      // Before T0 (imported forecasts can predate it) the standing forecasts are pooled.
+      for (const t of [q.openTime - DAY, q.openTime - 1, q.openTime, q.openTime + 3 * DAY])
+        expect(keptCrowdForecastAt(db, q, t), `${id} crowd at ${t}`).toEqual(crowdForecastAt(q, forecasts, t, DEFAULT_AGGREGATION_METHOD));
+      // Each forecaster's position (question page and list) from the kept history equals myPosition on every forecast.
+      for (const now of [q.openTime + 10 * DAY, clock]) {
+        const settled = readForecasts(q.type, listForecastsForQuestion(db, id).filter((f) => f.time <= now));
+        for (const forecaster of new Set(forecasts.map((f) => f.forecaster))) {
+          const expected = myPosition(q, settled, forecaster, now, 14);
+          const kept = positionFrom(q, settled.filter((f) => f.forecaster === forecaster), now, 14, (t) => keptCrowdForecastAt(db, q, t));
+          expect(kept, `${id} ${forecaster} at ${now}`).toEqual(expected);
+        }
+      }
+      // A resolved question's score summary from the kept rows equals the engine's.
+      if (q.outcome?.kind === "option") {
+        const scored = scoreQuestion(q, forecasts);
+        for (const me of [null, ...scored.rows.map((r) => r.forecaster)])
+          expect(questionScoreSummary(keptQuestionScores(db, id), me), `${id} summary for ${me}`).toEqual(questionScoreSummary(scored, me));
+      }
     }
     // Rationales: newest first, a page at a time, past the last page shows the last.
     const busiest = ids[0];
@@ -273,5 +297,121 @@ describe("kept tables on a generated desk", () => {
     const last = rationalePage(db, busiest, 10_000, 4);
     expect(last.page).toBe(Math.ceil(withRationale.length / 4));
     expect(last.items.map((f) => f.id)).toEqual(withRationale.slice((last.page - 1) * 4).map((f) => f.id));
+  });
+});
+
+describe("kept tables after a bulk import", () => {
+  it("equal a rebuild when the import builds the secondary indexes at the end, and the indexes are the migrations' own", () => {
+    const indexes = () =>
+      sqliteOf(db).prepare("select name, tbl_name, sql from sqlite_master where type = 'index' order by name").all() as Array<Record<string, string>>;
+    const before = indexes();
+    // 12 questions × 200 forecasters × 5 updates = 12,000 forecasts on an empty desk: the bulk path.
+    const file = path.join(dir, "bulk.json");
+    writeDataset(file, 12, 20_261_130, { now: NOW });
+    const read = readDatasetV1(JSON.parse(fs.readFileSync(file, "utf8")));
+    if (!read.ok) throw new Error(JSON.stringify(read.errors.slice(0, 3)));
+    const summary = importDataset(db, read.dataset, { now: NOW });
+    expect(summary.forecastsAdded).toBe(12_000);
+    expect(indexes()).toEqual(before);
+    const plan = sqliteOf(db).prepare("explain query plan select 1 from forecasts where forecaster_id = ?").all("x") as Array<{ detail: string }>;
+    expect(plan.map((p) => p.detail).join(" ")).toContain("forecasts_forecaster_idx");
+    const rows = expectRebuildEqualsIncremental(db);
+    expect(rows.kept_score_rows.length).toBeGreaterThan(1_000);
+    expect(rows.kept_crowd_history.length).toBeGreaterThan(1_000);
+    // A second, small import onto the same questions (the row-by-row path) adds to the kept rows.
+    const more = read.dataset.forecasts.slice(0, 3).map((f) => ({ ...f, time: f.time + 1 }));
+    expect(importDataset(db, { params: read.dataset.params, questions: [], forecasts: more }, { now: NOW }).forecastsAdded).toBe(3);
+    expectRebuildEqualsIncremental(db);
+  });
+});
+
+describe("people-only kept rows on a desk with bots", () => {
+  it("equal a rebuild and the engine on people's forecasts, through marking and unmarking bots and their forecasts", () => {
+    const rnd = random(20_261_201);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+    const start = Date.UTC(2025, 0, 1);
+    const admin = createUser(db, { email: "admin@example.org", name: "Admin", role: "admin" }).id;
+    const accounts = Array.from({ length: 7 }, (_, i) =>
+      createUser(db, { email: `p${i}@example.org`, name: `Account ${i}`, handle: `account-${i}` }).id,
+    );
+    const ids = Array.from({ length: 6 }, (_, i) =>
+      createQuestion(
+        db,
+        {
+          title: `Bots question ${i}`,
+          description: "",
+          resolutionCriteria: "",
+          tags: [],
+          openTime: start + i * DAY,
+          closeTime: start + (25 + 2 * i) * DAY,
+          resolveBy: null,
+          type: i % 3 === 2 ? "multiple_choice" : "binary",
+          scenarios: i % 3 === 2 ? ["Low", "Middle", "High"] : [],
+          hideCrowdUntilForecast: false,
+          isDraft: false,
+        },
+        { createdBy: admin, now: start },
+      ),
+    );
+    let clock = start + HOUR;
+    const counts = { forecasts: 0, resolve: 0, mark: 0, unmark: 0 };
+    const forecast = () => {
+      const q = getDiscreteQuestion(db, pick(ids))!;
+      const p = pick([0.1, 0.3, 0.5, 0.7, 0.9]);
+      const probabilities = q.type === "binary" ? [1 - p, p] : [0.2, 0.3, 0.5];
+      if (recordForecast(db, { questionId: q.id, forecasterId: pick(accounts), probabilities, rationale: null, madeAt: clock }).ok) counts.forecasts++;
+    };
+    for (let step = 0; step < 400; step++) {
+      clock += Math.floor(rnd() * 3 * HOUR) + 1;
+      const roll = rnd();
+      if (step === 150) {
+        // The desk's first bot: people rows appear beside everyone's, in markBot's transaction.
+        expect(markBot(db, { userId: accounts[0], model: "first bot", ownerId: null, actorId: admin, now: clock }).ok).toBe(true);
+        counts.mark++;
+        expectRebuildEqualsIncremental(db);
+      } else if (step === 250 || step === 330) {
+        // Midway: a bot and a person forecast on every open question, then the kept rows equal a rebuild
+        // (the bot's forecast leaves the people-only history as it was).
+        const bot = (sqliteOf(db).prepare("select user_id from bot_accounts limit 1").raw().get() as [string])[0];
+        const person = accounts.find((a) => !(sqliteOf(db).prepare("select 1 from bot_accounts where user_id = ?").get(a) !== undefined))!;
+        let recorded = 0;
+        for (const id of ids)
+          for (const forecasterId of [person, bot, bot]) {
+            clock += 1;
+            const q = getDiscreteQuestion(db, id)!;
+            const probabilities = q.type === "binary" ? [0.4, 0.6] : [0.5, 0.3, 0.2];
+            if (recordForecast(db, { questionId: id, forecasterId, probabilities, rationale: null, madeAt: clock }).ok) recorded++;
+          }
+        expect(recorded).toBeGreaterThan(3);
+        expectRebuildEqualsIncremental(db);
+      } else if (roll < 0.85 || (roll < 0.93 && step < 340)) forecast();
+      else if (roll < 0.93) {
+        // Resolutions come last, so bots and people forecast on open questions until then.
+        const q = getDiscreteQuestion(db, pick(ids))!;
+        const resolveTime = q.openTime + Math.floor(rnd() * 1.2 * (q.closeTime - q.openTime)) + 1;
+        const outcome = { kind: "option" as const, option: Math.floor(rnd() * q.options.length) };
+        if (recordResolution(db, { questionId: q.id, outcome, resolveTime, evidence: "", actorId: admin, now: clock }).ok) counts.resolve++;
+      } else if (roll < 0.97) {
+        if (markBot(db, { userId: pick(accounts.slice(1)), model: "a bot", ownerId: null, actorId: admin, now: clock }).ok) counts.mark++;
+      } else if (unmarkBot(db, { userId: pick(accounts), actorId: admin })) counts.unmark++;
+    }
+    for (const [what, n] of Object.entries(counts)) expect(n, what).toBeGreaterThan(1);
+    const rows = expectRebuildEqualsIncremental(db) as Record<string, Array<Record<string, unknown>>>;
+    expect(rows.kept_score_rows.some((r) => r.population === "people")).toBe(true);
+    expectPagesReadTheEngine(db, [{ population: "people" }, { population: "both" }]);
+    // The question page's people-only crowd history and standing forecasts equal the engine on people's forecasts.
+    const bots = new Set((sqliteOf(db).prepare("select user_id from bot_accounts").raw().all() as Array<[string]>).map((r) => r[0]));
+    expect(bots.size).toBeGreaterThan(0);
+    for (const id of ids) {
+      const q = getDiscreteQuestion(db, id)!;
+      const people = readForecasts(q.type, listForecastsForQuestion(db, id).filter((f) => !bots.has(f.forecasterId)));
+      const end = actualCloseTime(q);
+      expect(listCrowdHistory(db, id, end, "people"), `${id} people history`).toEqual(crowdForecastSeries(q, people, DEFAULT_AGGREGATION_METHOD, undefined, end));
+      expect(listStandingForecasts(db, id, end, true).map((f) => f.id)).toEqual(standingForecastsAt(countedForecasts(q, people), end).map((f) => f.id));
+    }
+    // The last bot leaving removes the people rows.
+    for (const bot of bots) unmarkBot(db, { userId: bot, actorId: admin });
+    expect(sqliteOf(db).prepare("select count(*) as n from kept_score_rows where population = 'people'").get()).toEqual({ n: 0 });
+    expectRebuildEqualsIncremental(db);
   });
 });

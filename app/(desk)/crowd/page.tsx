@@ -29,10 +29,10 @@ export default async function CrowdPage({ searchParams }: { searchParams: Promis
   const params = DEFAULT_SCORING_PARAMS;
   const who = values.who ?? defaultPopulation(crowdIncludesBots(db));
   const filter = { ...periodBounds(values), tag: values.tag ?? null };
-  // Kept crowd scores and samples (db/queries/kept-scores), summarised by the engine; a bots/people
-  // split on a desk with bots is scored on the request.
+  // Kept crowd scores and samples of the population (db/queries/kept-scores), summarised by the
+  // engine; bots only is scored on the request.
   const crowd = keptRowsServe(db, who)
-    ? crowdRecordFrom(crowdRecordInputs(db, filter), bins)
+    ? crowdRecordFrom(crowdRecordInputs(db, { ...filter, population: who }), bins)
     : crowdRecord(scoreResolvedQuestions(loadResolvedQuestions(db, { ...filter, population: who }).questions, params), params, bins);
   const tags = listResolvedQuestionTags(db);
 

@@ -37,13 +37,13 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
   const minQuestions = values.min ?? 1;
   const who = values.who ?? defaultPopulation(crowdIncludesBots(db));
   const filter = { ...periodBounds(values), tag: values.tag ?? null };
-  // Summaries from the kept score rows (one GROUP BY), ranked by the engine; a bots/people split on a
-  // desk with bots is scored on the request. 50 to a page.
+  // Summaries from the kept score rows of the population (one GROUP BY), ranked by the engine; bots
+  // only is scored on the request. 50 to a page.
   let ranked;
   let questionCount: number;
   if (keptRowsServe(db, who)) {
-    ranked = rankLeaderboard(leaderboardEntries(db, filter), ranking, minQuestions);
-    questionCount = countScoredQuestions(db, filter);
+    ranked = rankLeaderboard(leaderboardEntries(db, { ...filter, population: who }), ranking, minQuestions);
+    questionCount = countScoredQuestions(db, { ...filter, population: who });
   } else {
     const inputs = loadResolvedQuestions(db, { ...filter, population: who });
     ranked = leaderboard(scoreResolvedQuestions(inputs.questions), inputs.forecasters, ranking, minQuestions);

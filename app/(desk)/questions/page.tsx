@@ -3,10 +3,11 @@ import Link from "next/link";
 import { requestTime } from "@/app/(desk)/request-time";
 import { getViewer } from "@/app/_auth/session";
 import { getDb } from "@/db/client";
-import { listForecastsByHandle, questionIdsForecastBy, type ForecastByHandle } from "@/db/queries/forecasts";
+import { forecasterCountsByQuestion, listOwnForecastsOn, questionIdsForecastBy, type QuestionForecast } from "@/db/queries/forecasts";
+import { keptCrowdForecastAt, keptPopulationFor } from "@/db/queries/kept-scores";
 import { DEFAULT_USER_SETTINGS, getUserSettings } from "@/db/queries/user-settings";
-import { botIdentities, crowdIncludesBots } from "@/db/queries/bots";
-import { defaultPopulation, forecastsOf as populationForecasts } from "@/lib/population";
+import { crowdIncludesBots } from "@/db/queries/bots";
+import { defaultPopulation } from "@/lib/population";
 import { listQuestions, listTagsInUse } from "@/db/queries/questions";
 import { forecastAgeText, leadingText } from "@/components/forecast/forecast-display";
 import { ReaffirmButton } from "./[questionId]/_components/ReaffirmButton";
@@ -14,15 +15,14 @@ import { QuestionDeadline } from "@/components/forecast/QuestionDeadline";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { EmptyCard, Table } from "@/components/ui/Table";
 import { StatusBadge } from "@/components/ui/StatusBadge";
-import { crowdForecastAt } from "@/lib/aggregation/crowd-forecast";
-import { myPosition, type NeedsUpdateReason } from "@/lib/my-forecasts";
+import { positionFrom, type NeedsUpdateReason } from "@/lib/my-forecasts";
 import { outcomeLabel } from "@/lib/outcome-label";
 import { acceptsForecasts, isCrowdHiddenFrom, isDueForResolution, questionStatus } from "@/lib/question-lifecycle";
 import { readForecasts } from "@/lib/probability";
 import { questionPage } from "@/lib/question-paging";
 import { isInQuestionTab } from "@/lib/question-tabs";
 import { actualCloseTime } from "@/lib/standing-forecast";
-import { DEFAULT_AGGREGATION_METHOD, isContinuousQuestion, isDiscreteQuestion, type Question } from "@/lib/types";
+import { isContinuousQuestion, isDiscreteQuestion, type DiscreteQuestion, type Question } from "@/lib/types";
 import { cdfForecastersByQuestion } from "@/db/queries/continuous-questions";
 import { questionListParams, type ListTab } from "@/lib/validation/question";
 import { TagSelect } from "@/components/ui/TagSelect";
@@ -79,20 +79,24 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
   const now = await requestTime();
   const staleAfterDays = viewer ? getUserSettings(db, viewer.id).staleAfterDays : DEFAULT_USER_SETTINGS.staleAfterDays;
   const all = listQuestions(db, { tag, search, includeDrafts: isAdmin, draftsBy: viewer?.id });
+  // My position on a question: my forecasts (read clipped) against the crowd of every forecast, as the
+  // kept history holds it (lib/my-forecasts positionFrom; what myPosition computes from every forecast).
+  const positionOf = (q: DiscreteQuestion, mine: readonly QuestionForecast[]) =>
+    positionFrom(q, readForecasts(q.type, mine), now, staleAfterDays, (t) => keptCrowdForecastAt(db, q, t));
   let inTab: Question[];
   let needsUpdateCount = 0;
   if (tab === "mine") {
     const mineIds = questionIdsForecastBy(db, viewer!.id);
     const mine = all.filter((q) => mineIds.has(q.id));
-    // Needs update only applies to questions taking forecasts: one query for their forecasts.
+    // Needs update only applies to questions taking forecasts: my forecasts on them in one query, the
+    // crowd then and now from the kept history.
     const open = mine.filter((q) => acceptsForecasts(q, now));
     // "Needs update" reads probability forecasts (lib/my-forecasts): binary and scenario questions.
     const openDiscrete = open.filter(isDiscreteQuestion);
-    const openForecasts = new Map<string, ForecastByHandle[]>(openDiscrete.map((q) => [q.id, []]));
-    for (const f of listForecastsByHandle(db, openDiscrete.map((q) => q.id))) openForecasts.get(f.question)!.push(f);
+    const myOpen = listOwnForecastsOn(db, viewer!.id, openDiscrete.map((q) => q.id));
     const needing = new Set(
       openDiscrete
-        .filter((q) => (myPosition(q, readForecasts(q.type, openForecasts.get(q.id)!), viewer!.handle, now, staleAfterDays)?.needsUpdate.length ?? 0) > 0)
+        .filter((q) => (positionOf(q, myOpen.get(q.id) ?? [])?.needsUpdate.length ?? 0) > 0)
         .map((q) => q.id),
     );
     needsUpdateCount = needing.size;
@@ -112,13 +116,13 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
     if (tab === "resolved" && !search) inTab.reverse(); // a search lists the best match first
   }
   const { items: listed, page, pageCount, total } = questionPage(inTab, requestedPage);
-  // One query for the shown questions' forecasts, grouped here (forecasters keyed by handle).
   const listedDiscrete = listed.filter(isDiscreteQuestion);
-  const forecastsOf = new Map<string, ForecastByHandle[]>(listedDiscrete.map((q) => [q.id, []]));
-  for (const f of listForecastsByHandle(db, listedDiscrete.map((q) => q.id))) forecastsOf.get(f.question)!.push(f);
-  // The crowd people see: people only unless the desk counts bots (lib/population).
-  const population = defaultPopulation(crowdIncludesBots(db));
-  const bots = botIdentities(db).handles;
+  const discreteIds = listedDiscrete.map((q) => q.id);
+  const forecasterCounts = forecasterCountsByQuestion(db, discreteIds);
+  const myForecasts = viewer ? listOwnForecastsOn(db, viewer.id, discreteIds) : new Map<string, QuestionForecast[]>();
+  // The crowd people see: people only unless the desk counts bots (lib/population), from the kept
+  // history of that population.
+  const population = keptPopulationFor(db, defaultPopulation(crowdIncludesBots(db)))!;
   // Numeric and date questions: who forecast them (CDF forecasts); their crowd cell shows "—" for now.
   const cdfForecasters = cdfForecastersByQuestion(db, listed.filter(isContinuousQuestion).map((q) => q.id));
   const rows = listed.map((q) => {
@@ -129,17 +133,13 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
       const hidden = isCrowdHiddenFrom(q, viewer, viewer !== null && forecasters.has(viewer.id), now);
       return { q, forecasters: forecasters.size, hidden, crowdText: null, mine: null, status, due };
     }
-    const forecasts = forecastsOf.get(q.id)!;
-    const forecasters = new Set(forecasts.map((f) => f.forecaster));
-    const hidden = isCrowdHiddenFrom(q, viewer, viewer !== null && forecasters.has(viewer.handle), now);
-    // Stored as given; the crowd and my position read them clipped into [0.001, 0.999] (lib/probability).
-    const read = readForecasts(q.type, forecasts);
-    // The crowd people see: people only unless the desk counts bots (lib/population).
-    const pooled = populationForecasts(read, bots, (f) => f.forecaster, population);
-    const crowd = hidden ? null : crowdForecastAt(q, pooled, Math.min(now, actualCloseTime(q)), DEFAULT_AGGREGATION_METHOD);
-    const position = viewer ? myPosition(q, read, viewer.handle, now, staleAfterDays) : null;
+    const mineOnQ = myForecasts.get(q.id) ?? [];
+    const hidden = isCrowdHiddenFrom(q, viewer, mineOnQ.length > 0, now);
+    const end = Math.min(now, actualCloseTime(q));
+    const crowd = hidden ? null : keptCrowdForecastAt(db, q, end, population);
+    const position = viewer ? positionOf(q, mineOnQ) : null;
     const mine = position ? { ...position, text: leadingText(q, position.standing.probabilities) } : null;
-    return { q, forecasters: forecasters.size, hidden, crowdText: crowd ? leadingText(q, crowd) : null, mine, status, due };
+    return { q, forecasters: forecasterCounts[q.id], hidden, crowdText: crowd ? leadingText(q, crowd) : null, mine, status, due };
   });
   const tags = listTagsInUse(db, isAdmin);
   // Changing tab or tag starts again at page 1; only the pager passes a page.

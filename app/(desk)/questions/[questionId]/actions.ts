@@ -6,7 +6,7 @@ import { BAD_FORM, isFormData } from "@/app/_forms/action-input";
 import { getDb } from "@/db/client";
 import { isBot } from "@/db/queries/bots";
 import { reaffirmForecast, recordForecast } from "@/db/queries/forecasts";
-import { listCrowdHistory } from "@/db/queries/kept-scores";
+import { keptCrowdAt } from "@/db/queries/kept-scores";
 import { forecastFieldErrors, forecastInput } from "@/lib/validation/forecast";
 
 /** Field errors are keyed "percent", "percents.<i>", "total", "rationale"; `message` belongs to no field. */
@@ -43,7 +43,7 @@ export async function submitForecast(_prev: ForecastFormState, form: FormData): 
   if (!saved.ok) return { ok: false, message: saved.reason, fieldErrors: {} };
   // The answer is what changed, not the page: the form refreshes the page after it (router.refresh),
   // so a slow page never holds up the acknowledgement of a stored forecast.
-  const crowd = listCrowdHistory(getDb(), parsed.data.questionId, madeAt).at(-1) ?? null;
+  const crowd = keptCrowdAt(getDb(), parsed.data.questionId, madeAt);
   return {
     ok: true,
     message: "Forecast recorded.",

@@ -7,7 +7,8 @@ import { listCommentThreads, type QuestionComment } from "@/db/queries/comments"
 import { commentOrderParam, deleteRefusal, editRefusal, DEFAULT_COMMENT_ORDER, type CommentOrder } from "@/lib/comments";
 import * as z from "zod";
 import { questionCrowd } from "@/db/queries/crowd";
-import { hasForecast, listForecastsForQuestion, listOwnForecasts, rationalePage } from "@/db/queries/forecasts";
+import { keptCrowdForecastAt, keptQuestionScores } from "@/db/queries/kept-scores";
+import { hasForecast, listOwnForecasts, rationalePage } from "@/db/queries/forecasts";
 import { getQuestion } from "@/db/queries/questions";
 import { downsampleSteps } from "@/lib/aggregation/crowd-series";
 import { readForecasts } from "@/lib/probability";
@@ -15,8 +16,7 @@ import { canSeeQuestion, isCrowdHiddenFrom, questionStatus } from "@/lib/questio
 import { actualCloseTime } from "@/lib/standing-forecast";
 import { isContinuousQuestion, type ContinuousQuestion, type Question } from "@/lib/types";
 import { forecastAgeText, leadingText } from "@/components/forecast/forecast-display";
-import { scoreQuestion } from "@/lib/scoring/question-scores";
-import { myPosition } from "@/lib/my-forecasts";
+import { positionFrom } from "@/lib/my-forecasts";
 import { getUserSettings } from "@/db/queries/user-settings";
 import { questionScoreSummary } from "@/lib/track-records/question-score-summary";
 import { CLOSED_NOTE } from "./_components/closed-note";
@@ -142,17 +142,19 @@ export default async function QuestionPage({ params, searchParams }: { params: P
   const crowd = questionCrowd(db, question, end);
   const fullSeries = crowdHidden ? [] : crowd.series();
   const series = downsampleSteps(fullSeries, CHART_POINTS);
-  // Every forecast, read only where the viewer's position or a resolved question's summary needs them.
-  let everyForecast: ReturnType<typeof listForecastsForQuestion> | null = null;
-  const allRead = () => (everyForecast ??= readForecasts(question.type, listForecastsForQuestion(db, question.id)));
   // Stored as given; the spread reads them clipped into [0.001, 0.999] (lib/probability), as the crowd does.
   const standing = crowdHidden ? [] : crowd.standing();
   const botForecastsLeftOut = crowdHidden ? 0 : crowd.leftOut();
   const rationales = crowdHidden ? null : rationalePage(db, question.id, pageNumber.parse(query.rationales));
   const dataHref = (chart: "crowd" | "spread") => `/questions/${encodeURIComponent(question.id)}/chart-data?chart=${chart}`;
   const latestOwn = own.at(-1);
+  // My position against the crowd of every forecast, as the kept history holds it (no forecast list).
   const position =
-    viewer && latestOwn ? myPosition(question, allRead(), viewer.id, now, getUserSettings(getDb(), viewer.id).staleAfterDays) : null;
+    viewer && latestOwn
+      ? positionFrom(question, readForecasts(question.type, own), now, getUserSettings(db, viewer.id).staleAfterDays, (t) =>
+          keptCrowdForecastAt(db, question, t),
+        )
+      : null;
   const binary = question.type === "binary";
 
   return (
@@ -162,7 +164,7 @@ export default async function QuestionPage({ params, searchParams }: { params: P
       <ResolutionPanel question={question} viewer={viewer} />
       {question.outcome?.kind === "option" ? (
         <QuestionScoresPanel
-          summary={questionScoreSummary(scoreQuestion(question, allRead()), viewer?.id ?? null)}
+          summary={questionScoreSummary(keptQuestionScores(db, question.id), viewer?.id ?? null)}
           signedIn={viewer !== null}
         />
       ) : null}
