@@ -2,6 +2,7 @@
 // questions) and the page benchmark's live desks (`npm run bench:pages`, some questions open now and
 // two busy ones). Deterministic PRNG, so every run writes the same file for a seed and shape.
 import fs from "node:fs";
+import { logisticCdf } from "@/lib/continuous/logistic-cdf";
 
 export const FORECASTERS = 2_000;
 const FORECASTERS_PER_QUESTION = 200;
@@ -117,3 +118,56 @@ export function writeDataset(file: string, questions: number, seed: number, shap
   return count;
 }
 
+
+/** The ids of the two questions of writePairDataset. */
+export const PAIR_QUESTIONS = { binary: "pair-binary", numeric: "pair-numeric" } as const;
+
+/**
+ * The page benchmark's pair (docs/continuous.md; issue 13 item 6): one binary and one numeric question,
+ * both open at `now`, each with `forecasters` × 5 forecasts made before `now` (10,000 by default). The
+ * numeric question's CDFs are logistic (lib/continuous/logistic-cdf), 10 decimals as Metaculus stores
+ * them. Returns the forecast count; deterministic for a seed.
+ */
+export function writePairDataset(file: string, seed: number, now: number, forecasters = 2_000): number {
+  const rnd = random(seed);
+  const open = now - 60 * DAY;
+  const close = now + 60 * DAY;
+  const common = { open_time: iso(open), close_time: iso(close), resolve_time: null, resolution: null };
+  const questions = [
+    { id: PAIR_QUESTIONS.binary, title: "Benchmark pair: a binary question", type: "binary", ...common },
+    {
+      id: PAIR_QUESTIONS.numeric,
+      title: "Benchmark pair: a numeric question (USD per 1,000 m³)",
+      type: "numeric",
+      range_min: 100,
+      range_max: 200,
+      zero_point: null,
+      open_lower_bound: false,
+      open_upper_bound: true,
+      ...common,
+    },
+  ];
+  const fd = fs.openSync(file, "w");
+  fs.writeSync(fd, `{"format":"forecast-desk/v1","params":{"extremize_d":1.5,"calibration_bins":10},"questions":${JSON.stringify(questions)},"forecasts":[`);
+  let count = 0;
+  for (const question of questions) {
+    let buffer: string[] = [];
+    for (let f = 0; f < forecasters; f++) {
+      for (let u = 0; u < UPDATES_PER_FORECASTER; u++) {
+        const time = iso(open + Math.floor(rnd() * (now - 1 - open)));
+        const head = `{"question":"${question.id}","forecaster":"forecaster-${f}","time":"${time}"`;
+        if (question.type === "binary") buffer.push(`${head},"probability":${round3(0.05 + 0.9 * rnd())}}`);
+        else buffer.push(`${head},"cdf":[${Array.from(logisticCdf(0.2 + 0.6 * rnd(), 0.05 + 0.2 * rnd(), 0, 0.01 + 0.05 * rnd())).join(",")}]}`);
+        count++;
+      }
+      if (buffer.length >= 5_000) {
+        fs.writeSync(fd, (count > buffer.length ? "," : "") + buffer.join(","));
+        buffer = [];
+      }
+    }
+    if (buffer.length > 0) fs.writeSync(fd, (count > buffer.length ? "," : "") + buffer.join(","));
+  }
+  fs.writeSync(fd, "]}\n");
+  fs.closeSync(fd);
+  return count;
+}
