@@ -3,14 +3,8 @@ import { Table } from "@/components/ui/Table";
 
 import { formatMoment } from "@/lib/format/date";
 import { formatNumber } from "@/lib/format/number";
+import { formatQuestionValue } from "@/lib/outcome-label";
 import { CONTINUOUS_TYPE_LABELS, type ContinuousScoredRow } from "@/lib/track-records/continuous-record";
-
-/** A numeric outcome with its unit, or a date outcome as a date (UTC). */
-function outcomeText(r: ContinuousScoredRow): string {
-  if (r.type === "date") return formatMoment(r.outcome, "date", "UTC");
-  const value = formatNumber(r.outcome, Number.isInteger(r.outcome) ? "count" : "decimal");
-  return r.unit ? `${value} ${r.unit}` : value;
-}
 
 /**
  * A forecaster's scored numeric and date questions (soonest resolution first): the log score of the
@@ -44,7 +38,7 @@ export function ContinuousScoreTable({ rows }: { rows: readonly ContinuousScored
           </td>
           <td>{CONTINUOUS_TYPE_LABELS[r.type]}</td>
           <td>{formatMoment(r.resolveTime, "date", "UTC")}</td>
-          <td>{outcomeText(r)}</td>
+          <td>{formatQuestionValue(r.type, r.outcome, r.unit)}</td>
           <td className="num" data-field="final-log-score">{formatNumber(r.row.finalLogScore, "score")}</td>
           <td className="num" data-field="crps">{formatNumber(r.row.crps, "score")}</td>
           <td className="num" data-field="crps-time-avg">{formatNumber(r.row.crpsTimeAvg, "score")}</td>

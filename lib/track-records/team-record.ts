@@ -98,11 +98,15 @@ export function scoredRow(q: ResolvedQuestionInput["question"], row: ScoreRow): 
   };
 }
 
-/** Everything the profile page shows for one forecaster, over the given resolved questions. */
+/**
+ * Everything the profile page shows for one forecaster, over the given resolved questions; numeric and
+ * date rows (all forecasters' or only theirs: this picks `handle`'s) join the summary.
+ */
 export function forecasterRecord(
   scored: readonly ScoredQuestion[],
   handle: string,
   options: { sample: CalibrationSampleKind; bins: number },
+  continuousRows: readonly ContinuousRowScores[] = [],
 ): ForecasterRecord {
   const rows: ScoredRow[] = [];
   for (const s of scored) {
@@ -112,7 +116,12 @@ export function forecasterRecord(
       if (entry) rows.push(entry);
     }
   }
-  return forecasterRecordFromRows(rows, forecasterSamples(scored, handle, options.sample), options.bins);
+  return forecasterRecordFromRows(
+    rows,
+    forecasterSamples(scored, handle, options.sample),
+    options.bins,
+    continuousRows.filter((r) => r.forecaster === handle),
+  );
 }
 
 /**
