@@ -17,6 +17,7 @@
 //   BENCH_OUT       write the figures as JSON to this file too
 //   BENCH_PREPARE_ONLY=1  only build (import) the desks, no build and no server
 //   BENCH_PAGES=0   skip the pages (the /signin baseline is still measured), only submissions
+//   BENCH_DIST_DIR  the production build to serve (default .next-bench, built when missing; e.g. .next-e2e)
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -31,7 +32,7 @@ import { PAIR_QUESTIONS, writeDataset, writePairDataset } from "./bench-dataset"
 
 const ROOT = path.resolve(__dirname, "..");
 const APP = path.resolve(process.env.BENCH_APP_DIR || ROOT);
-const DIST = ".next-bench";
+const DIST = process.env.BENCH_DIST_DIR || ".next-bench";
 const SECONDS = Number(process.env.BENCH_SECONDS || 8);
 const CLIENTS = 10;
 const PASSWORD = "bench-password-1234";

@@ -18,6 +18,7 @@ export function PitCalibrationPanel({
   csvFilename,
   testId,
   countLabel = "forecasts",
+  noun = "forecast",
 }: {
   title: string;
   description?: string;
@@ -27,6 +28,8 @@ export function PitCalibrationPanel({
   csvFilename: string;
   testId: string;
   countLabel?: string;
+  /** What one sample is, in the coverage sentences: "forecast" or "question". */
+  noun?: string;
 }) {
   const rows =
     calibration.n === 0
@@ -38,7 +41,7 @@ export function PitCalibrationPanel({
       <ul className="stack" style={{ margin: 0, paddingLeft: "1.2rem" }} data-testid={`${testId}-coverage`}>
         {calibration.centralIntervals.map((c) => (
           <li key={c.level} data-level={c.level} data-coverage={c.coverage ?? ""} data-jeffreys-lo={c.jeffreysLo ?? ""} data-jeffreys-hi={c.jeffreysHi ?? ""}>
-            {centralIntervalSentence(c, whose, countLabel.replace(/s$/, ""))}
+            {centralIntervalSentence(c, whose, noun)}
           </li>
         ))}
       </ul>

@@ -20,7 +20,7 @@ import { compareCodePoints } from "@/lib/code-point-order";
 import { inPopulation, type Population } from "@/lib/population";
 import type { ForecasterName } from "@/lib/track-records/resolved-question";
 import type { ContinuousScoredRow, PitSample, QuestionContinuousAggregateScores } from "@/lib/track-records/continuous-record";
-import { keptWhere, ownRowsKept, type ResolvedQuestionFilter } from "@/db/queries/track-records";
+import { keptWhere, ownRowsKept, periodAndTagConditions, type ResolvedQuestionFilter } from "@/db/queries/track-records";
 import { calibratePits, type PitCalibration } from "@/lib/continuous/pit-calibration";
 import { scoreContinuousQuestions } from "@/lib/track-records/continuous-record";
 
@@ -138,20 +138,9 @@ export function loadResolvedContinuousQuestions(
   filter: ResolvedQuestionFilter = {},
 ): { questions: ResolvedContinuousInput[]; forecasters: ForecasterName[] } {
   const sqlite = sqliteOf(db);
-  const parts = [`q.type in ${CONTINUOUS_TYPES_SQL}`, "r.annulled = 0", "r.value is not null"];
-  const params: unknown[] = [];
-  if (filter.from != null) {
-    parts.push("r.resolve_time >= ?");
-    params.push(filter.from);
-  }
-  if (filter.to != null) {
-    parts.push("r.resolve_time < ?");
-    params.push(filter.to);
-  }
-  if (filter.tag) {
-    parts.push("q.id in (select qt.question_id from question_tags qt join tags t on t.id = qt.tag_id where t.name = ?)");
-    params.push(filter.tag);
-  }
+  const conditions = periodAndTagConditions(filter, { resolveTime: "r.resolve_time", questionId: "q.id" });
+  const parts = [`q.type in ${CONTINUOUS_TYPES_SQL}`, "r.annulled = 0", "r.value is not null", ...conditions.parts];
+  const params = conditions.params;
   const ids = (
     sqlite
       .prepare(

@@ -194,6 +194,7 @@ export default async function CrowdPage({ searchParams }: { searchParams: Promis
                 csvFilename={`pit-crowd-${m.method}-${bins}bins.csv`}
                 testId={`continuous-calibration-${m.method}`}
                 countLabel="questions"
+                noun="question"
               />
             ))}
           </div>
