@@ -2,6 +2,7 @@
 // questions) and the page benchmark's live desks (`npm run bench:pages`, some questions open now and
 // two busy ones). Deterministic PRNG, so every run writes the same file for a seed and shape.
 import fs from "node:fs";
+import { logisticCdf } from "@/lib/continuous/logistic-cdf";
 
 export const FORECASTERS = 2_000;
 const FORECASTERS_PER_QUESTION = 200;
@@ -23,6 +24,35 @@ export function random(seed: number): () => number {
 export const iso = (ms: number) => new Date(ms).toISOString();
 const round3 = (p: number) => Math.round(p * 1000) / 1000;
 
+/**
+ * Streams a forecast-desk/v1 file: the head (format, params, questions) at once, then the forecast
+ * records (JSON text) in batches, so a large dataset never sits in memory as one string.
+ */
+export function datasetWriter(file: string, questionsJson: string): { push(record: string): void; close(): number } {
+  const fd = fs.openSync(file, "w");
+  fs.writeSync(fd, `{"format":"forecast-desk/v1","params":{"extremize_d":1.5,"calibration_bins":10},"questions":${questionsJson},"forecasts":[`);
+  let count = 0;
+  let buffer: string[] = [];
+  const flush = () => {
+    if (buffer.length === 0) return;
+    fs.writeSync(fd, (count > buffer.length ? "," : "") + buffer.join(","));
+    buffer = [];
+  };
+  return {
+    push(record: string) {
+      buffer.push(record);
+      count++;
+      if (buffer.length >= 5_000) flush();
+    },
+    close() {
+      flush();
+      fs.writeSync(fd, "]}\n");
+      fs.closeSync(fd);
+      return count;
+    },
+  };
+}
+
 export interface DeskShape {
   /**
    * Make a live desk around this instant (epoch ms): every tenth question (ids ending in 1) is open
@@ -40,7 +70,6 @@ export interface DeskShape {
  */
 export function writeDataset(file: string, questions: number, seed: number, shape: DeskShape = {}): number {
   const rnd = random(seed);
-  const fd = fs.openSync(file, "w");
   const start = Date.UTC(2023, 0, 1);
   const questionSpecs: Array<{ id: string; open: number; close: number; options: string[] | null; forecasters: number }> = [];
   const parts: string[] = [];
@@ -75,9 +104,7 @@ export function writeDataset(file: string, questions: number, seed: number, shap
     questionSpecs.push({ id: q.id as string, open, close: live ? shape.now! - 1 : close, options, forecasters });
     parts.push(JSON.stringify(q));
   }
-  fs.writeSync(fd, `{"format":"forecast-desk/v1","params":{"extremize_d":1.5,"calibration_bins":10},"questions":[${parts.join(",")}],"forecasts":[`);
-  let count = 0;
-  let buffer: string[] = [];
+  const out = datasetWriter(file, `[${parts.join(",")}]`);
   for (const q of questionSpecs) {
     const firstForecaster = Math.floor(rnd() * FORECASTERS);
     const truth = rnd();
@@ -102,18 +129,50 @@ export function writeDataset(file: string, questions: number, seed: number, shap
         } else {
           record.probability = Math.min(1, Math.max(0, round3(truth * skill + rnd() * (1 - skill))));
         }
-        buffer.push(JSON.stringify(record));
-        count++;
+        out.push(JSON.stringify(record));
       }
     }
-    if (buffer.length >= 20_000) {
-      fs.writeSync(fd, (count > buffer.length ? "," : "") + buffer.join(","));
-      buffer = [];
-    }
   }
-  if (buffer.length > 0) fs.writeSync(fd, (count > buffer.length ? "," : "") + buffer.join(","));
-  fs.writeSync(fd, "]}\n");
-  fs.closeSync(fd);
-  return count;
+  return out.close();
 }
 
+
+/** The ids of the two questions of writePairDataset. */
+export const PAIR_QUESTIONS = { binary: "pair-binary", numeric: "pair-numeric" } as const;
+
+/**
+ * The page benchmark's pair (docs/continuous.md; issue 13 item 6): one binary and one numeric question,
+ * both open at `now`, each with `forecasters` × 5 forecasts made before `now` (10,000 by default). The
+ * numeric question's CDFs are logistic (lib/continuous/logistic-cdf), 10 decimals as Metaculus stores
+ * them. Returns the forecast count; deterministic for a seed.
+ */
+export function writePairDataset(file: string, seed: number, now: number, forecasters = 2_000): number {
+  const rnd = random(seed);
+  const open = now - 60 * DAY;
+  const close = now + 60 * DAY;
+  const common = { open_time: iso(open), close_time: iso(close), resolve_time: null, resolution: null };
+  const questions = [
+    { id: PAIR_QUESTIONS.binary, title: "Benchmark pair: a binary question", type: "binary", ...common },
+    {
+      id: PAIR_QUESTIONS.numeric,
+      title: "Benchmark pair: a numeric question (USD per 1,000 m³)",
+      type: "numeric",
+      range_min: 100,
+      range_max: 200,
+      zero_point: null,
+      open_lower_bound: false,
+      open_upper_bound: true,
+      ...common,
+    },
+  ];
+  const out = datasetWriter(file, JSON.stringify(questions));
+  for (const question of questions)
+    for (let f = 0; f < forecasters; f++)
+      for (let u = 0; u < UPDATES_PER_FORECASTER; u++) {
+        const time = iso(open + Math.floor(rnd() * (now - 1 - open)));
+        const head = `{"question":"${question.id}","forecaster":"forecaster-${f}","time":"${time}"`;
+        if (question.type === "binary") out.push(`${head},"probability":${round3(0.05 + 0.9 * rnd())}}`);
+        else out.push(`${head},"cdf":[${Array.from(logisticCdf(0.2 + 0.6 * rnd(), 0.05 + 0.2 * rnd(), 0, 0.01 + 0.05 * rnd())).join(",")}]}`);
+      }
+  return out.close();
+}

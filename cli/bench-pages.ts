@@ -6,14 +6,18 @@
 // (autocannon) and the HTML size, each beside /signin of the same server in the same run as a ratio;
 // then forecast submissions on the busiest open question by 10 signed-in clients, checking that every
 // acknowledged forecast is stored once and nothing else is; and the server's peak resident memory.
+// A fourth desk, "numeric", holds one binary and one numeric question with 10,000 forecasts each (cli/
+// bench-dataset writePairDataset) and prints the numeric question page's time to first byte as a ratio
+// of the binary one's, measured alternately on the same server (issue 13: within 2×).
 // Prints figures; not a test. Options (environment):
 //   BENCH_APP_DIR   the app to measure (default: this repository; e.g. an unpacked older commit)
-//   BENCH_DESKS     comma-separated subset of demo,100k,1m (default all three)
+//   BENCH_DESKS     comma-separated subset of demo,100k,1m,numeric (default all four)
 //   BENCH_DIR       where desks are kept between runs (default $TMPDIR/forecast-desk-bench-pages)
 //   BENCH_SECONDS   autocannon duration per page (default 8)
 //   BENCH_OUT       write the figures as JSON to this file too
 //   BENCH_PREPARE_ONLY=1  only build (import) the desks, no build and no server
 //   BENCH_PAGES=0   skip the pages (the /signin baseline is still measured), only submissions
+//   BENCH_DIST_DIR  the production build to serve (default .next-bench, built when missing; e.g. .next-e2e)
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -24,11 +28,11 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
-import { writeDataset } from "./bench-dataset";
+import { PAIR_QUESTIONS, writeDataset, writePairDataset } from "./bench-dataset";
 
 const ROOT = path.resolve(__dirname, "..");
 const APP = path.resolve(process.env.BENCH_APP_DIR || ROOT);
-const DIST = ".next-bench";
+const DIST = process.env.BENCH_DIST_DIR || ".next-bench";
 const SECONDS = Number(process.env.BENCH_SECONDS || 8);
 const CLIENTS = 10;
 const PASSWORD = "bench-password-1234";
@@ -38,12 +42,15 @@ const DESK_ROOT = path.resolve(process.env.BENCH_DIR || path.join(os.tmpdir(), "
 
 interface DeskSpec {
   name: string;
-  questions: number | null; // null: the demo
+  questions: number | null; // null: the demo, or the pair
+  /** The binary/numeric pair of writePairDataset instead of writeDataset. */
+  pair?: boolean;
 }
 const DESKS: DeskSpec[] = [
   { name: "demo", questions: null },
   { name: "100k", questions: 100 },
   { name: "1m", questions: 1_000 },
+  { name: "numeric", questions: null, pair: true },
 ];
 
 function freePort(): Promise<number> {
@@ -111,12 +118,13 @@ function prepareDesk(spec: DeskSpec, now: number): PreparedDesk {
   fs.mkdirSync(dir, { recursive: true });
   const env = productionEnv({ DATABASE_PATH: file });
   let imported: PreparedDesk["import"] = null;
-  if (spec.questions !== null) {
+  if (spec.questions !== null || spec.pair) {
     const datasetFile = path.join(DESK_ROOT, `dataset-${spec.name}.json`);
     if (!fs.existsSync(datasetFile)) {
       // Around a fixed day near `now`, so a reused dataset still has open questions for a while.
       const day = Math.floor(now / 86_400_000) * 86_400_000;
-      writeDataset(datasetFile, spec.questions, 20_261_130 + spec.questions, { now: day, busyForecasters: 2_000 });
+      if (spec.pair) writePairDataset(datasetFile, 20_261_130, day);
+      else writeDataset(datasetFile, spec.questions!, 20_261_130 + spec.questions!, { now: day, busyForecasters: 2_000 });
     }
     console.log(`importing ${spec.name} …`);
     imported = runTimed(process.execPath, [...tsx("cli/import.ts"), datasetFile], env);
@@ -131,7 +139,9 @@ function prepareDesk(spec: DeskSpec, now: number): PreparedDesk {
       env,
     );
   const sqlite = new Database(file, { readonly: true });
-  const forecasts = (sqlite.prepare("select count(*) as n from forecasts").get() as { n: number }).n;
+  const forecasts =
+    (sqlite.prepare("select count(*) as n from forecasts").get() as { n: number }).n +
+    (sqlite.prepare("select count(*) as n from continuous_forecasts").get() as { n: number }).n;
   sqlite.close();
   const prepared = { file, forecasts, import: imported };
   fs.writeFileSync(meta, JSON.stringify(prepared));
@@ -411,11 +421,29 @@ function busiestOpenQuestion(file: string, now: number): string {
   return row.id;
 }
 
+/**
+ * The pair desk: the binary and the numeric question page (10,000 forecasts each), warmed, then timed
+ * alternately (so load on the shared machine hits both alike), 9 times each; medians and their ratio.
+ */
+async function measurePair(baseURL: string): Promise<{ binary: PageFigures; numeric: PageFigures; ratio: number }> {
+  const paths = { binary: `/questions/${PAIR_QUESTIONS.binary}`, numeric: `/questions/${PAIR_QUESTIONS.numeric}` };
+  const runs: Record<"binary" | "numeric", Array<{ ttfb: number; status: number; bytes: number }>> = { binary: [], numeric: [] };
+  for (const kind of ["binary", "numeric"] as const) await timeGet(baseURL + paths[kind]);
+  for (let i = 0; i < 9; i++) for (const kind of ["binary", "numeric"] as const) runs[kind].push(await timeGet(baseURL + paths[kind]));
+  const figures = (kind: "binary" | "numeric"): PageFigures => {
+    const last = runs[kind][runs[kind].length - 1];
+    return { page: `${kind} question, 10,000 forecasts`, path: paths[kind], status: last.status, ttfbMs: median(runs[kind].map((r) => r.ttfb)), kb: last.bytes / 1024, rps: NaN, non2xx: 0 };
+  };
+  const binary = figures("binary");
+  const numeric = figures("numeric");
+  return { binary, numeric, ratio: numeric.ttfbMs / binary.ttfbMs };
+}
+
 const f0 = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : "—");
 const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : "—");
 
 async function main(): Promise<void> {
-  const wanted = (process.env.BENCH_DESKS || "demo,100k,1m").split(",").map((s) => s.trim().toLowerCase());
+  const wanted = (process.env.BENCH_DESKS || "demo,100k,1m,numeric").split(",").map((s) => s.trim().toLowerCase());
   const now = Date.now();
   console.log(`app ${APP}; ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
   fs.mkdirSync(DESK_ROOT, { recursive: true });
@@ -432,6 +460,17 @@ async function main(): Promise<void> {
     const desk = prepareDesk(spec, now);
     const server = await startServer(desk.file);
     try {
+      if (spec.pair) {
+        const pair = await measurePair(server.baseURL);
+        const memory = serverPeakRss(server);
+        console.log(`\n${spec.name}: ${desk.forecasts.toLocaleString("en")} forecasts; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
+        console.log("| page | status | TTFB ms (median of 9, alternating) | HTML KB |");
+        console.log("|---|---|---|---|");
+        for (const p of [pair.binary, pair.numeric]) console.log(`| ${p.page} | ${p.status} | ${f1(p.ttfbMs)} | ${f0(p.kb)} |`);
+        console.log(`numeric ÷ binary question page TTFB: ${pair.ratio.toFixed(2)}× (target ≤ 2×: ${pair.ratio <= 2 ? "met" : "NOT met"}); server peak RSS ${f0(memory.largestMb)} MB\n`);
+        all[spec.name] = { forecasts: desk.forecasts, import: desk.import, memory, pair, loadAverage: os.loadavg() };
+        continue;
+      }
       const pages: PageFigures[] = [];
       for (const [page, urlPath] of pagesOf(desk.file).slice(0, process.env.BENCH_PAGES === "0" ? 1 : undefined)) {
         pages.push(await measurePage(server.baseURL, page, urlPath));

@@ -204,7 +204,13 @@ function sameCdf(a: Float64Array, b: Float64Array): boolean {
  * Writes the plan's forecasts, skipping those already stored (same question, forecaster, time and the
  * very same CDF; a multiset match, so equal duplicates stay distinct). Returns [added, unchanged].
  */
-export function writeContinuousForecasts(db: Db, plan: ContinuousImportPlan, userIds: ReadonlyMap<string, string>): [number, number] {
+export function writeContinuousForecasts(
+  db: Db,
+  plan: ContinuousImportPlan,
+  userIds: ReadonlyMap<string, string>,
+  /** Receives the id of every question a forecast was added to (their kept scores need a refresh). */
+  touched?: Set<string>,
+): [number, number] {
   const storedByKey = new Map<string, Array<{ cdf: Float64Array; used: boolean }>>();
   const key = (q: string, u: string, t: number) => `${q}\u0000${u}\u0000${t}`;
   for (const chunk of chunks([...new Set(plan.forecasts.map((f) => f.question))])) {
@@ -237,6 +243,7 @@ export function writeContinuousForecasts(db: Db, plan: ContinuousImportPlan, use
       continue;
     }
     pending.push({ questionId: f.question, forecasterId, madeAt: f.time, cdf: Buffer.from(encodeCdf(f.cdf)), rationale: f.rationale });
+    touched?.add(f.question);
     added++;
     if (pending.length >= 500) flush();
   }

@@ -350,12 +350,12 @@ function writeDataset(t: Db, dataset: Dataset, { newQuestions, continuousPlan, p
     }
     if (onProgress && ((i + 1) % 1000 === 0 || i + 1 === total)) onProgress(i + 1, total);
   });
-  const [added, unchanged] = writeContinuousForecasts(t, continuousPlan, userIds);
+  const [added, unchanged] = writeContinuousForecasts(t, continuousPlan, userIds, touched);
   summary.forecastsAdded += added;
   summary.forecastsUnchanged += unchanged;
   // importDataset does not check status: forecasts may land on a resolved question. Keep the
   // scores and crowd history of every question it wrote to in step, in this transaction.
-  refreshKeptScores(t, [...newQuestions.map((q) => q.id), ...touched], { storedForecasts: onNewQuestions });
+  refreshKeptScores(t, [...newQuestions.map((q) => q.id), ...continuousPlan.newQuestions.map((q) => q.id), ...touched], { storedForecasts: onNewQuestions });
 }
 
 export interface ExportOptions {

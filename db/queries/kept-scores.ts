@@ -1,5 +1,7 @@
 import type Database from "better-sqlite3";
 import type { Db } from "@/db/client";
+import { listCdfForecasts } from "@/db/queries/continuous-questions";
+import { writeKeptContinuousQuestion } from "@/db/queries/kept-continuous-scores";
 import { getQuestions } from "@/db/queries/questions";
 import type { KeptPopulation } from "@/db/schema/kept-scores";
 import type { Population } from "@/lib/population";
@@ -18,7 +20,7 @@ import { AGGREGATION_METHODS, DEFAULT_AGGREGATION_METHOD, type AggregationMethod
 // transaction of the write that changes the inputs, so readers never see stale kept rows.
 
 /** Bump when what the kept tables hold changes: `prepare` (npm start) then rebuilds them. */
-export const KEPT_TABLES_VERSION = 2;
+export const KEPT_TABLES_VERSION = 3; // 3: numeric and date questions
 const VERSION_KEY = "kept_tables_version";
 const EVERYONE: KeptPopulation = "everyone";
 const PEOPLE: KeptPopulation = "people";
@@ -51,7 +53,12 @@ export function refreshKeptAfterBotChange(db: Db, userId: string): void {
     for (const table of DELETES) sqlite.prepare(`delete from ${table} where population = ?`).run(PEOPLE);
     return;
   }
-  const forecastOn = (sqlite.prepare("select distinct question_id from forecasts where forecaster_id = ?").raw().all(userId) as Array<[string]>).map((r) => r[0]);
+  const forecastOn = (
+    sqlite
+      .prepare("select question_id from forecasts where forecaster_id = ? union select question_id from continuous_forecasts where forecaster_id = ?")
+      .raw()
+      .all(userId, userId) as Array<[string]>
+  ).map((r) => r[0]);
   if (bots.size === 1 && bots.has(userId)) {
     for (const [table, columns] of Object.entries(KEPT_COLUMNS))
       sqlite
@@ -64,8 +71,8 @@ export function refreshKeptAfterBotChange(db: Db, userId: string): void {
 /** Each kept table's columns but its population (and the samples' id). */
 const KEPT_COLUMNS: Record<string, string> = {
   kept_score_rows:
-    "question_id, forecaster_id, resolve_time, final_probabilities, final_brier, final_log_score, brier_time_avg, relative_brier, baseline, peer, coverage",
-  kept_crowd_scores: "question_id, method, resolve_time, probabilities, brier, log_score",
+    "question_id, forecaster_id, resolve_time, final_probabilities, final_brier, final_log_score, brier_time_avg, relative_brier, baseline, peer, coverage, crps, crps_time_avg, pit",
+  kept_crowd_scores: "question_id, method, resolve_time, probabilities, brier, log_score, crps, pit",
   kept_calibration_samples: "question_id, kind, forecaster_id, method, resolve_time, p, y, w",
   kept_crowd_history: "question_id, method, time, probabilities, forecasters",
 };
@@ -188,8 +195,19 @@ export function refreshKeptScores(db: Db, questionIds: Iterable<string>, options
     for (const q of getQuestions(db, ids.slice(i, i + 500))) {
       const known = options.storedForecasts?.get(q.id);
       if (!known) for (const d of deletes) d.run(q.id);
-      // These rows are the binary and scenario engine's; numeric and date questions have none here.
-      if (!isDiscreteQuestion(q)) continue;
+      if (!isDiscreteQuestion(q)) {
+        // Numeric and date questions: the continuous engine's rows (db/queries/kept-continuous-scores).
+        const cdfs = listCdfForecasts(db, q.id).map((f) => ({ forecaster: f.forecasterId, time: f.madeAt, cdf: f.cdf }));
+        writeKeptContinuousQuestion(sqlite, q, cdfs, EVERYONE);
+        if (bots.size > 0)
+          writeKeptContinuousQuestion(
+            sqlite,
+            q,
+            cdfs.filter((f) => !bots.has(f.forecaster)),
+            PEOPLE,
+          );
+        continue;
+      }
       const forecasts = known ? readForecasts(q.type, known) : loadForecasts(sqlite, q);
       writeQuestion(sqlite, q, forecasts, EVERYONE);
       if (bots.size > 0)

@@ -13,7 +13,7 @@ import { inPopulation, type Population } from "@/lib/population";
 import { keptPopulationFor, sqliteOf } from "@/db/queries/kept-scores";
 import type { CalibrationSample } from "@/lib/calibration/samples";
 import type { ScoreRow } from "@/lib/scoring/question-scores";
-import type { ForecasterSummary } from "@/lib/track-record";
+import type { ContinuousRowScores, TrackRecordSummary } from "@/lib/track-records/continuous-record";
 import type { CrowdRecordInputs } from "@/lib/track-records/crowd-record";
 import type { LeaderboardEntry } from "@/lib/track-records/leaderboard";
 import type { QuestionAggregateScores } from "@/lib/track-records/method-record";
@@ -121,24 +121,36 @@ export function findForecasterName(db: Db, handle: string): ForecasterName | nul
  * The WHERE clause of a kept table (alias `k`) for a population (default both: everyone), period and
  * tag, with its parameters. Bots only is never kept (keptRowsServe says no).
  */
-function keptWhere(db: Db, filter: ResolvedQuestionFilter): { where: string; params: unknown[] } {
+export function keptWhere(db: Db, filter: ResolvedQuestionFilter): { where: string; params: unknown[] } {
   const population = keptPopulationFor(db, filter.population ?? "both");
   if (population === null) throw new Error("no kept rows answer for bots only: score them on the request");
-  const parts = ["k.population = ?"];
-  const params: unknown[] = [population];
+  const { parts, params } = periodAndTagConditions(filter, { resolveTime: "k.resolve_time", questionId: "k.question_id" });
+  return { where: ["k.population = ?", ...parts].join(" and "), params: [population, ...params] };
+}
+
+/**
+ * The period and tag conditions of a filter on a resolve-time column and a question-id column, with
+ * their parameters (none: an empty list).
+ */
+export function periodAndTagConditions(
+  filter: ResolvedQuestionFilter,
+  columns: { resolveTime: string; questionId: string },
+): { parts: string[]; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
   if (filter.from != null) {
-    parts.push("k.resolve_time >= ?");
+    parts.push(`${columns.resolveTime} >= ?`);
     params.push(filter.from);
   }
   if (filter.to != null) {
-    parts.push("k.resolve_time < ?");
+    parts.push(`${columns.resolveTime} < ?`);
     params.push(filter.to);
   }
   if (filter.tag) {
-    parts.push("k.question_id in (select qt.question_id from question_tags qt join tags t on t.id = qt.tag_id where t.name = ?)");
+    parts.push(`${columns.questionId} in (select qt.question_id from question_tags qt join tags t on t.id = qt.tag_id where t.name = ?)`);
     params.push(filter.tag);
   }
-  return { where: parts.join(" and "), params };
+  return { parts, params };
 }
 
 /** How many resolved (not annulled) questions the filter selects. */
@@ -155,13 +167,15 @@ export function countScoredQuestions(db: Db, filter: ResolvedQuestionFilter = {}
  * rows in one GROUP BY (lib/track-record summariseForecaster's means and sums: a mean skips nulls, as
  * SQL's avg does). Only forecasters with at least one score row; unordered (rankLeaderboard orders).
  */
-export function leaderboardEntries(db: Db, filter: ResolvedQuestionFilter = {}): LeaderboardEntry<ForecasterSummary>[] {
+export function leaderboardEntries(db: Db, filter: ResolvedQuestionFilter = {}): LeaderboardEntry<TrackRecordSummary>[] {
   const { where, params } = keptWhere(db, filter);
   const rows = sqliteOf(db)
     .prepare(
       `select u.handle, u.name, count(*) as n, avg(k.final_brier) as finalBrier, avg(k.brier_time_avg) as brierTimeAvg,
-              avg(k.relative_brier) as relativeBrier, avg(k.final_log_score) as finalLogScore, avg(k.baseline) as baseline,
-              sum(k.baseline) as sumBaseline, avg(k.peer) as peer, sum(k.peer) as sumPeer, avg(k.coverage) as coverage
+              avg(k.relative_brier) as relativeBrier, avg(case when k.pit is null then k.final_log_score end) as finalLogScore,
+              avg(k.baseline) as baseline, sum(k.baseline) as sumBaseline, avg(k.peer) as peer, sum(k.peer) as sumPeer,
+              avg(k.coverage) as coverage, avg(case when k.pit is not null then k.final_log_score end) as finalLogScoreContinuous,
+              avg(k.crps) as crps, avg(k.crps_time_avg) as crpsTimeAvg, avg(k.pit) as pit
        from kept_score_rows k join user u on u.id = k.forecaster_id
        where ${where} group by k.forecaster_id`,
     )
@@ -180,6 +194,10 @@ export function leaderboardEntries(db: Db, filter: ResolvedQuestionFilter = {}):
       meanPeer: r.peer,
       sumPeer: r.sumPeer ?? 0,
       meanCoverage: r.coverage,
+      meanFinalLogScoreContinuous: r.finalLogScoreContinuous,
+      meanCrps: r.crps,
+      meanCrpsTimeAvg: r.crpsTimeAvg,
+      meanPit: r.pit,
     },
   }));
 }
@@ -202,7 +220,7 @@ export function forecasterScoredRows(db: Db, handle: string, filter: ResolvedQue
   const rows = sqliteOf(db)
     .prepare(
       `select k.* from kept_score_rows k join user u on u.id = k.forecaster_id
-       where ${where} and u.handle = ? order by k.resolve_time, k.question_id`,
+       where ${where} and k.pit is null and u.handle = ? order by k.resolve_time, k.question_id`,
     )
     .all(...params, handle) as KeptRow[];
   const questionsById = new Map(getQuestions(db, rows.map((r) => r.question_id)).filter(isDiscreteQuestion).map((q) => [q.id, q]));
@@ -252,7 +270,10 @@ export function crowdRecordInputs(db: Db, filter: ResolvedQuestionFilter = {}): 
   const { where, params } = keptWhere(db, filter);
   const sqlite = sqliteOf(db);
   const scores = sqlite
-    .prepare(`select k.question_id, k.method, k.brier, k.log_score from kept_crowd_scores k where ${where} order by k.resolve_time, k.question_id`)
+    .prepare(
+      `select k.question_id, k.method, k.brier, k.log_score from kept_crowd_scores k join questions q on q.id = k.question_id
+       where ${where} and q.type in ('binary', 'multiple_choice') order by k.resolve_time, k.question_id`,
+    )
     .raw()
     .all(...params) as Array<[string, AggregationMethod, number | null, number | null]>;
   const questions: QuestionAggregateScores[] = [];
@@ -285,16 +306,21 @@ export function forecasterTrackRecord(
   db: Db,
   handle: string,
   options: { filter: ResolvedQuestionFilter; population: Population; sample: CalibrationSampleKind; bins: number },
+  /** The forecaster's numeric and date rows (db/queries/continuous-track-records), pooled into the summary. */
+  continuousRows: readonly ContinuousRowScores[] = [],
 ): ForecasterRecord {
   const { filter, population, sample, bins } = options;
-  // The kept people rows leave bots out entirely: a bot's own record against people is scored here.
-  const ownRowsKept = keptRowsServe(db, population) && !(population === "people" && botIdentities(db).handles.has(handle));
-  if (ownRowsKept) {
+  if (ownRowsKept(db, handle, population)) {
     const kept = { ...filter, population };
-    return forecasterRecordFromRows(forecasterScoredRows(db, handle, kept), keptForecasterSamples(db, handle, sample, kept), bins);
+    return forecasterRecordFromRows(forecasterScoredRows(db, handle, kept), keptForecasterSamples(db, handle, sample, kept), bins, continuousRows);
   }
   const inputs = loadResolvedQuestions(db, { ...filter, population, alsoForecaster: handle });
-  return forecasterRecord(scoreResolvedQuestions(inputs.questions), handle, { sample, bins });
+  return forecasterRecord(scoreResolvedQuestions(inputs.questions), handle, { sample, bins }, continuousRows);
+}
+
+/** Whether a forecaster's own kept rows answer for `population` (the kept people rows leave bots out entirely). */
+export function ownRowsKept(db: Db, handle: string, population: Population): boolean {
+  return keptRowsServe(db, population) && !(population === "people" && botIdentities(db).handles.has(handle));
 }
 
 /**

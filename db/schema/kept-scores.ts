@@ -17,9 +17,11 @@ export type KeptPopulation = (typeof KEPT_POPULATIONS)[number];
 
 /**
  * One row per resolved (not annulled) question, population and forecaster with a counted forecast:
- * the score row of lib/scoring/question-scores (docs/formulas.md §5). Binary-only and scenario-only
- * columns are nullable so numeric and date questions (CRPS, log density, PIT) can add their own
- * nullable columns next to them and leave these null.
+ * the score row of lib/scoring/question-scores (docs/formulas.md §5), or of lib/continuous/question-scores
+ * for a numeric or date question (docs/continuous.md §5). The Brier columns and `final_probabilities` are
+ * null on a numeric or date row; `crps`, `crps_time_avg` and `pit` are null on a binary or scenario row
+ * (so `pit is not null` marks a numeric or date row). `final_log_score` is ln pmf[o] there, not on the
+ * binary scale: means keep the two apart.
  */
 export const keptScoreRows = sqliteTable(
   "kept_score_rows",
@@ -42,6 +44,12 @@ export const keptScoreRows = sqliteTable(
     baseline: real("baseline").notNull(),
     peer: real("peer").notNull(),
     coverage: real("coverage").notNull(),
+    /** Numeric and date: CRPS of the standing forecast at Ta (internal scale). */
+    crps: real("crps"),
+    /** Numeric and date: the standing forecast's CRPS averaged over the covered time (null when zero length). */
+    crpsTimeAvg: real("crps_time_avg"),
+    /** Numeric and date: PIT of the standing forecast at Ta. */
+    pit: real("pit"),
   },
   (t) => [
     primaryKey({ columns: [t.questionId, t.population, t.forecasterId] }),
@@ -52,7 +60,10 @@ export const keptScoreRows = sqliteTable(
 
 /**
  * Each aggregation method's crowd forecast at Ta on a resolved (not annulled) question, scored as a
- * forecast (null scores: no forecast counted). `method` is an AggregationMethod.
+ * forecast (null scores: no forecast counted). `method` is an AggregationMethod, or a
+ * ContinuousAggregationMethod on a numeric or date question ("mean" and "median" are in both lists:
+ * readers tell the two apart by the question's type). A numeric or date question leaves
+ * `probabilities` and `brier` null and sets `log_score` (ln pmf[o]), `crps` and `pit`.
  */
 export const keptCrowdScores = sqliteTable(
   "kept_crowd_scores",
@@ -66,6 +77,8 @@ export const keptCrowdScores = sqliteTable(
     probabilities: text("probabilities", { mode: "json" }).$type<number[]>(),
     brier: real("brier"),
     logScore: real("log_score"),
+    crps: real("crps"),
+    pit: real("pit"),
   },
   (t) => [
     primaryKey({ columns: [t.questionId, t.population, t.method] }),
@@ -77,7 +90,9 @@ export const keptCrowdScores = sqliteTable(
  * Calibration samples of resolved binary questions (lib/calibration/samples): `final` (one per
  * forecaster, the standing P(yes) at Ta, weight 1), `time_weighted` (one per counted forecast,
  * weight = share of [T0, Ta] it stood) and `crowd` (one per method, its P(yes) at Ta; `method` set,
- * no forecaster). Numeric and date questions add kind "pit" with p = the PIT value and y null.
+ * no forecaster). Resolved numeric and date questions add the same three sets of PIT samples
+ * (docs/continuous.md §7) as kinds `pit_final`, `pit_time_weighted` and `pit_crowd`, with p = the PIT
+ * and y null.
  */
 export const keptCalibrationSamples = sqliteTable(
   "kept_calibration_samples",

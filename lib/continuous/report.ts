@@ -47,7 +47,7 @@ export interface ContinuousReport {
 }
 
 /** The four continuous means of one forecaster's numeric and date rows. */
-export function summariseContinuousRows(rows: readonly ContinuousScoreRow[]): ContinuousSummary {
+export function summariseContinuousRows(rows: readonly Omit<ContinuousScoreRow, "finalCdf">[]): ContinuousSummary {
   return {
     meanFinalLogScoreContinuous: meanOf(rows.map((r) => r.finalLogScore)),
     meanCrps: meanOf(rows.map((r) => r.crps)),
@@ -61,7 +61,7 @@ export function summariseContinuousRows(rows: readonly ContinuousScoreRow[]): Co
  * scenario rows; the count, the baseline and peer scores (one scale for all types: Metaculus halves the
  * continuous ones) and the coverage pool every row, in (question) order.
  */
-export function summariseAllRows(discrete: readonly ScoreRow[], continuous: readonly ContinuousScoreRow[]): ForecasterSummary {
+export function summariseAllRows(discrete: readonly ScoreRow[], continuous: readonly Omit<ContinuousScoreRow, "finalCdf">[]): ForecasterSummary {
   const pooled: Array<{ question: string; baseline: number; peer: number; coverage: number }> = [...discrete, ...continuous];
   pooled.sort((a, b) => compareCodePoints(a.question, b.question));
   const sum = (values: number[]) => values.reduce((s, v) => s + v, 0);

@@ -3,7 +3,7 @@
 
 import { compareCodePoints } from "@/lib/code-point-order";
 
-export const LEADERBOARD_RANKINGS = ["peer", "baseline", "relative_brier", "brier"] as const;
+export const LEADERBOARD_RANKINGS = ["peer", "baseline", "relative_brier", "brier", "crps"] as const;
 export type LeaderboardRanking = (typeof LEADERBOARD_RANKINGS)[number];
 
 export const DEFAULT_LEADERBOARD_RANKING: LeaderboardRanking = "peer";
@@ -13,6 +13,7 @@ export const LEADERBOARD_RANKING_LABELS: Record<LeaderboardRanking, string> = {
   baseline: "Mean baseline score",
   relative_brier: "Mean relative Brier",
   brier: "Mean final Brier",
+  crps: "Mean CRPS (numeric and date)",
 };
 
 /** The means a leaderboard row needs (a subset of lib/track-record's summary). */
@@ -22,6 +23,8 @@ export interface LeaderboardSummary {
   meanBaseline: number | null;
   meanRelativeBrier: number | null;
   meanFinalBrier: number | null;
+  /** Over numeric and date rows only (docs/continuous.md §4); absent or null when there are none. */
+  meanCrps?: number | null;
 }
 
 export interface LeaderboardEntry<S extends LeaderboardSummary = LeaderboardSummary> {
@@ -37,7 +40,7 @@ export interface RankedEntry<S extends LeaderboardSummary = LeaderboardSummary> 
   value: number | null;
 }
 
-/** Peer and baseline: higher is better. Relative Brier and Brier: lower is better. */
+/** Peer and baseline: higher is better. Relative Brier, Brier and CRPS: lower is better. */
 export function higherIsBetter(ranking: LeaderboardRanking): boolean {
   return ranking === "peer" || ranking === "baseline";
 }
@@ -52,6 +55,8 @@ export function rankingValue(summary: LeaderboardSummary, ranking: LeaderboardRa
       return summary.meanRelativeBrier;
     case "brier":
       return summary.meanFinalBrier;
+    case "crps":
+      return summary.meanCrps ?? null;
   }
 }
 

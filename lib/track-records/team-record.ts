@@ -8,6 +8,7 @@ import { scoreQuestion } from "@/lib/scoring/question-scores";
 import { actualCloseTime } from "@/lib/standing-forecast";
 import { outcomeLabel } from "@/lib/outcome-label";
 import { summariseForecaster } from "@/lib/track-record";
+import { summariseTrackRecord, type ContinuousRowScores, type TrackRecordSummary } from "@/lib/track-records/continuous-record";
 import { discriminationHistogram, forecastHistogram } from "@/lib/track-records/forecast-histograms";
 import { rankLeaderboard, type LeaderboardRanking } from "@/lib/track-records/leaderboard";
 import type { ForecasterName, ResolvedQuestionInput } from "@/lib/track-records/resolved-question";
@@ -73,7 +74,8 @@ export interface ScoredRow {
 
 export interface ForecasterRecord {
   rows: ScoredRow[];
-  summary: ForecasterSummary;
+  /** Over the binary/scenario rows and the numeric/date rows handed in (summariseTrackRecord). */
+  summary: TrackRecordSummary;
   samples: CalibrationSample[];
   calibration: Calibration;
   histogram: ReturnType<typeof forecastHistogram>;
@@ -96,11 +98,15 @@ export function scoredRow(q: ResolvedQuestionInput["question"], row: ScoreRow): 
   };
 }
 
-/** Everything the profile page shows for one forecaster, over the given resolved questions. */
+/**
+ * Everything the profile page shows for one forecaster, over the given resolved questions; numeric and
+ * date rows (all forecasters' or only theirs: this picks `handle`'s) join the summary.
+ */
 export function forecasterRecord(
   scored: readonly ScoredQuestion[],
   handle: string,
   options: { sample: CalibrationSampleKind; bins: number },
+  continuousRows: readonly ContinuousRowScores[] = [],
 ): ForecasterRecord {
   const rows: ScoredRow[] = [];
   for (const s of scored) {
@@ -110,18 +116,31 @@ export function forecasterRecord(
       if (entry) rows.push(entry);
     }
   }
-  return forecasterRecordFromRows(rows, forecasterSamples(scored, handle, options.sample), options.bins);
+  return forecasterRecordFromRows(
+    rows,
+    forecasterSamples(scored, handle, options.sample),
+    options.bins,
+    continuousRows.filter((r) => r.forecaster === handle),
+  );
 }
 
 /**
  * The profile from one forecaster's score rows and calibration samples (as kept by db/queries/kept-scores,
  * or gathered by forecasterRecord): summary, calibration, histograms and scores over time.
  */
-export function forecasterRecordFromRows(rows: ScoredRow[], samples: CalibrationSample[], bins: number): ForecasterRecord {
+export function forecasterRecordFromRows(
+  rows: ScoredRow[],
+  samples: CalibrationSample[],
+  bins: number,
+  continuousRows: readonly ContinuousRowScores[] = [],
+): ForecasterRecord {
   const options = { bins };
   return {
     rows,
-    summary: summariseForecaster(rows.map((r) => r.row)),
+    summary: summariseTrackRecord(
+      rows.map((r) => r.row),
+      continuousRows,
+    ),
     samples,
     calibration: calibrate(samples, options.bins),
     histogram: forecastHistogram(samples, options.bins),
@@ -130,20 +149,32 @@ export function forecasterRecordFromRows(rows: ScoredRow[], samples: Calibration
   };
 }
 
-/** Each forecaster's summary over the given questions, ranked (docs/formulas.md §6.1–§6.2). */
+/**
+ * Each forecaster's summary over the given questions, ranked (docs/formulas.md §6.1–§6.2); numeric and
+ * date rows (forecaster = handle) join the pooled means (summariseTrackRecord). A forecaster with only
+ * numeric or date rows must be among `forecasters` too.
+ */
 export function leaderboard(
   scored: readonly ScoredQuestion[],
   forecasters: readonly ForecasterName[],
   ranking: LeaderboardRanking,
   minQuestions: number,
+  continuousRows: readonly ContinuousRowScores[] = [],
 ) {
-  const rowsBy = new Map<string, ScoreRow[]>();
-  for (const s of scored)
-    for (const row of s.scores.rows) {
-      const list = rowsBy.get(row.forecaster) ?? [];
+  const group = <R extends { forecaster: string }>(rows: Iterable<R>) => {
+    const by = new Map<string, R[]>();
+    for (const row of rows) {
+      const list = by.get(row.forecaster) ?? [];
       list.push(row);
-      rowsBy.set(row.forecaster, list);
+      by.set(row.forecaster, list);
     }
-  const entries = forecasters.map((f) => ({ ...f, summary: summariseForecaster(rowsBy.get(f.handle) ?? []) }));
+    return by;
+  };
+  const rowsBy = group(scored.flatMap((s) => s.scores.rows));
+  const continuousBy = group(continuousRows);
+  const entries = forecasters.map((f) => ({
+    ...f,
+    summary: summariseTrackRecord(rowsBy.get(f.handle) ?? [], continuousBy.get(f.handle) ?? []),
+  }));
   return rankLeaderboard(entries, ranking, minQuestions);
 }

@@ -14,7 +14,7 @@ import { exportDataset, importDataset } from "@/db/queries/exchange";
 import { recordForecast } from "@/db/queries/forecasts";
 import { markBot, unmarkBot } from "@/db/queries/bots";
 import { keptTablesVersion, KEPT_TABLES_VERSION, rebuildKeptScores, sqliteOf } from "@/db/queries/kept-scores";
-import { createQuestion, getDiscreteQuestion, updateQuestion } from "@/db/queries/questions";
+import { createQuestion, getDiscreteQuestion, getQuestion, updateQuestion } from "@/db/queries/questions";
 import { recordResolution, undoResolution } from "@/db/queries/resolutions";
 import { createUser } from "@/db/queries/users";
 import { seedDemo } from "@/db/seed-demo";
@@ -41,6 +41,15 @@ import {
 import { crowdRecord, crowdRecordFrom } from "@/lib/track-records/crowd-record";
 import { LEADERBOARD_RANKINGS, rankLeaderboard } from "@/lib/track-records/leaderboard";
 import { forecasterRecord, forecasterRecordFromRows, leaderboard, scoreResolvedQuestions } from "@/lib/track-records/team-record";
+import { keptContinuousCrowdInputs, keptContinuousRows, keptPitSamples, loadResolvedContinuousQuestions } from "@/db/queries/continuous-track-records";
+import { compareCodePoints } from "@/lib/code-point-order";
+import { recordCdfForecast } from "@/db/queries/continuous-questions";
+import { logisticCdf } from "@/lib/continuous/logistic-cdf";
+import { valueAtLocation } from "@/lib/continuous/scale";
+import type { ContinuousDatasetQuestion, ContinuousScale } from "@/lib/continuous/types";
+import { isContinuousQuestion } from "@/lib/types";
+import { calibratePits } from "@/lib/continuous/pit-calibration";
+import { continuousCrowdRecord, continuousCrowdRecordOf, scoreContinuousQuestions } from "@/lib/track-records/continuous-record";
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -109,19 +118,41 @@ function expectPagesReadTheEngine(d: Db, filters: ResolvedQuestionFilter[]) {
   for (const filter of filters) {
     const inputs = loadResolvedQuestions(d, filter);
     const scored = scoreResolvedQuestions(inputs.questions);
-    expect(countScoredQuestions(d, filter)).toBe(inputs.questions.length);
+    // Numeric and date questions: scored on every forecast here, read from the kept rows by the pages.
+    const continuousInputs = loadResolvedContinuousQuestions(d, filter);
+    const continuousScored = scoreContinuousQuestions(continuousInputs.questions);
+    const continuousRows = continuousScored.flatMap((s) => s.rows);
+    const names = new Map([...inputs.forecasters, ...continuousInputs.forecasters].map((f) => [f.handle, f]));
+    const forecasters = [...names.values()].sort((a, b) => compareCodePoints(a.handle, b.handle));
+    expect(countScoredQuestions(d, filter)).toBe(inputs.questions.length + continuousInputs.questions.length);
     for (const ranking of LEADERBOARD_RANKINGS) {
-      const expected = leaderboard(scored, inputs.forecasters, ranking, 1);
+      const expected = leaderboard(scored, forecasters, ranking, 1, continuousRows);
       const actual = rankLeaderboard(leaderboardEntries(d, filter), ranking, 1);
       expect(actual.map((r) => r.handle), ranking).toEqual(expected.map((r) => r.handle));
       expectNear(actual, expected, `leaderboard ${ranking}`);
     }
-    for (const { handle } of inputs.forecasters)
+    for (const { handle } of forecasters) {
+      const keptContinuous = keptContinuousRows(d, handle, filter);
+      const expectedContinuous = continuousRows.filter((r) => r.forecaster === handle).map((r) => ({ question: r.question, forecaster: r.forecaster, finalLogScore: r.finalLogScore, baseline: r.baseline, peer: r.peer, coverage: r.coverage, crps: r.crps, crpsTimeAvg: r.crpsTimeAvg, pit: r.pit }));
+      expectNear(keptContinuous.map((r) => r.row), expectedContinuous, `profile ${handle} numeric and date rows`);
       for (const sample of ["final", "time_weighted"] as const) {
-        const expected = forecasterRecord(scored, handle, { sample, bins: 10 });
-        const actual = forecasterRecordFromRows(forecasterScoredRows(d, handle, filter), keptForecasterSamples(d, handle, sample, filter), 10);
+        const expected = forecasterRecord(scored, handle, { sample, bins: 10 }, continuousRows);
+        const actual = forecasterRecordFromRows(
+          forecasterScoredRows(d, handle, filter),
+          keptForecasterSamples(d, handle, sample, filter),
+          10,
+          keptContinuous.map((r) => r.row),
+        );
         expectNear(actual, expected, `profile ${handle} ${sample}`);
+        const pits =
+          sample === "final"
+            ? expectedContinuous.map((r) => ({ pit: r.pit, weight: 1 }))
+            : continuousScored.flatMap((s) => s.timeWeightedPits.filter((p) => p.forecaster === handle).map((p) => ({ pit: p.pit, weight: p.weight })));
+        expectNear(calibratePits(keptPitSamples(d, handle, sample, filter), 10), calibratePits(pits, 10), `PIT ${handle} ${sample}`);
       }
+    }
+    const keptCrowd = keptContinuousCrowdInputs(d, filter);
+    expectNear(continuousCrowdRecord(keptCrowd.questions, keptCrowd.everyoneFinal, 10), continuousCrowdRecordOf(continuousScored, 10), "continuous crowd");
     const expectedCrowd = crowdRecord(scored, { extremizeD: 1.5, calibrationBins: 10 }, 10);
     const actualCrowd = crowdRecordFrom(crowdRecordInputs(d, filter), 10);
     const { extremizing: e, everyone: ev, ...rest } = expectedCrowd;
@@ -413,5 +444,102 @@ describe("people-only kept rows on a desk with bots", () => {
     for (const bot of bots) unmarkBot(db, { userId: bot, actorId: admin });
     expect(sqliteOf(db).prepare("select count(*) as n from kept_score_rows where population = 'people'").get()).toEqual({ n: 0 });
     expectRebuildEqualsIncremental(db);
+  });
+});
+
+/** Kept score rows of the given questions. */
+function countKeptRows(questionIds: readonly string[]): number {
+  const count = sqliteOf(db).prepare("select count(*) as n from kept_score_rows where question_id = ?");
+  return questionIds.reduce((n, id) => n + (count.get(id) as { n: number }).n, 0);
+}
+
+describe("kept tables with numeric and date questions", () => {
+  it("equal a rebuild after CDF forecasts, resolutions by value, corrections, annulments, undos and imports", () => {
+    const rnd = random(20_261_130);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+    const start = Date.UTC(2025, 0, 1);
+    const admin = createUser(db, { email: "admin@example.org", name: "Admin", role: "admin" }).id;
+    const analysts = Array.from({ length: 6 }, (_, i) => createUser(db, { email: `a${i}@example.org`, name: `Analyst ${i}`, handle: `analyst-${i}` }).id);
+    // Four numeric and date questions (linear closed, log open on both sides, date open above, linear
+    // open below), and two binary ones whose crowd rows share method names ("mean", "median") with them.
+    const scales: ContinuousScale[] = [
+      { rangeMin: 0, rangeMax: 28, zeroPoint: null, openLowerBound: false, openUpperBound: false },
+      { rangeMin: 1_000, rangeMax: 100_000, zeroPoint: 0, openLowerBound: true, openUpperBound: true },
+      { rangeMin: start, rangeMax: start + 400 * DAY, zeroPoint: null, openLowerBound: false, openUpperBound: true },
+      { rangeMin: 100, rangeMax: 200, zeroPoint: null, openLowerBound: true, openUpperBound: false },
+    ];
+    const continuousQuestions: ContinuousDatasetQuestion[] = scales.map((scale, i) => ({
+      id: `c-${i}`,
+      title: `Generated ${i === 2 ? "date" : "numeric"} question ${i}`,
+      type: i === 2 ? "date" : "numeric",
+      scale,
+      openTime: start + i * DAY,
+      closeTime: start + (25 + 4 * i) * DAY,
+      resolveTime: null,
+      outcome: null,
+      description: null,
+      tags: [i % 2 === 0 ? "even" : "odd"],
+      resolveBy: null,
+    }));
+    importDataset(db, { params: { extremizeD: 1.5, calibrationBins: 10 }, questions: [], forecasts: [], continuous: { questions: continuousQuestions, forecasts: [] } }, { now: start });
+    const binaryIds = [0, 1].map((i) =>
+      createQuestion(
+        db,
+        { title: `Generated binary ${i}`, description: "", resolutionCriteria: "", tags: ["even"], openTime: start, closeTime: start + 30 * DAY, resolveBy: null, type: "binary", scenarios: [], hideCrowdUntilForecast: false, isDraft: false },
+        { createdBy: admin, now: start },
+      ),
+    );
+    const ids = [...continuousQuestions.map((q) => q.id), ...binaryIds];
+    const cdfFor = (scale: ContinuousScale) =>
+      logisticCdf(0.1 + 0.8 * rnd(), 0.05 + 0.2 * rnd(), scale.openLowerBound ? 0.001 + 0.08 * rnd() : 0, scale.openUpperBound ? 0.001 + 0.08 * rnd() : 0);
+    const counts = { forecasts: 0, resolve: 0, correct: 0, annul: 0, undo: 0, import: 0 };
+    let clock = start + HOUR;
+    for (let step = 0; step < 320; step++) {
+      clock += Math.floor(rnd() * 4 * HOUR) + 1;
+      const q = getQuestion(db, pick(ids))!;
+      const roll = rnd();
+      if (roll < 0.72) {
+        const ok = isContinuousQuestion(q)
+          ? recordCdfForecast(db, { questionId: q.id, forecasterId: pick(analysts), madeAt: clock, cdf: cdfFor(q.scale), rationale: null }).ok
+          : recordForecast(db, { questionId: q.id, forecasterId: pick(analysts), probabilities: [0.4, 0.6], rationale: null, madeAt: clock }).ok;
+        if (ok) counts.forecasts++;
+      } else if (roll < 0.85) {
+        // A value anywhere the bounds allow (beyond an open bound too), sometimes backdated before the close.
+        const outcome = rnd() < 0.15 ? { kind: "annulled" as const } : isContinuousQuestion(q)
+          ? { kind: "value" as const, value: valueAtLocation(q.scale, Math.min(q.scale.openUpperBound ? 1.2 : 1, Math.max(q.scale.openLowerBound ? -0.2 : 0, rnd() * 1.4 - 0.2))) }
+          : { kind: "option" as const, option: Math.floor(rnd() * 2) };
+        const resolveTime = q.openTime + Math.floor(rnd() * 1.3 * (q.closeTime - q.openTime)) + 1;
+        const result = recordResolution(db, { questionId: q.id, outcome, resolveTime, evidence: "", actorId: admin, now: clock });
+        if (result.ok) counts[result.action === "annul" ? "annul" : result.action]++;
+      } else if (roll < 0.92) {
+        if (undoResolution(db, { questionId: q.id, actorId: admin, now: clock }).ok) counts.undo++;
+      } else if (isContinuousQuestion(q)) {
+        // An import adds backdated CDF forecasts, also to resolved questions.
+        const forecasts = Array.from({ length: 3 }, () => ({
+          question: q.id,
+          forecaster: `imported-${Math.floor(rnd() * 3)}`,
+          time: q.openTime + Math.floor(rnd() * (clock - q.openTime)),
+          cdf: cdfFor(q.scale),
+          rationale: null,
+        }));
+        importDataset(db, { params: { extremizeD: 1.5, calibrationBins: 10 }, questions: [], forecasts: [], continuous: { questions: [], forecasts } }, { now: clock });
+        counts.import++;
+      }
+    }
+    // Last, an import onto every question resolved to a value: its scores must move with it.
+    const resolved = continuousQuestions.map((c) => getQuestion(db, c.id)!).filter((q) => q.resolution?.outcome.kind === "value");
+    expect(resolved.length).toBeGreaterThan(0);
+    const before = countKeptRows(resolved.map((q) => q.id));
+    const late = resolved.flatMap((q) =>
+      ["late-0", "late-1"].map((forecaster) => ({ question: q.id, forecaster, time: q.openTime + DAY, cdf: isContinuousQuestion(q) ? cdfFor(q.scale) : new Float64Array(0), rationale: null })),
+    );
+    importDataset(db, { params: { extremizeD: 1.5, calibrationBins: 10 }, questions: [], forecasts: [], continuous: { questions: [], forecasts: late } }, { now: clock });
+    expect(countKeptRows(resolved.map((q) => q.id))).toBe(before + 2 * resolved.length);
+    for (const [what, n] of Object.entries(counts)) expect(n, what).toBeGreaterThan(2);
+    const rows = expectRebuildEqualsIncremental(db);
+    const continuousRows = (rows.kept_score_rows as Array<Record<string, unknown>>).filter((r) => r.pit !== null);
+    expect(continuousRows.length).toBeGreaterThan(5);
+    expect((rows.kept_calibration_samples as Array<Record<string, unknown>>).filter((r) => r.kind === "pit_time_weighted").length).toBeGreaterThan(continuousRows.length);
+    expectPagesReadTheEngine(db, [{}, { tag: "even" }, { from: start + 10 * DAY, to: start + 30 * DAY }]);
   });
 });

@@ -22,7 +22,13 @@ import {
   type ScoredQuestion,
 } from "@/lib/track-records/team-record";
 import { AGGREGATION_METHODS, DEFAULT_SCORING_PARAMS } from "@/lib/types";
-import { exchangeFixture } from "../fixtures";
+import { continuousFixture, exchangeFixture } from "../fixtures";
+import { close as near, expectSamePitCalibration, type Json } from "../continuous-report";
+import { keptContinuousCrowdInputs, keptContinuousRows, keptPitSamples } from "@/db/queries/continuous-track-records";
+import { countScoredQuestions, forecasterScoredRows, keptForecasterSamples, leaderboardEntries } from "@/db/queries/track-records";
+import { calibratePits } from "@/lib/continuous/pit-calibration";
+import { continuousCrowdRecord, continuousRecord, type TrackRecordSummary } from "@/lib/track-records/continuous-record";
+import { forecasterRecordFromRows } from "@/lib/track-records/team-record";
 
 const NOW = Date.UTC(2025, 9, 15, 12); // a fixed seeding day keeps the demo reproducible
 
@@ -150,3 +156,147 @@ describeOneTruth(
   },
   2,
 );
+
+// Numeric and date questions (issue 13): a desk imported from the continuous example shows, on the
+// profiles, the leaderboard and the crowd page, the numbers of the scorer's report on that file
+// (tests/fixtures/continuous/continuous-example.report.json, which `npm run --silent score` prints:
+// tests/unit/exchange/golden-reports.test.ts), read from the kept rows the pages read.
+describe("the app's numeric and date track records equal the scorer's report (continuous-example.json)", () => {
+  let dir: string;
+  let db: Db;
+  let report: Json;
+  let bins: number;
+  let handles: string[];
+
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "fd-truth-continuous-"));
+    db = openDb(path.join(dir, "fd.db"));
+    const read = readDatasetV1(JSON.parse(fs.readFileSync(continuousFixture("continuous-example.json"), "utf8")));
+    if (!read.ok) throw new Error(JSON.stringify(read.errors));
+    importDataset(db, read.dataset);
+    bins = read.dataset.params.calibrationBins;
+    report = JSON.parse(fs.readFileSync(continuousFixture("continuous-example.report.json"), "utf8"));
+    handles = Object.keys(report.forecasters);
+  });
+  afterAll(() => {
+    db.$client.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("counts the resolved questions and shows every forecaster's score rows on their profile", () => {
+    const resolved = Object.values(report.questions as Record<string, Json>).filter((q) => q.status === "resolved");
+    expect(countScoredQuestions(db)).toBe(resolved.length);
+    expect(resolved.length).toBe(3);
+    let seen = 0;
+    for (const handle of handles) {
+      const rows = keptContinuousRows(db, handle);
+      const expected = (report.scores as Json[]).filter((r) => r.forecaster === handle);
+      expect(rows.map((r) => r.row.question).sort()).toEqual(expected.map((r) => r.question).sort());
+      for (const r of rows) {
+        const e = expected.find((x) => x.question === r.row.question)!;
+        near(r.row.finalLogScore, e.final_log_score);
+        near(r.row.baseline, e.baseline);
+        near(r.row.peer, e.peer);
+        near(r.row.coverage, e.coverage);
+        near(r.row.crps, e.crps);
+        near(r.row.crpsTimeAvg, e.crps_time_avg);
+        near(r.row.pit, e.pit);
+        seen++;
+      }
+      // The profile's summary (binary rows: none here).
+      const record = forecasterRecordFromRows(forecasterScoredRows(db, handle), keptForecasterSamples(db, handle, "final"), bins, rows.map((r) => r.row));
+      expectSameSummary(record.summary, report.forecasters[handle]);
+    }
+    expect(seen).toBe(report.scores.length);
+  });
+
+  it("ranks the leaderboard on the report's summaries", () => {
+    const entries = leaderboardEntries(db);
+    expect(entries.map((e) => e.handle).sort()).toEqual([...handles].sort());
+    for (const e of entries) expectSameSummary(e.summary, report.forecasters[e.handle]);
+  });
+
+  it("gives each forecaster's PIT histogram and interval coverage, final and time-weighted, and everyone's", () => {
+    const continuous = report.calibration.continuous;
+    for (const [kind, set] of [["final", continuous.final], ["time_weighted", continuous.time_weighted]] as const) {
+      for (const handle of handles)
+        expectSamePitCalibration(continuousRecord([], keptPitSamples(db, handle, kind), bins).calibration, set.by_forecaster[handle]);
+      expectSamePitCalibration(calibratePits(keptPitSamples(db, null, kind), bins), set.all);
+    }
+  });
+
+  it("gives the crowd page each aggregate's scores and PIT calibration", () => {
+    const inputs = keptContinuousCrowdInputs(db);
+    const crowd = continuousCrowdRecord(inputs.questions, inputs.everyoneFinal, bins);
+    expect(crowd.nQuestions).toBe(3);
+    for (const q of inputs.questions)
+      for (const [method, s] of Object.entries(q.aggregateScores)) {
+        const e = report.questions[q.questionId].aggregate_scores[method];
+        near(s?.logScore ?? null, e.log_score);
+        near(s?.crps ?? null, e.crps);
+        near(s?.pit ?? null, e.pit);
+      }
+    for (const m of crowd.methods) expectSamePitCalibration(m.calibration, report.calibration.continuous.aggregates[m.method]);
+    expectSamePitCalibration(crowd.everyone, report.calibration.continuous.final.all);
+  });
+});
+
+// Binary and numeric questions on one desk: the leaderboard pools count, baseline, peer and coverage
+// over both and keeps the Brier and log-score means apart, as the scorer does.
+describe("the leaderboard of a desk with binary and numeric questions equals the scorer's summaries", () => {
+  it("pools every question type", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fd-truth-mixed-"));
+    const db = openDb(path.join(dir, "fd.db"));
+    try {
+      const readFixture = (file: string) => {
+        const read = readDatasetV1(JSON.parse(fs.readFileSync(file, "utf8")));
+        if (!read.ok) throw new Error(JSON.stringify(read.errors));
+        return read.dataset;
+      };
+      const binary = readFixture(exchangeFixture("tiny-example.json"));
+      const numeric = readFixture(continuousFixture("continuous-example.json"));
+      // Binary forecasters named as the numeric ones, so some forecasters have rows of both kinds.
+      const names = ["ana", "ben", "cleo"];
+      const rename = new Map([...new Set(binary.forecasts.map((f) => f.forecaster))].map((n, i) => [n, names[i % 3]]));
+      importDataset(db, { ...binary, forecasts: binary.forecasts.map((f) => ({ ...f, forecaster: rename.get(f.forecaster)! })), continuous: numeric.continuous });
+      const report = scoreDataset(exportDataset(db));
+      const entries = leaderboardEntries(db);
+      expect(entries.length).toBe([...report.forecasters.values()].filter((s) => s.nQuestions > 0).length);
+      let mixed = 0;
+      for (const e of entries) {
+        const expected = report.forecasters.get(e.handle)!;
+        const summary = report.continuous!.summaries.get(e.handle)!;
+        for (const [key, value] of Object.entries({ ...expected, ...summary })) near(e.summary[key as keyof typeof e.summary] as number | null, value as number | null, 1e-9);
+        if (expected.meanFinalBrier !== null && summary.meanCrps !== null) mixed++;
+      }
+      expect(mixed).toBeGreaterThan(0);
+    } finally {
+      db.$client.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+function expectSameSummary(summary: TrackRecordSummary, expected: Json) {
+  const actual = summary as unknown as Record<string, number | null>;
+  const keys: Record<string, string> = {
+    nQuestions: "n_questions",
+    meanFinalBrier: "mean_final_brier",
+    meanBrierTimeAvg: "mean_brier_time_avg",
+    meanRelativeBrier: "mean_relative_brier",
+    meanFinalLogScore: "mean_final_log_score",
+    meanBaseline: "mean_baseline",
+    sumBaseline: "sum_baseline",
+    meanPeer: "mean_peer",
+    sumPeer: "sum_peer",
+    meanCoverage: "mean_coverage",
+    meanFinalLogScoreContinuous: "mean_final_log_score_continuous",
+    meanCrps: "mean_crps",
+    meanCrpsTimeAvg: "mean_crps_time_avg",
+    meanPit: "mean_pit",
+  };
+  for (const [key, reportKey] of Object.entries(keys)) {
+    expect(reportKey in expected, reportKey).toBe(true);
+    near(actual[key], expected[reportKey]);
+  }
+}

@@ -2,7 +2,15 @@ import { CalibrationPanel } from "@/components/track-records/CalibrationPanel";
 import { ExtremizingPanel } from "@/components/track-records/ExtremizingPanel";
 import { MethodComparisonPanel } from "@/components/track-records/MethodComparisonPanel";
 import { CalibrationBinsField, FilterErrors, selectionPhrase, TrackRecordFilters } from "@/components/track-records/TrackRecordFilters";
+import { PitCalibrationPanel } from "@/components/track-records/PitCalibrationPanel";
 import { getDb } from "@/db/client";
+import { keptContinuousCrowdInputs, loadResolvedContinuousQuestions } from "@/db/queries/continuous-track-records";
+import {
+  CONTINUOUS_AGGREGATION_METHOD_LABELS,
+  continuousCrowdRecord,
+  continuousCrowdRecordOf,
+  scoreContinuousQuestions,
+} from "@/lib/track-records/continuous-record";
 import { crowdIncludesBots } from "@/db/queries/bots";
 import { defaultPopulation } from "@/lib/population";
 import { crowdRecordInputs, keptRowsServe, listResolvedQuestionTags, loadResolvedQuestions } from "@/db/queries/track-records";
@@ -31,9 +39,17 @@ export default async function CrowdPage({ searchParams }: { searchParams: Promis
   const filter = { ...periodBounds(values), tag: values.tag ?? null };
   // Kept crowd scores and samples of the population (db/queries/kept-scores), summarised by the
   // engine; bots only is scored on the request.
-  const crowd = keptRowsServe(db, who)
+  const kept = keptRowsServe(db, who);
+  const crowd = kept
     ? crowdRecordFrom(crowdRecordInputs(db, { ...filter, population: who }), bins)
     : crowdRecord(scoreResolvedQuestions(loadResolvedQuestions(db, { ...filter, population: who }).questions, params), params, bins);
+  let continuous;
+  if (kept) {
+    const inputs = keptContinuousCrowdInputs(db, { ...filter, population: who });
+    continuous = continuousCrowdRecord(inputs.questions, inputs.everyoneFinal, bins);
+  } else {
+    continuous = continuousCrowdRecordOf(scoreContinuousQuestions(loadResolvedContinuousQuestions(db, { ...filter, population: who }).questions), bins);
+  }
   const tags = listResolvedQuestionTags(db);
 
   return (
@@ -42,8 +58,14 @@ export default async function CrowdPage({ searchParams }: { searchParams: Promis
         title="The crowd's track record"
         lede={
           <>
-            How each way of pooling the team&apos;s forecasts would have scored at close on {crowd.nQuestions} resolved question
-            {crowd.nQuestions === 1 ? "" : "s"}
+            How each way of pooling the team&apos;s forecasts would have scored at close on {crowd.nQuestions} resolved binary
+            and scenario question{crowd.nQuestions === 1 ? "" : "s"}
+            {continuous.nQuestions > 0 ? (
+              <>
+                {" "}
+                and {continuous.nQuestions} numeric and date question{continuous.nQuestions === 1 ? "" : "s"}
+              </>
+            ) : null}
             {selectionPhrase({ ...values, who })}.
           </>
         }
@@ -117,6 +139,67 @@ export default async function CrowdPage({ searchParams }: { searchParams: Promis
           />
         ))}
       </div>
+
+      {continuous.nQuestions === 0 ? null : (
+        <section className="stack" aria-labelledby="continuous-crowd-title" data-testid="continuous-crowd">
+          <h2 id="continuous-crowd-title">Numeric and date questions</h2>
+          <Table
+            testId="continuous-method-table"
+            inCard={false}
+            caption="Scores of the three aggregation methods on numeric and date questions"
+            columns={[
+              { label: "Method" },
+              { label: "Questions", numeric: true },
+              { label: <span title="ln of the probability the crowd gave the outcome's bucket, higher is better">Mean log score</span>, cardLabel: "Mean log score", numeric: true },
+              { label: <span title="0–1 internal scale, lower is better">Mean CRPS</span>, cardLabel: "Mean CRPS", numeric: true },
+              { label: <span title="50% for an unbiased crowd">Mean PIT</span>, cardLabel: "Mean PIT", numeric: true },
+              { label: "50% intervals caught", numeric: true },
+              { label: "90% intervals caught", numeric: true },
+            ]}
+          >
+            {continuous.methods.map((m) => (
+              <tr key={m.method} data-method={m.method}>
+                <th scope="row">
+                  {CONTINUOUS_AGGREGATION_METHOD_LABELS[m.method]}
+                  {m.isDefault ? " (default)" : ""}
+                </th>
+                <td className="num">{m.n}</td>
+                <td className="num" data-field="mean-log-score">{formatNumber(m.meanLogScore, "score")}</td>
+                <td className="num" data-field="mean-crps">{formatNumber(m.meanCrps, "score")}</td>
+                <td className="num" data-field="mean-pit">{formatNumber(m.meanPit, "probability")}</td>
+                {m.calibration.centralIntervals.map((c) => (
+                  <td key={c.level} className="num" data-field={`coverage-${c.level}`}>
+                    {formatNumber(c.coverage, "probability")}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </Table>
+          <PitCalibrationPanel
+            title={`PIT histogram of everyone's final forecasts (${bins} bins)`}
+            description="One sample per forecaster and resolved numeric or date question: the forecast standing at close, read at the outcome. A calibrated team's bars sit near the dashed expected count."
+            calibration={continuous.everyone}
+            whose="Everyone's"
+            csvFilename={`pit-everyone-${bins}bins.csv`}
+            testId="continuous-calibration-everyone"
+          />
+          <div className="grid grid-2">
+            {continuous.methods.map((m) => (
+              <PitCalibrationPanel
+                key={m.method}
+                title={`PIT histogram: ${CONTINUOUS_AGGREGATION_METHOD_LABELS[m.method]}${m.isDefault ? " (default)" : ""}`}
+                description="One sample per resolved numeric or date question: the method's crowd distribution at close, read at the outcome."
+                calibration={m.calibration}
+                whose={`The ${CONTINUOUS_AGGREGATION_METHOD_LABELS[m.method]}'s`}
+                csvFilename={`pit-crowd-${m.method}-${bins}bins.csv`}
+                testId={`continuous-calibration-${m.method}`}
+                countLabel="questions"
+                noun="question"
+              />
+            ))}
+          </div>
+        </section>
+      )}
     </div>
   );
 }

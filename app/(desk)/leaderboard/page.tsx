@@ -10,7 +10,10 @@ import {
   listResolvedQuestionTags,
   loadResolvedQuestions,
 } from "@/db/queries/track-records";
+import { loadResolvedContinuousQuestions } from "@/db/queries/continuous-track-records";
 import { questionPage } from "@/lib/question-paging";
+import { scoreContinuousQuestions } from "@/lib/track-records/continuous-record";
+import { compareCodePoints } from "@/lib/code-point-order";
 import { leaderboard, scoreResolvedQuestions } from "@/lib/track-records/team-record";
 import {
   DEFAULT_LEADERBOARD_RANKING,
@@ -46,8 +49,12 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
     questionCount = countScoredQuestions(db, { ...filter, population: who });
   } else {
     const inputs = loadResolvedQuestions(db, { ...filter, population: who });
-    ranked = leaderboard(scoreResolvedQuestions(inputs.questions), inputs.forecasters, ranking, minQuestions);
-    questionCount = inputs.questions.length;
+    const continuous = loadResolvedContinuousQuestions(db, { ...filter, population: who });
+    const names = new Map([...inputs.forecasters, ...continuous.forecasters].map((f) => [f.handle, f]));
+    const forecasters = [...names.values()].sort((a, b) => compareCodePoints(a.handle, b.handle));
+    const continuousRows = scoreContinuousQuestions(continuous.questions).flatMap((q) => q.rows);
+    ranked = leaderboard(scoreResolvedQuestions(inputs.questions), forecasters, ranking, minQuestions, continuousRows);
+    questionCount = inputs.questions.length + continuous.questions.length;
   }
   const { items: shown, page, pageCount, total } = questionPage(ranked, values.page ?? 1, LEADERBOARD_PER_PAGE);
   const tags = listResolvedQuestionTags(db);
@@ -109,6 +116,7 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
             { label: <span title="0–1, lower is better">Mean final Brier</span>, cardLabel: "Mean final Brier", numeric: true },
             { label: "Sum of peer", numeric: true },
             { label: "Mean coverage", numeric: true },
+            { label: <span title="Numeric and date questions, 0–1 internal scale, lower is better">Mean CRPS</span>, cardLabel: "Mean CRPS", numeric: true },
           ]}
         >
               {shown.map((r) => (
@@ -124,6 +132,7 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
                   <td className="num">{formatNumber(r.summary.meanFinalBrier, "score")}</td>
                   <td className="num">{formatNumber(r.summary.sumPeer, "points")}</td>
                   <td className="num">{formatNumber(r.summary.meanCoverage, "probability")}</td>
+                  <td className="num" data-field="mean-crps">{formatNumber(r.summary.meanCrps, "score")}</td>
                 </tr>
               ))}
         </Table>

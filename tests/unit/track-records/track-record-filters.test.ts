@@ -16,7 +16,7 @@ describe("track-record GET parameters", () => {
   it("drops only the bad field and names it with the rule", () => {
     const r = parseTrackRecordParams(leaderboardFields, { rank: "luck", min: "0", tag: "gas" });
     expect(r.values).toEqual({ tag: "gas" });
-    expect(r.errors).toEqual(["rank: must be one of peer, baseline, relative_brier, brier", "min: must be at least 1"]);
+    expect(r.errors).toEqual(["rank: must be one of peer, baseline, relative_brier, brier, crps", "min: must be at least 1"]);
   });
 
   it("rejects impossible dates and a period that ends before it starts", () => {

@@ -7,10 +7,13 @@ import { DiscriminationPanel } from "@/components/track-records/DiscriminationPa
 import { ScoresOverTimePanel } from "@/components/track-records/ScoresOverTimePanel";
 import { ScoreTable, type ScoreTableEntry } from "@/components/track-records/ScoreTable";
 import { CalibrationBinsField, FilterErrors, selectionPhrase, TrackRecordFilters } from "@/components/track-records/TrackRecordFilters";
+import { ContinuousScoreTable } from "@/components/track-records/ContinuousScoreTable";
+import { PitCalibrationPanel } from "@/components/track-records/PitCalibrationPanel";
 import { getDb } from "@/db/client";
 import { crowdIncludesBots, findBot } from "@/db/queries/bots";
 import { findForecasterName, forecasterTrackRecord, listResolvedQuestionTags } from "@/db/queries/track-records";
 import { defaultPopulation, type Population } from "@/lib/population";
+import { forecasterContinuousRecord } from "@/db/queries/continuous-track-records";
 import { explainMurphyTerms } from "@/lib/track-records/murphy-explanations";
 import { sortScoreTable, type ScoreTableColumn, type SortDirection } from "@/lib/track-records/score-table";
 import { forecasterProfileFields, parseTrackRecordParams, periodBounds } from "@/lib/validation/track-record-filters";
@@ -58,7 +61,10 @@ export default async function ForecasterProfilePage({ params, searchParams }: Pr
   // Whose forecasts the comparison counts (peer and relative scores, the crowd), as on the leaderboard;
   // the forecaster's own forecasts always count, so a bot's profile shows its record against people too.
   const who = values.who ?? defaultPopulation(crowdIncludesBots(db));
-  const record = forecasterTrackRecord(db, handle, { filter, population: who, sample, bins });
+  // Numeric and date rows join the pooled means and have their own PIT calibration.
+  const continuous = forecasterContinuousRecord(db, handle, { filter, population: who, sample, bins });
+  const continuousRows = continuous.rows;
+  const record = forecasterTrackRecord(db, handle, { filter, population: who, sample, bins }, continuousRows.map((r) => r.row));
   const bot = findBot(db, handle);
   const tags = listResolvedQuestionTags(db);
   const s = record.summary;
@@ -156,7 +162,29 @@ export default async function ForecasterProfilePage({ params, searchParams }: Pr
           <div className="stat-label">Mean coverage</div>
           <div>{formatNumber(s.meanCoverage, "probability")}</div>
         </div>
+        {continuousRows.length === 0 ? null : (
+          <>
+            <div className="stat card">
+              <div className="stat-label">Mean CRPS, numeric and date (lower is better)</div>
+              <div data-testid="summary-mean-crps">{formatNumber(s.meanCrps, "score")}</div>
+            </div>
+            <div className="stat card">
+              <div className="stat-label">Mean PIT, numeric and date (50% is unbiased)</div>
+              <div data-testid="summary-mean-pit">{formatNumber(s.meanPit, "probability")}</div>
+            </div>
+            <div className="stat card">
+              <div className="stat-label">Mean log score, numeric and date (higher is better)</div>
+              <div data-testid="summary-mean-log-score-continuous">{formatNumber(s.meanFinalLogScoreContinuous, "score")}</div>
+            </div>
+          </>
+        )}
       </section>
+      {continuousRows.length === 0 ? null : (
+        <p className="muted small">
+          Questions scored, baseline, peer and coverage count every question type (numeric and date scores are on
+          the same scale as binary ones); the Brier scores are of binary and scenario questions only.
+        </p>
+      )}
 
       <h2 style={{ marginTop: "1.5rem" }}>Calibration and discrimination</h2>
       <section className="grid grid-2" aria-label="Calibration">
@@ -177,10 +205,31 @@ export default async function ForecasterProfilePage({ params, searchParams }: Pr
       <DiscriminationPanel bins={record.discrimination} csvFilename={`${fileStem}-discrimination.csv`} countLabel={countLabel} />
       <ScoresOverTimePanel points={record.overTime} csvFilename={`${handle}-scores-over-time.csv`} />
 
+      {continuousRows.length === 0 ? null : (
+        <section className="stack" aria-labelledby="continuous-calibration-title">
+          <h2 id="continuous-calibration-title">Numeric and date questions: calibration</h2>
+          <PitCalibrationPanel
+            title={`PIT histogram (${sampleLabel}, ${bins} bins)`}
+            description="Where each outcome fell in the forecast's own distribution (its CDF at the outcome). A calibrated forecaster's PITs are uniform: every bar near the dashed expected count. Bars high in the middle mean distributions too wide, high at both ends too narrow."
+            calibration={continuous.calibration}
+            whose={`${forecaster.name}'s`}
+            csvFilename={`${fileStem}-pit.csv`}
+            testId="continuous-calibration"
+            countLabel={countLabel}
+          />
+        </section>
+      )}
+
       <section id="scored-questions" aria-labelledby="scored-questions-title">
         <h2 id="scored-questions-title">Scored questions</h2>
         <ScoreTable rows={sortScoreTable(tableRows, sort, dir)} sort={sort} dir={dir} hrefFor={hrefFor} />
       </section>
+      {continuousRows.length === 0 ? null : (
+        <section id="scored-continuous-questions" aria-labelledby="scored-continuous-questions-title">
+          <h2 id="scored-continuous-questions-title">Scored numeric and date questions</h2>
+          <ContinuousScoreTable rows={continuousRows} />
+        </section>
+      )}
       </>)}
     </div>
   );

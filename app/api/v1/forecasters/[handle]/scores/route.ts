@@ -1,6 +1,7 @@
 import { crowdIncludesBots, isBot } from "@/db/queries/bots";
 import { findForecasterName, forecasterTrackRecord } from "@/db/queries/track-records";
 import { findUserByHandle } from "@/db/queries/users";
+import { forecasterContinuousRecord } from "@/db/queries/continuous-track-records";
 import { isoTime } from "@/lib/api/present";
 import { forecasterPathParams, scoresQuery } from "@/lib/api/schemas";
 import { defaultPopulation } from "@/lib/population";
@@ -14,7 +15,10 @@ export const GET = apiGet({ access: "public", params: forecasterPathParams, quer
   const population = query.population ?? defaultPopulation(crowdIncludesBots(db));
   const filter = { ...periodBounds(query), tag: query.tag ?? null };
   // The profile page's record (db/queries/track-records forecasterTrackRecord), number for number.
-  const record = forecasterTrackRecord(db, params.handle, { filter, population, sample: query.sample, bins: query.bins });
+  // Numeric and date questions join the summary's pooled means and add their own (as on the profile).
+  const options = { filter, population, sample: query.sample, bins: query.bins };
+  const continuous = forecasterContinuousRecord(db, params.handle, options);
+  const record = forecasterTrackRecord(db, params.handle, options, continuous.rows.map((r) => r.row));
   const user = findUserByHandle(db, params.handle);
   const { bins, ...murphy } = record.calibration;
   return {
