@@ -73,13 +73,10 @@ export function ResolutionForm({
       {valueField ? (
         <div className="field">
           <label htmlFor="value">{valueField.type === "date" ? "Date it happened (UTC)" : `Value${valueField.unit ? ` (${valueField.unit})` : ""}`}</label>
-          <span className="row" style={{ gap: "0.4rem", alignItems: "baseline" }}>
-            <input id="value" name="value" type={valueField.type === "date" && !(v?.value ?? valueField.current ?? "").includes("T") ? "date" : "text"}
+          <input id="value" name="value" type={valueField.type === "date" && !(v?.value ?? valueField.current ?? "").includes("T") ? "date" : "text"}
               inputMode={valueField.type === "numeric" ? "decimal" : undefined} defaultValue={v ? v.value : (valueField.current ?? "")}
               key={`v${state?.seq}`} aria-invalid={errors.value ? true : undefined}
               aria-describedby={errors.value ? "value-error value-hint" : "value-hint"} />
-            {valueField.type === "numeric" && valueField.unit ? <span className="muted" aria-hidden="true">{valueField.unit}</span> : null}
-          </span>
           <span className="field-hint" id="value-hint">{valueField.hint}</span>
           <FieldError id="value-error" errors={errors.value} />
         </div>
