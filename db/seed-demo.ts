@@ -68,13 +68,17 @@ export function seedDemo(db: Db, options: { now: number }): SeedDemoResult {
     // Questions and forecasts go in unresolved; the admin then records each resolution through the
     // same path the app uses, so the audit log and "resolved by" show them.
     const unresolved = dataset.questions.map((q) => ({ ...q, outcome: null, resolveTime: null, evidence: null }));
-    const summary = importDataset(t, { ...dataset, questions: unresolved }, { now: options.now });
+    const continuous = dataset.continuous && {
+      ...dataset.continuous,
+      questions: dataset.continuous.questions.map((q) => ({ ...q, outcome: null, resolveTime: null, evidence: null })),
+    };
+    const summary = importDataset(t, { ...dataset, questions: unresolved, continuous }, { now: options.now });
     // Written by the demo admin when each question opened.
     t.update(questions)
       .set({ createdBy: admin.id, createdAt: sql`${questions.openTime}`, updatedAt: sql`${questions.openTime}` })
       .where(isNull(questions.createdBy))
       .run();
-    for (const q of dataset.questions) {
+    for (const q of [...dataset.questions, ...(dataset.continuous?.questions ?? [])]) {
       if (!q.outcome || q.resolveTime === null) continue;
       const result = recordResolution(t, {
         questionId: q.id,

@@ -7,8 +7,11 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export interface NotificationPayload {
   /** resolved / corrected / annulled: the outcome's label. */
   outcome?: string;
-  /** resolved / corrected: my scores on the question (null: no forecast of mine counted). */
-  scores?: { finalBrier: number; finalLogScore: number; baseline: number; peer: number } | null;
+  /**
+   * resolved / corrected: my scores on the question (null: no forecast of mine counted). Numeric and date
+   * questions have no Brier score (null) and a CRPS (docs/continuous.md).
+   */
+  scores?: { finalBrier: number | null; finalLogScore: number; baseline: number; peer: number; crps?: number } | null;
   /** needs_update: why (lib/my-forecasts NeedsUpdateReason) and how old my forecast is, in days. */
   reasons?: Array<"stale" | "crowd_moved">;
   ageDays?: number;

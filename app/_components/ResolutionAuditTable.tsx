@@ -9,7 +9,7 @@ const ACTION_LABEL = { resolve: "Resolved", correct: "Corrected", annul: "Annull
 /** A resolution as it stood before or after a change: outcome by name, resolve time, evidence (shortened; whole on hover). */
 function SnapshotText({ entry, snap }: { entry: AuditEntry; snap: ResolutionSnapshot | null }) {
   if (!snap) return <span className="muted">unresolved</span>;
-  const question = { type: entry.questionType, options: entry.questionOptions };
+  const question = { type: entry.questionType, options: entry.questionOptions, scale: entry.questionScale };
   return (
     <>
       {outcomeLabel(question, snapshotOutcome(snap))} · <LocalTime ms={snap.resolveTime} />

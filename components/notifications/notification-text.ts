@@ -19,8 +19,13 @@ export const NOTIFICATION_KIND_LABEL: Record<NotificationKind, string> = {
   due: "Due for resolution",
 };
 
-/** "Brier 0.090 · log −0.105 · baseline +84.8 · peer +3.2" (docs/formulas.md for each score). */
+/**
+ * "Brier 0.090 · log −0.105 · baseline +84.8 · peer +3.2" (docs/formulas.md for each score); numeric and
+ * date questions: "log −2.1035 · baseline +12.0 · peer +3.2 · CRPS 0.0412" (docs/continuous.md).
+ */
 export function scoresText(s: NonNullable<NotificationPayload["scores"]>): string {
+  if (s.finalBrier === null)
+    return `log ${formatNumber(s.finalLogScore, "score")} · baseline ${formatNumber(s.baseline, "points")} · peer ${formatNumber(s.peer, "points")} · CRPS ${formatNumber(s.crps, "score")}`;
   return `Brier ${formatNumber(s.finalBrier, "score")} · log ${formatNumber(s.finalLogScore, "score")} · baseline ${formatNumber(s.baseline, "points")} · peer ${formatNumber(s.peer, "points")}`;
 }
 

@@ -12,6 +12,7 @@ import { forecastingEndsAt } from "@/lib/question-lifecycle";
 import { DEFAULT_SCORING_PARAMS, type Dataset, type DatasetForecast, type Outcome } from "@/lib/types";
 import { DEMO_ANALYSTS, type DemoAnalyst } from "./demo-analysts";
 import { DAY_MS } from "./demo-calendar";
+import { demoContinuousDataset } from "./demo-continuous";
 import { demoRandom, seedFromText, type DemoRandom } from "./demo-random";
 import { demoQuestionSpecs, EARLIEST_DEMO_NOW, type DemoQuestionSpec } from "./demo-questions";
 
@@ -248,5 +249,6 @@ export function buildDemoDataset(now: number): Dataset {
   // Input order = time order (ids in the database follow it); Array.prototype.sort is stable, so
   // ties keep generation order.
   forecasts.sort((a, b) => a.time - b.time);
-  return { params: { ...DEFAULT_SCORING_PARAMS }, questions, forecasts };
+  // Numeric and date questions (demo-continuous.ts) draw from their own seed: the rest stays as it was.
+  return { params: { ...DEFAULT_SCORING_PARAMS }, questions, forecasts, continuous: demoContinuousDataset(now) };
 }

@@ -49,6 +49,7 @@ function storedQuestions(db: Db, ids: readonly string[]): Map<string, Continuous
     found.set(q.id, {
       id: q.id,
       type: q.type,
+      ...(q.type === "numeric" && q.scale.unit !== "" ? { unit: q.scale.unit } : {}),
       scale: {
         rangeMin: q.scale.rangeMin,
         rangeMax: q.scale.rangeMax,
@@ -169,6 +170,7 @@ export function writeContinuousQuestions(db: Db, plan: ContinuousImportPlan, now
     db.insert(questionScales)
       .values({
         questionId: q.id,
+        unit: q.type === "numeric" ? (q.unit ?? "") : "",
         rangeMin: q.scale.rangeMin,
         rangeMax: q.scale.rangeMax,
         zeroPoint: q.scale.zeroPoint,

@@ -18,7 +18,10 @@ import { outcomeLabel } from "@/lib/outcome-label";
 import { readForecasts } from "@/lib/probability";
 import { isCrowdHiddenFrom, resolutionDeadline } from "@/lib/question-lifecycle";
 import { scoreQuestion } from "@/lib/scoring/question-scores";
-import { isDiscreteQuestion, type Outcome, type Question } from "@/lib/types";
+import { isContinuousQuestion, isDiscreteQuestion, type Outcome, type Question } from "@/lib/types";
+import type { ContinuousOutcome } from "@/lib/continuous/types";
+import { scoreContinuousQuestion } from "@/lib/continuous/question-scores";
+import { cdfForecastersByQuestion, listCdfForecasts } from "@/db/queries/continuous-questions";
 
 // The inbox (one row per user and event) and the scans of the job loop that fill it. Every event has
 // a key; the unique (user, event key) index turns a second delivery of the same event into a no-op, so
@@ -162,34 +165,52 @@ function collectResolutionEvents(db: Db, now: number): NewNotification[] {
   const questionIds = [...new Set(relevant.map((r) => r.questionId))];
   const byId = new Map(getQuestions(db, questionIds).map((q) => [q.id, q]));
   const forecastsOf = forecastsByQuestion(db, questionIds);
-  const reachable = signInUserIds(db, [...new Set([...forecastsOf.values()].flat().map((f) => f.forecaster))]);
+  const cdfForecastsOf = new Map(
+    [...byId.values()].filter(isContinuousQuestion).map((q) => [q.id, listCdfForecasts(db, q.id).map((f) => ({ forecaster: f.forecasterId, time: f.madeAt, cdf: f.cdf }))]),
+  );
+  const everyForecaster = [...forecastsOf.values(), ...cdfForecastsOf.values()].flat().map((f) => f.forecaster);
+  const reachable = signInUserIds(db, [...new Set(everyForecaster)]);
   const out: NewNotification[] = [];
   for (const row of relevant) {
     const q = byId.get(row.questionId);
-    const after = row.after as { outcome: number | null; annulled: boolean; resolveTime: number } | null;
-    // Binary and scenario questions only: this scores with their engine.
-    if (!q || !after || !isDiscreteQuestion(q)) continue;
+    const after = row.after as { outcome: number | null; value?: number | null; annulled: boolean; resolveTime: number } | null;
+    if (!q || !after) continue;
     const kind = AUDIT_KIND[row.action as keyof typeof AUDIT_KIND];
-    const outcome: Outcome = after.annulled ? { kind: "annulled" } : { kind: "option", option: after.outcome! };
-    // Stored as given; the engine reads them clipped into [0.001, 0.999] (lib/probability).
-    const list = readForecasts(q.type, forecastsOf.get(q.id)!);
-    // Scored as the audit row left the question (a later correction brings its own notification).
-    const scores = outcome.kind === "option" ? scoreQuestion({ ...q, outcome, resolveTime: after.resolveTime }, list) : null;
-    const rowOf = new Map(scores?.rows.map((r) => [r.forecaster, r]));
-    for (const forecaster of new Set(list.map((f) => f.forecaster))) {
+    let outcome: Outcome | ContinuousOutcome;
+    let forecasters: Set<string>;
+    let scoresOf: (forecaster: string) => NotificationPayload["scores"];
+    if (isContinuousQuestion(q)) {
+      // Numeric and date questions: scored by lib/continuous (log, baseline and peer as Metaculus, and CRPS).
+      outcome = after.annulled || after.value == null ? { kind: "annulled" } : { kind: "value", value: after.value };
+      const list = cdfForecastsOf.get(q.id)!;
+      forecasters = new Set(list.map((f) => f.forecaster));
+      const scores = outcome.kind === "value" ? scoreContinuousQuestion({ ...q, outcome, resolveTime: after.resolveTime }, list).scores : null;
+      const rowOf = new Map(scores?.rows.map((r) => [r.forecaster, r]));
+      scoresOf = (forecaster) => {
+        const r = rowOf.get(forecaster);
+        return r ? { finalBrier: null, finalLogScore: r.finalLogScore, baseline: r.baseline, peer: r.peer, crps: r.crps } : null;
+      };
+    } else {
+      outcome = after.annulled ? { kind: "annulled" } : { kind: "option", option: after.outcome! };
+      // Stored as given; the engine reads them clipped into [0.001, 0.999] (lib/probability).
+      const list = readForecasts(q.type, forecastsOf.get(q.id)!);
+      forecasters = new Set(list.map((f) => f.forecaster));
+      // Scored as the audit row left the question (a later correction brings its own notification).
+      const scores = outcome.kind === "option" ? scoreQuestion({ ...q, outcome, resolveTime: after.resolveTime }, list) : null;
+      const rowOf = new Map(scores?.rows.map((r) => [r.forecaster, r]));
+      scoresOf = (forecaster) => {
+        const r = rowOf.get(forecaster);
+        return r ? { finalBrier: r.finalBrier, finalLogScore: r.finalLogScore, baseline: r.baseline, peer: r.peer } : null;
+      };
+    }
+    for (const forecaster of forecasters) {
       if (!reachable.has(forecaster)) continue;
-      const r = rowOf.get(forecaster);
       out.push({
         userId: forecaster,
         kind,
         questionId: q.id,
         eventKey: `resolution:${row.id}`,
-        payload: {
-          outcome: outcomeLabel(q, outcome),
-          ...(kind === "annulled"
-            ? {}
-            : { scores: r ? { finalBrier: r.finalBrier, finalLogScore: r.finalLogScore, baseline: r.baseline, peer: r.peer } : null }),
-        },
+        payload: { outcome: outcomeLabel(q, outcome), ...(kind === "annulled" ? {} : { scores: scoresOf(forecaster) }) },
       });
     }
   }
@@ -238,6 +259,8 @@ function collectCommentEvents(db: Db, now: number): NewNotification[] {
       .all();
     for (const p of pairs) forecasters.get(p.questionId)!.add(p.forecasterId);
   }
+  // Numeric and date questions: their forecasters are in continuous_forecasts.
+  for (const [questionId, ids] of cdfForecastersByQuestion(db, questionIds)) for (const id of ids) forecasters.get(questionId)!.add(id);
   // The standing authors of the comments replied to, and whether each may read the reply.
   const parentIds = [...new Set(rows.flatMap((r) => (r.parentId === null ? [] : [r.parentId])))];
   const parentAuthor = new Map<number, { authorId: string; role: "analyst" | "admin" }>();

@@ -9,7 +9,7 @@ import { resolutions } from "@/db/schema/resolutions";
 import { acceptsForecasts, isDueForResolution } from "@/lib/question-lifecycle";
 import { slugify } from "@/lib/slug";
 import type { ContinuousOutcome } from "@/lib/continuous/types";
-import { isDiscreteQuestion, type DiscreteQuestion, type Question, type ResolutionRecord } from "@/lib/types";
+import { isContinuousQuestion, isDiscreteQuestion, type DiscreteQuestion, type Question, type QuestionScale, type ResolutionRecord } from "@/lib/types";
 import type { QuestionDefinition } from "@/lib/validation/question";
 
 const BINARY_OPTIONS = ["no", "yes"] as const;
@@ -302,10 +302,33 @@ function writeTags(db: Db, questionId: string, tagNames: readonly string[]): voi
 
 function writeScenarios(db: Db, questionId: string, def: QuestionDefinition): void {
   db.delete(questionOptions).where(eq(questionOptions.questionId, questionId)).run();
-  if (def.type === "binary") return;
+  if (def.type !== "multiple_choice") return;
   db.insert(questionOptions)
     .values(def.scenarios.map((label, position) => ({ questionId, position, label })))
     .run();
+}
+
+/** The scale row of a numeric or date question (none for the others). */
+function writeScale(db: Db, questionId: string, def: QuestionDefinition): void {
+  db.delete(questionScales).where(eq(questionScales.questionId, questionId)).run();
+  if (def.type !== "numeric" && def.type !== "date") return;
+  if (!def.scale) throw new Error(`a ${def.type} question needs a scale`);
+  db.insert(questionScales)
+    .values({ questionId, ...def.scale })
+    .run();
+}
+
+/** Whether two scales are the same (a definition's and a stored one's). */
+function sameScale(a: QuestionScale | null | undefined, b: QuestionScale | null | undefined): boolean {
+  if (!a || !b) return !a && !b;
+  return (
+    a.unit === b.unit &&
+    a.rangeMin === b.rangeMin &&
+    a.rangeMax === b.rangeMax &&
+    a.zeroPoint === b.zeroPoint &&
+    a.openLowerBound === b.openLowerBound &&
+    a.openUpperBound === b.openUpperBound
+  );
 }
 
 /** The columns a question form sets, on create and on edit alike. */
@@ -323,7 +346,10 @@ function definitionColumns(def: QuestionDefinition) {
   };
 }
 
-/** Creates a question (validated by lib/validation/question.ts) with its scenarios and tags, in one transaction. */
+/**
+ * Creates a question (validated by lib/validation/question.ts) with its scenarios or scale and tags, in
+ * one transaction. Its id is new among every question of every type (one table holds them all).
+ */
 export function createQuestion(db: Db, def: QuestionDefinition, meta: { createdBy: string | null; now: number }): string {
   return db.transaction((tx) => {
     const t = tx as unknown as Db;
@@ -338,6 +364,7 @@ export function createQuestion(db: Db, def: QuestionDefinition, meta: { createdB
       })
       .run();
     writeScenarios(t, id, def);
+    writeScale(t, id, def);
     writeTags(t, id, def.tags);
     return id;
   });
@@ -356,29 +383,32 @@ export function publishQuestion(db: Db, id: string, now: number): boolean {
 
 export type UpdateQuestionResult =
   | { ok: true }
-  | { ok: false; code: "not_found" | "locked"; field?: "type" | "scenarios"; reason: string };
+  | { ok: false; code: "not_found" | "locked"; field?: "type" | "scenarios" | "rangeMin"; reason: string };
 
 /**
- * Saves an edited question. Once forecasts exist its type and scenarios cannot change (forecast
- * vectors are in scenario order); the check and the write share one transaction.
+ * Saves an edited question. Once forecasts exist its type, scenarios and scale cannot change (forecast
+ * vectors are in scenario order; a CDF is drawn over the scale); nor can a resolved numeric or date
+ * question's type or scale (its value was checked against that scale). The checks and the write share
+ * one transaction.
  */
 export function updateQuestion(db: Db, id: string, def: QuestionDefinition, now: number): UpdateQuestionResult {
   return db.transaction((tx): UpdateQuestionResult => {
     const t = tx as unknown as Db;
     const current = getQuestion(t, id);
     if (!current) return { ok: false, code: "not_found", reason: "This question does not exist." };
+    const typeChanged = current.type !== def.type;
     const scenariosChanged =
-      current.type !== def.type ||
+      typeChanged ||
       (def.type === "multiple_choice" &&
         (current.options.length !== def.scenarios.length || current.options.some((o, i) => o !== def.scenarios[i])));
-    if (scenariosChanged && questionHasForecasts(t, id)) {
-      const field = current.type !== def.type ? "type" : "scenarios";
-      return {
-        ok: false,
-        code: "locked",
-        field,
-        reason: `The ${field === "type" ? "type" : "scenarios"} cannot change once forecasts exist`,
-      };
+    const scaleChanged = typeChanged || !sameScale(current.scale, def.scale);
+    if (scenariosChanged || scaleChanged) {
+      const field = typeChanged ? "type" : scenariosChanged ? "scenarios" : "rangeMin";
+      const what = field === "type" ? "type" : field === "scenarios" ? "scenarios" : "scale (unit, range, zero point, bounds)";
+      if (questionHasForecasts(t, id))
+        return { ok: false, code: "locked", field, reason: `The ${what} cannot change once forecasts exist` };
+      if (current.resolution && (isContinuousQuestion(current) || def.type === "numeric" || def.type === "date"))
+        return { ok: false, code: "locked", field, reason: `The ${what} cannot change while the question is resolved: undo the resolution first` };
     }
     t.update(questions)
       .set({
@@ -388,6 +418,7 @@ export function updateQuestion(db: Db, id: string, def: QuestionDefinition, now:
       .where(eq(questions.id, id))
       .run();
     if (scenariosChanged) writeScenarios(t, id, def);
+    if (scaleChanged) writeScale(t, id, def);
     writeTags(t, id, def.tags);
     // Times, type and draft flag feed the scores (Ta, the counted forecasts): keep them in step.
     refreshKeptScores(t, [id]);

@@ -6,9 +6,8 @@ import { questions } from "@/db/schema/questions";
 import { resolutionAudit, resolutions } from "@/db/schema/resolutions";
 import { users } from "@/db/schema/users";
 import type { ContinuousOutcome } from "@/lib/continuous/types";
-import { outcomeValueProblem } from "@/lib/continuous/outcome-value";
-import { formatQuestionValue } from "@/lib/outcome-label";
-import { isContinuousQuestion, type ContinuousQuestion, type DeskQuestionType, type Outcome, type QuestionScale } from "@/lib/types";
+import { outcomeValueRefusal } from "@/lib/validation/question-scale";
+import { isContinuousQuestion, type DeskQuestionType, type Outcome, type QuestionScale } from "@/lib/types";
 
 // A resolution change, its audit row and the question's kept scores (db/queries/kept-scores) commit in
 // ONE transaction (docs/contributing.md rule 3).
@@ -69,22 +68,6 @@ function snapshot(row: typeof resolutions.$inferSelect | undefined, valued: bool
   };
 }
 
-/** Why a value cannot resolve question `q`, in words naming the field and the bound; null when it can. */
-function valueRefusal(q: ContinuousQuestion, x: number): string | null {
-  if (!Number.isFinite(x)) return "The value must be a finite number.";
-  const shown = (v: number) => formatQuestionValue(q.type, v, q.scale.unit);
-  switch (outcomeValueProblem(q.scale, x)) {
-    case "below_closed_bound":
-      return `The value ${shown(x)} is below the range's minimum ${shown(q.scale.rangeMin)}, and the lower bound is closed.`;
-    case "above_closed_bound":
-      return `The value ${shown(x)} is above the range's maximum ${shown(q.scale.rangeMax)}, and the upper bound is closed.`;
-    case "beyond_zero_point":
-      return `The value ${shown(x)} lies at or beyond the log scale's zero point ${shown(q.scale.zeroPoint!)}.`;
-    case null:
-      return null;
-  }
-}
-
 /**
  * Records (or corrects) a question's resolution: an option (binary, scenario) or a value (numeric:
  * a number; date: epoch ms) or annulled, the resolve time (may be backdated, must be after the open
@@ -113,7 +96,7 @@ export function recordResolution(
     }
     if (input.outcome.kind === "value") {
       if (!valued) return { ok: false, code: "refused", field: "outcome", reason: "A yes/no or scenario question resolves with an option, not a value." };
-      const refusal = valueRefusal(q, input.outcome.value);
+      const refusal = outcomeValueRefusal(q.type, q.scale, input.outcome.value);
       if (refusal) return { ok: false, code: "refused", field: "value", reason: refusal };
     }
     const existing = tx.select().from(resolutions).where(eq(resolutions.questionId, q.id)).get();

@@ -307,9 +307,22 @@ const resolveTimeIn = isoTime.meta({ description: "When the outcome became known
 const evidenceIn = z.string({ error: "evidence must be text" }).max(EVIDENCE_MAX, { error: `evidence must be at most ${EVIDENCE_MAX} characters` });
 
 const OUTCOME_RULE = "outcome must be an option index (binary: 0 = no, 1 = yes)";
-/** What "resolve" and "correct" both carry. */
+const VALUE_RULE = "value must be a number (numeric question) or an ISO 8601 date-time (date question)";
+/** What "resolve" and "correct" both carry: `outcome` on binary and scenario questions, `value` on numeric and date ones. */
 const outcomeFields = {
-  outcome: z.int({ error: OUTCOME_RULE }).min(0, { error: OUTCOME_RULE }).max(1000, { error: OUTCOME_RULE }),
+  outcome: z
+    .int({ error: OUTCOME_RULE })
+    .min(0, { error: OUTCOME_RULE })
+    .max(1000, { error: OUTCOME_RULE })
+    .optional()
+    .meta({ description: "Binary and scenario questions: the option index of what happened" }),
+  value: z
+    .union([z.number({ error: VALUE_RULE }), isoTime], { error: VALUE_RULE })
+    .optional()
+    .meta({
+      description:
+        "Numeric questions: the number that happened (in the question's unit); date questions: when, as an ISO 8601 date-time. A value beyond a closed bound is refused",
+    }),
   resolveTime: resolveTimeIn,
   evidence: evidenceIn.default(""),
 };

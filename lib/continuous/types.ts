@@ -49,7 +49,10 @@ export interface ContinuousForecastRecord {
   cdf: Float64Array;
 }
 
-export interface ContinuousDatasetQuestion extends ContinuousScoringQuestion, QuestionDetails {}
+export interface ContinuousDatasetQuestion extends ContinuousScoringQuestion, QuestionDetails {
+  /** What a numeric question's values count or measure (`unit`; absent = none). Never on a date question. */
+  unit?: string;
+}
 
 export interface ContinuousDatasetForecast extends ContinuousForecastRecord {
   question: string;

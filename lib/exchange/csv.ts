@@ -39,11 +39,13 @@ export const QUESTION_COLUMNS = WRITTEN_QUESTION_COLUMNS.filter((c) => !OPTIONAL
 export const FORECAST_COLUMNS = ["question_id", "forecaster", "time", "option", "probability", "rationale"] as const;
 /** Columns of numeric and date questions (docs/csv-format.md); files without such questions may leave them out. */
 export const CONTINUOUS_QUESTION_COLUMNS = ["range_min", "range_max", "zero_point", "open_lower_bound", "open_upper_bound"] as const;
+/** A numeric question's unit: written after the scale columns, optional when reading. */
+export const UNIT_COLUMN = "unit";
 /** The column of a numeric or date forecast: its 201 CDF values separated by "|". */
 export const CDF_COLUMN = "cdf";
 
 /** Free-text columns: their cells are neutralised against formula injection on export (numbers and times are not). */
-const QUESTION_TEXT_COLUMNS = new Set(["id", "title", "options", "description", "tags", "resolution", "resolution_evidence"]);
+const QUESTION_TEXT_COLUMNS = new Set(["id", "title", "options", "description", "tags", "resolution", "resolution_evidence", "unit"]);
 const FORECAST_TEXT_COLUMNS = new Set(["question_id", "forecaster", "option", "rationale"]);
 
 /**
@@ -282,6 +284,7 @@ function continuousQuestionFromCsv(cells: Record<string, string>): Record<string
     id: cells.id,
     title: cells.title,
     type: cells.type,
+    ...(cells.unit ? { unit: cells.unit } : {}),
     ...(cells.description === "" ? {} : { description: cells.description }),
     tags: list(cells.tags),
     range_min: value(cells.range_min),
@@ -367,6 +370,7 @@ export function datasetToCsv(dataset: Dataset): CsvFiles {
           q.zero_point === undefined || q.zero_point === null ? "" : String(q.zero_point),
           String(q.open_lower_bound),
           String(q.open_upper_bound),
+          neutraliseFormulaCell(q.unit ?? ""),
         ]
       : [
     q.id,
@@ -385,7 +389,7 @@ export function datasetToCsv(dataset: Dataset): CsvFiles {
     flag(q.draft),
     flag(q.hide_crowd_until_forecast),
     flag(q.illustrative),
-    ...(withContinuous ? ["", "", "", "", ""] : []),
+    ...(withContinuous ? ["", "", "", "", "", ""] : []),
   ]);
   const optionsById = new Map(doc.questions.map((q) => [q.id, isContinuousRow(q) ? [] : (q.options ?? [])]));
   const forecastRows: string[][] = [];
@@ -416,7 +420,7 @@ export function datasetToCsv(dataset: Dataset): CsvFiles {
   };
   return {
     questions: unparse(
-      withContinuous ? [...WRITTEN_QUESTION_COLUMNS, ...CONTINUOUS_QUESTION_COLUMNS] : WRITTEN_QUESTION_COLUMNS,
+      withContinuous ? [...WRITTEN_QUESTION_COLUMNS, ...CONTINUOUS_QUESTION_COLUMNS, UNIT_COLUMN] : WRITTEN_QUESTION_COLUMNS,
       QUESTION_TEXT_COLUMNS,
       questionRows,
     ),

@@ -1,5 +1,6 @@
 import { readCdf } from "../continuous/cdf";
 import { outcomeValueProblem } from "../continuous/outcome-value";
+import { scaleProblems } from "../continuous/scale-rules";
 import type {
   ContinuousDatasetForecast,
   ContinuousDatasetQuestion,
@@ -52,13 +53,6 @@ export function readContinuousScale(raw: JsonObject, path: string, type: Continu
   const a = readRangeEnd(raw, "range_min", path, type, fail);
   const b = readRangeEnd(raw, "range_max", path, type, fail);
   if (a === null || b === null) ok = false;
-  else if (!(b > a)) {
-    fail(`${path}.range_max`, "must be greater than range_min");
-    ok = false;
-  } else if (!Number.isFinite(b - a)) {
-    fail(`${path}.range_max`, "must be within a finite distance of range_min");
-    ok = false;
-  }
 
   let zeroPoint: number | null = null;
   const z = has(raw, "zero_point") ? raw.zero_point : null;
@@ -71,16 +65,29 @@ export function readContinuousScale(raw: JsonObject, path: string, type: Continu
     if (typeof z !== "number" || !Number.isFinite(z)) {
       fail(`${path}.zero_point`, "must be a finite number or null");
       ok = false;
-    } else if (a !== null && b !== null && b > a) {
-      const r = (b - z) / (a - z);
-      if (z >= a && z <= b) {
-        fail(`${path}.zero_point`, `must lie outside [range_min, range_max], got ${z}`);
-        ok = false;
-      } else if (r === 1 || !Number.isFinite(Math.log(r)) || Math.log(r) === 0) {
-        fail(`${path}.zero_point`, `must give a log scale whose ratio (range_max − zero_point)/(range_min − zero_point) is not 1, got ${z}`);
-        ok = false;
-      } else zeroPoint = z;
     } else zeroPoint = z;
+  }
+  if (a !== null && b !== null) {
+    // The shared rules (lib/continuous/scale-rules): the range, then the zero point against it.
+    for (const problem of scaleProblems(type, a, b, zeroPoint)) {
+      ok = false;
+      switch (problem.code) {
+        case "not_increasing":
+          fail(`${path}.range_max`, "must be greater than range_min");
+          break;
+        case "infinite_width":
+          fail(`${path}.range_max`, "must be within a finite distance of range_min");
+          break;
+        case "date_has_zero_point":
+          break; // reported above, whatever its type
+        case "inside_range":
+          fail(`${path}.zero_point`, `must lie outside [range_min, range_max], got ${zeroPoint}`);
+          break;
+        case "ratio_one":
+          fail(`${path}.zero_point`, `must give a log scale whose ratio (range_max − zero_point)/(range_min − zero_point) is not 1, got ${zeroPoint}`);
+          break;
+      }
+    }
   }
 
   const bound = (key: string): boolean => {

@@ -274,10 +274,17 @@ function readQuestion(raw: unknown, path: string, fail: (path: string, rule: str
   }
 
   if (id === undefined || type === undefined) return id === undefined ? null : ({ id } as Question);
+  let unit: string | undefined;
+  if (has(raw, "unit")) {
+    if (typeof raw.unit !== "string") fail(`${path}.unit`, "must be a string");
+    else if (continuousType !== "numeric" && raw.unit !== "") fail(`${path}.unit`, "must be absent or empty except on a numeric question");
+    else if (raw.unit !== "") unit = raw.unit;
+  }
   if (continuousType) {
     return {
       id,
       type: continuousType,
+      ...(unit !== undefined ? { unit } : {}),
       // A broken scale is reported above; the question is then not kept, so this placeholder is never scored.
       scale: scale ?? { rangeMin: 0, rangeMax: 1, zeroPoint: null, openLowerBound: false, openUpperBound: false },
       openTime: openTime ?? 0,

@@ -7,6 +7,8 @@ export interface V1ContinuousQuestion {
   id: string;
   title: string;
   type: ContinuousQuestionType;
+  /** A numeric question's unit, when it has one. */
+  unit?: string;
   /** Never on a numeric or date question; named so code over all questions can test for it. */
   options?: undefined;
   description?: string;
@@ -57,6 +59,7 @@ export function continuousToV1Json(data: ContinuousDataset): { questions: V1Cont
       id: q.id,
       title: q.title,
       type: q.type,
+      ...(q.type === "numeric" && q.unit ? { unit: q.unit } : {}),
       ...(q.description ? { description: q.description } : {}),
       ...(q.resolutionCriteria ? { resolution_criteria: q.resolutionCriteria } : {}),
       tags: [...q.tags],

@@ -1,9 +1,11 @@
 import * as z from "zod";
+import type { DeskQuestionType, QuestionScale } from "@/lib/types";
+import { readScaleFields } from "./question-scale";
 import { endOfUtcDay, isKnownTimeZone, wallClockToEpochMs } from "./wall-clock";
 
 // The create/edit question form (admin). Text limits: title ≤ 200, description and criteria ≤ 10,000.
 
-export const QUESTION_TYPES = ["binary", "multiple_choice"] as const;
+export const QUESTION_TYPES = ["binary", "multiple_choice", "numeric", "date"] as const satisfies readonly DeskQuestionType[];
 
 export const TITLE_MAX = 200;
 export const LONG_TEXT_MAX = 10_000;
@@ -12,7 +14,10 @@ export const TAGS_MAX = 20;
 export const SCENARIO_MAX = 200;
 export const SCENARIOS_MAX = 20;
 
-/** A question as an admin defines it; times in UTC epoch ms. Binary questions have no scenarios. */
+/**
+ * A question as an admin defines it; times in UTC epoch ms. Binary questions have no scenarios; numeric
+ * and date questions have a scale (date: range in epoch ms) and no scenarios; the others no scale.
+ */
 export interface QuestionDefinition {
   title: string;
   description: string;
@@ -23,6 +28,8 @@ export interface QuestionDefinition {
   resolveBy: number | null;
   type: (typeof QUESTION_TYPES)[number];
   scenarios: string[];
+  /** Numeric and date questions only (absent or null on the others). */
+  scale?: QuestionScale | null;
   hideCrowdUntilForecast: boolean;
   isDraft: boolean;
 }
@@ -65,6 +72,13 @@ export const questionFormInput = z
     resolveBy: field,
     type: field,
     scenarios: field,
+    unit: field,
+    rangeMin: field,
+    rangeMax: field,
+    logScale: checkbox,
+    zeroPoint: field,
+    openLowerBound: checkbox,
+    openUpperBound: checkbox,
     hideCrowdUntilForecast: checkbox,
     isDraft: checkbox,
   })
@@ -81,7 +95,7 @@ export const questionFormInput = z
     limit("tags", "Tags", f.tags, 2_000);
     limit("scenarios", "Scenarios", f.scenarios, 10_000);
     const type = QUESTION_TYPES.find((t) => t === f.type);
-    if (!type) issue("type", "Type must be binary or scenario set");
+    if (!type) issue("type", "Type must be binary, scenario set, numeric or date");
     if (!f.openTime.trim()) issue("openTime", "Open time is required");
     if (!f.closeTime.trim()) issue("closeTime", "Close time is required");
     const zone = isKnownTimeZone(f.timeZone) ? f.timeZone : "UTC";
@@ -112,6 +126,7 @@ export const questionFormInput = z
       if (scenarios.some((s) => s.length > SCENARIO_MAX))
         issue("scenarios", `Each scenario name must be at most ${SCENARIO_MAX} characters`);
     }
+    const scale = type === "numeric" || type === "date" ? readScaleFields(type, f, issue) : null;
     return {
       title,
       description: f.description.trim(),
@@ -122,6 +137,7 @@ export const questionFormInput = z
       resolveBy,
       type: type ?? "binary",
       scenarios,
+      scale,
       hideCrowdUntilForecast: f.hideCrowdUntilForecast,
       isDraft: f.isDraft,
     };

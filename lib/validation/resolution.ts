@@ -1,5 +1,7 @@
 import * as z from "zod";
-import type { Outcome } from "@/lib/types";
+import type { ContinuousOutcome } from "@/lib/continuous/types";
+import type { DeskQuestionType, Outcome, QuestionScale } from "@/lib/types";
+import { outcomeValueRefusal, readQuestionValue } from "./question-scale";
 import { isKnownTimeZone, wallClockToEpochMs } from "./wall-clock";
 
 export const EVIDENCE_MAX = 5_000;
@@ -9,21 +11,27 @@ export const ANNUL_REASON_REQUIRED = "Give the reason for annulling in Evidence"
 
 /** What the resolve form asks for, once checked against the question. */
 export interface ResolutionDecision {
-  outcome: Outcome;
+  outcome: Outcome | ContinuousOutcome;
   resolveTime: number;
   evidence: string;
 }
 
 /**
  * The resolve form for one question: `intent` "resolve" needs an outcome (an option index; binary
- * 0 = No, 1 = Yes), "annul" does not but needs a reason in `evidence`. The resolve time is wall-clock time in the viewer's zone and must
+ * 0 = No, 1 = Yes) or, on a numeric or date question, a `value` (a number; a date YYYY-MM-DD) within
+ * its closed bounds (lib/validation/question-scale outcomeValueRefusal); "annul" needs neither but a
+ * reason in `evidence`. The resolve time is wall-clock time in the viewer's zone and must
  * be after the open time and not in the future (it may be backdated). Evidence ≤ 5,000 characters.
  */
-export function resolutionFormInput(question: { options: readonly string[]; openTime: number }, now: number) {
+export function resolutionFormInput(
+  question: { type?: DeskQuestionType; options: readonly string[]; openTime: number; scale?: QuestionScale | null },
+  now: number,
+) {
   return z
     .object({
       intent: z.string().default(""),
       outcome: z.string().optional(),
+      value: z.string().default(""),
       evidence: z.string().default(""),
       resolveTime: z.string().default(""),
       timeZone: z.string().default("UTC"),
@@ -44,8 +52,17 @@ export function resolutionFormInput(question: { options: readonly string[]; open
       else if (resolveTime !== null && resolveTime <= question.openTime) issue("resolveTime", "Resolve time must be after the question's open time");
       // One minute of grace: the form's default is "now" in the browser, which may run slightly ahead.
       else if (resolveTime !== null && resolveTime > now + 60_000) issue("resolveTime", "Resolve time cannot be in the future");
-      let outcome: Outcome = { kind: "annulled" };
-      if (f.intent === "resolve") {
+      let outcome: Outcome | ContinuousOutcome = { kind: "annulled" };
+      if (f.intent === "resolve" && (question.type === "numeric" || question.type === "date") && question.scale) {
+        const x = f.value.trim() ? readQuestionValue(question.type, f.value) : null;
+        if (!f.value.trim()) issue("value", question.type === "date" ? "Give the date it happened" : "Give the value");
+        else if (x === null) issue("value", question.type === "date" ? "Value must be a date (YYYY-MM-DD)" : "Value must be a number");
+        else {
+          const refusal = outcomeValueRefusal(question.type, question.scale, x);
+          if (refusal) issue("value", refusal);
+          else outcome = { kind: "value", value: x };
+        }
+      } else if (f.intent === "resolve") {
         // An option index as the form's radio sends it: digits only ("1e0", " 1 ", "0x1" refused).
         const option = f.outcome !== undefined && /^\d{1,3}$/.test(f.outcome) ? Number(f.outcome) : NaN;
         if (!Number.isInteger(option) || option < 0 || option >= question.options.length)
@@ -56,4 +73,4 @@ export function resolutionFormInput(question: { options: readonly string[]; open
     });
 }
 
-export type ResolutionFormFields = "intent" | "outcome" | "evidence" | "resolveTime";
+export type ResolutionFormFields = "intent" | "outcome" | "value" | "evidence" | "resolveTime";

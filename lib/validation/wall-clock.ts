@@ -48,18 +48,29 @@ export function wallClockToEpochMs(local: string, zone: string): number | null {
   return second;
 }
 
-/** A date-only deadline "YYYY-MM-DD" means the end of that day: 00:00:00Z of the next day (docs/formulas.md §1.3). */
-export function endOfUtcDay(date: string): number | null {
+/** "YYYY-MM-DD" → 00:00:00Z of that day (a date question's range or outcome); null when not a real date. */
+export function startOfUtcDay(date: string): number | null {
   const m = DATE_ONLY.exec(date.trim());
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const start = Date.UTC(y, mo - 1, d);
   const check = new Date(start);
-  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
-  return start + DAY_MS;
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
+  return start;
+}
+
+/** The date input value ("YYYY-MM-DD", UTC) of an instant: the inverse of startOfUtcDay on day boundaries. */
+export function utcDateValue(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** A date-only deadline "YYYY-MM-DD" means the end of that day: 00:00:00Z of the next day (docs/formulas.md §1.3). */
+export function endOfUtcDay(date: string): number | null {
+  const start = startOfUtcDay(date);
+  return start === null ? null : start + DAY_MS;
 }
 
 /** The date input value for a stored resolve-by (the inverse of endOfUtcDay when it is a day boundary). */
 export function resolveByDateValue(resolveBy: number): string {
-  return new Date(resolveBy - DAY_MS).toISOString().slice(0, 10);
+  return utcDateValue(resolveBy - DAY_MS);
 }

@@ -49,8 +49,15 @@ describe("seedDemo on an empty database", () => {
   const demo = withDemoBot(buildDemoDataset(NOW), NOW);
 
   it("writes every demo question, forecast and user", () => {
-    expect(result).toEqual({ seeded: true, questions: demo.questions.length, forecasts: demo.forecasts.length, users: 14 });
-    expect(listQuestionIds(db).length).toBe(demo.questions.length);
+    const continuous = demo.continuous!;
+    expect(continuous.questions.length).toBeGreaterThanOrEqual(4);
+    expect(result).toEqual({
+      seeded: true,
+      questions: demo.questions.length + continuous.questions.length,
+      forecasts: demo.forecasts.length + continuous.forecasts.length,
+      users: 14,
+    });
+    expect(listQuestionIds(db).length).toBe(demo.questions.length + continuous.questions.length);
     expect(countOf(forecasts)).toBe(demo.forecasts.length);
     expect(countOf(users)).toBe(2 + DEMO_ANALYSTS.length);
     // Everyone in DEMO_LOGINS can sign in: one credential account each.
@@ -120,6 +127,14 @@ describe("seedDemo on an empty database", () => {
     const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
     expect(exported.questions).toEqual([...demo.questions].sort(byId).map((q) => ({ ...q, tags: [...q.tags].sort() })));
     expect(exported.forecasts).toEqual(demo.forecasts);
+    // Numeric and date questions: the same CDFs, to the last bit, and the same outcomes (recorded by the admin).
+    const continuous = exported.continuous!;
+    expect(continuous.forecasts).toEqual(demo.continuous!.forecasts);
+    for (const q of demo.continuous!.questions) {
+      const stored = continuous.questions.find((c) => c.id === q.id)!;
+      expect([stored.type, stored.unit, stored.scale, stored.outcome, stored.resolveTime]).toEqual([q.type, q.unit, q.scale, q.outcome, q.resolveTime]);
+    }
+    expect(demo.continuous!.questions.filter((q) => q.outcome?.kind === "value").length).toBeGreaterThanOrEqual(2);
   });
 
   it("keeps the question extras, resolutions by the admin with evidence, and an audit trail", () => {

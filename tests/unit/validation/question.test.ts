@@ -84,7 +84,7 @@ describe("questionFormInput", () => {
   });
 
   it("rejects an unknown type and reads unticked checkboxes as false", () => {
-    expect(errorsOf(form({ type: "numeric" })).type?.[0]).toMatch(/binary or scenario set/);
+    expect(errorsOf(form({ type: "ordinal" })).type?.[0]).toMatch(/binary, scenario set, numeric or date/);
     expect(questionFormInput.parse(form({ hideCrowdUntilForecast: undefined })).hideCrowdUntilForecast).toBe(false);
   });
 

@@ -30,6 +30,13 @@ export default async function NewQuestionPage() {
           resolveBy: "",
           type: "binary",
           scenarios: "",
+          unit: "",
+          rangeMin: "",
+          rangeMax: "",
+          logScale: false,
+          zeroPoint: "",
+          openLowerBound: false,
+          openUpperBound: false,
           hideCrowdUntilForecast: true,
           isDraft: false,
         }}

@@ -8,8 +8,19 @@ import type { ResolutionFormState } from "../resolve-actions";
 
 type Action = (prev: ResolutionFormState, form: FormData) => Promise<ResolutionFormState>;
 
+/** A numeric or date question's outcome field: its kind, unit, range (as the hint says it) and current value. */
+export interface ValueField {
+  type: "numeric" | "date";
+  unit: string;
+  /** "Range 0 to 28; the upper bound is closed." */
+  hint: string;
+  /** The current value as the input writes it (a number, or YYYY-MM-DD), null when none. */
+  current: string | null;
+}
+
 /**
- * Admin form: outcome radios (Yes/No, or one per scenario), Evidence, Resolve time (may be
+ * Admin form: outcome radios (Yes/No, or one per scenario) or, on a numeric or date question, the value
+ * (a number with its unit; a date), Evidence, Resolve time (may be
  * backdated; default now), "Resolve" (or "Correct resolution") and a separate "Annul question".
  */
 export function ResolutionForm({
@@ -19,8 +30,10 @@ export function ResolutionForm({
   current,
   defaultResolveTime,
   stamp,
+  valueField,
 }: {
   action: Action;
+  valueField?: ValueField;
   options: readonly string[];
   binary: boolean;
   current: { option: number | null; evidence: string; resolveTime: number } | null;
@@ -57,16 +70,28 @@ export function ResolutionForm({
         </p>
       ) : null}
       <TimeZoneField />
-      <fieldset className="field" aria-describedby={errors.outcome ? "outcome-error" : undefined} key={`o${state?.seq}`}>
-        <legend>Outcome</legend>
-        {choices.map((c) => (
-          <label className="checkbox" key={c.value}>
-            <input type="radio" name="outcome" value={c.value} defaultChecked={checkedValue === c.value} />
-            {c.label}
-          </label>
-        ))}
-        <FieldError id="outcome-error" errors={errors.outcome} />
-      </fieldset>
+      {valueField ? (
+        <div className="field">
+          <label htmlFor="value">{valueField.type === "date" ? "Date it happened (UTC)" : `Value${valueField.unit ? ` (${valueField.unit})` : ""}`}</label>
+          <input id="value" name="value" type={valueField.type === "date" && !(v?.value ?? valueField.current ?? "").includes("T") ? "date" : "text"}
+              inputMode={valueField.type === "numeric" ? "decimal" : undefined} defaultValue={v ? v.value : (valueField.current ?? "")}
+              key={`v${state?.seq}`} aria-invalid={errors.value ? true : undefined}
+              aria-describedby={errors.value ? "value-error value-hint" : "value-hint"} />
+          <span className="field-hint" id="value-hint">{valueField.hint}</span>
+          <FieldError id="value-error" errors={errors.value} />
+        </div>
+      ) : (
+        <fieldset className="field" aria-describedby={errors.outcome ? "outcome-error" : undefined} key={`o${state?.seq}`}>
+          <legend>Outcome</legend>
+          {choices.map((c) => (
+            <label className="checkbox" key={c.value}>
+              <input type="radio" name="outcome" value={c.value} defaultChecked={checkedValue === c.value} />
+              {c.label}
+            </label>
+          ))}
+          <FieldError id="outcome-error" errors={errors.outcome} />
+        </fieldset>
+      )}
       <div className="field">
         <label htmlFor="evidence">Evidence</label>
         <textarea

@@ -5,10 +5,24 @@ import { listResolutionAudit } from "@/db/queries/resolutions";
 import { getUserById, type UserProfile } from "@/db/queries/users";
 import { LocalTime } from "@/components/forecast/LocalTime";
 import { outcomeLabel } from "@/lib/outcome-label";
-import type { Question } from "@/lib/types";
+import { isContinuousQuestion, type ContinuousQuestion, type Question } from "@/lib/types";
+import { dateValueText } from "@/lib/validation/question-scale";
+import { scaleText } from "./QuestionFacts";
 import { resolveQuestionAction, undoResolutionAction } from "../resolve-actions";
-import { ResolutionForm, UndoResolutionForm } from "./ResolutionForm";
+import { ResolutionForm, UndoResolutionForm, type ValueField } from "./ResolutionForm";
 import { Markdown } from "@/components/ui/Markdown";
+
+/** The resolve form's value field for a numeric or date question. */
+function valueFieldOf(question: ContinuousQuestion): ValueField {
+  const outcome = question.resolution?.outcome;
+  const value = outcome?.kind === "value" ? outcome.value : null;
+  return {
+    type: question.type,
+    unit: question.scale.unit,
+    hint: `${scaleText(question)}.`,
+    current: value === null ? null : question.type === "date" ? dateValueText(value) : String(value),
+  };
+}
 
 /**
  * The question's resolution: outcome, evidence, resolve time and who; its audit log; and for admins
@@ -73,6 +87,7 @@ export async function ResolutionPanel({ question, viewer }: { question: Question
             current={current}
             defaultResolveTime={now}
             stamp={res?.recordedAt ?? null}
+            valueField={isContinuousQuestion(question) ? valueFieldOf(question) : undefined}
           />
           {res ? (
             <div style={{ marginTop: "1rem" }}>

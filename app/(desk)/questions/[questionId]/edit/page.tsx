@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { QuestionForm } from "@/app/(desk)/questions/new/_components/QuestionForm";
 import { requireAdmin } from "@/app/_auth/session";
 import { getDb } from "@/db/client";
-import { getDiscreteQuestion, questionHasForecasts } from "@/db/queries/questions";
+import { getQuestion, questionHasForecasts } from "@/db/queries/questions";
+import { dateValueText } from "@/lib/validation/question-scale";
 import { resolveByDateValue } from "@/lib/validation/wall-clock";
 import { updateQuestionAction } from "./actions";
 
@@ -15,9 +16,11 @@ export default async function EditQuestionPage({ params }: { params: Promise<{ q
   const { questionId } = await params;
   const db = getDb();
   const id = decodeURIComponent(questionId);
-  const q = getDiscreteQuestion(db, id);
-  // Numeric and date questions have their own fields (scale, unit, bounds): not editable in this form yet.
+  const q = getQuestion(db, id);
   if (!q) notFound();
+  const scale = q.scale;
+  // A numeric question's range as the form writes numbers (shortest round-trip text), a date question's as dates.
+  const rangeText = (x: number) => (q.type === "date" ? dateValueText(x) : String(x));
   return (
     <>
       <p className="small">
@@ -38,6 +41,13 @@ export default async function EditQuestionPage({ params }: { params: Promise<{ q
           resolveBy: q.resolveBy === null ? "" : resolveByDateValue(q.resolveBy),
           type: q.type,
           scenarios: q.type === "multiple_choice" ? q.options.join("\n") : "",
+          unit: scale?.unit ?? "",
+          rangeMin: scale ? rangeText(scale.rangeMin) : "",
+          rangeMax: scale ? rangeText(scale.rangeMax) : "",
+          logScale: scale?.zeroPoint != null,
+          zeroPoint: scale?.zeroPoint != null ? String(scale.zeroPoint) : "",
+          openLowerBound: scale?.openLowerBound ?? false,
+          openUpperBound: scale?.openUpperBound ?? false,
           hideCrowdUntilForecast: q.hideCrowdUntilForecast,
           isDraft: q.isDraft,
         }}

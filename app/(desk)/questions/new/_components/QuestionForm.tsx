@@ -14,15 +14,23 @@ export interface QuestionFormDefaults {
   closeTime: number | null;
   /** YYYY-MM-DD or "" */
   resolveBy: string;
-  type: "binary" | "multiple_choice";
+  type: "binary" | "multiple_choice" | "numeric" | "date";
   scenarios: string;
+  /** Numeric and date questions: numbers as text (numeric) or dates YYYY-MM-DD (date). */
+  unit: string;
+  rangeMin: string;
+  rangeMax: string;
+  logScale: boolean;
+  zeroPoint: string;
+  openLowerBound: boolean;
+  openUpperBound: boolean;
   hideCrowdUntilForecast: boolean;
   isDraft: boolean;
 }
 
 /**
  * Create and edit a question (admin), or propose one (analyst: `proposing`, always a draft, so no Draft box).
- * `lockedType`: forecasts exist, so type and scenarios are fixed.
+ * `lockedType`: forecasts exist, so type, scenarios and scale are fixed.
  */
 export function QuestionForm({
   action,
@@ -50,6 +58,12 @@ export function QuestionForm({
     [errors[key as keyof typeof errors] ? `${key}-error` : null, hint ? `${key}-hint` : null].filter(Boolean).join(" ") ||
     undefined;
   const invalid = (key: string) => (errors[key as keyof typeof errors] ? true : undefined);
+  const flag = (key: "logScale" | "openLowerBound" | "openUpperBound") => (v ? v[key] === "on" : defaults[key]);
+  // The log-scale box shows or hides the zero point; kept like the type across failed submits.
+  const [logScale, setLogScale] = useState(flag("logScale"));
+  const continuous = type === "numeric" || type === "date";
+  // A date question's range is picked as dates; an imported range that is not at 00:00 UTC is shown as its instant.
+  const rangeInput = (key: "rangeMin" | "rangeMax") => (type === "date" && !text(key).includes("T") ? "date" : "text");
 
   return (
     <form action={formAction} className="card" noValidate aria-label={submitLabel}>
@@ -109,8 +123,18 @@ export function QuestionForm({
             key={`tm${state?.seq}`} onChange={() => setType("multiple_choice")} />
           Scenario set
         </label>
+        <label className="checkbox">
+          <input type="radio" name="type" value="numeric" defaultChecked={shownType === "numeric"} key={`tn${state?.seq}`}
+            onChange={() => setType("numeric")} />
+          Numeric (a quantity)
+        </label>
+        <label className="checkbox">
+          <input type="radio" name="type" value="date" defaultChecked={shownType === "date"} key={`td${state?.seq}`}
+            onChange={() => setType("date")} />
+          Date (when)
+        </label>
         {lockedType ? (
-          <span className="field-hint" id="type-locked">Forecasts exist, so the type and scenarios can no longer change.</span>
+          <span className="field-hint" id="type-locked">Forecasts exist, so the type, scenarios and scale can no longer change.</span>
         ) : null}
         <FieldError id="type-error" errors={errors.type} />
       </fieldset>
@@ -123,6 +147,77 @@ export function QuestionForm({
           <span className="field-hint" id="scenarios-hint">One per line; at least 2, unique names.</span>
           <FieldError id="scenarios-error" errors={errors.scenarios} />
         </div>
+      ) : null}
+      {continuous ? (
+        <fieldset className="field" aria-describedby="scale-hint" data-testid="scale-fields">
+          <legend>Scale</legend>
+          <span className="field-hint" id="scale-hint">
+            {type === "numeric"
+              ? "Forecasts are distributions over this range. A log scale suits prices and counts that span orders of magnitude."
+              : "Forecasts are distributions over these dates (UTC)."}
+          </span>
+          {type === "numeric" ? (
+            <div className="field">
+              <label htmlFor="unit">Unit</label>
+              <input id="unit" name="unit" type="text" maxLength={60} defaultValue={text("unit")} key={`u${state?.seq}`} readOnly={lockedType}
+                aria-invalid={invalid("unit")} aria-describedby={described("unit", true)} />
+              <span className="field-hint" id="unit-hint">What the number counts or measures, e.g. “USD per 1,000 m³”.</span>
+              <FieldError id="unit-error" errors={errors.unit} />
+            </div>
+          ) : null}
+          <div className="grid-3">
+            <div className="field">
+              <label htmlFor="rangeMin">{type === "date" ? "Earliest date" : "Range minimum"}</label>
+              <input id="rangeMin" name="rangeMin" type={rangeInput("rangeMin")} inputMode={type === "numeric" ? "decimal" : undefined} required
+                defaultValue={text("rangeMin")} key={`a${state?.seq}${type}`} readOnly={lockedType}
+                aria-invalid={invalid("rangeMin")} aria-describedby={described("rangeMin")} />
+              <FieldError id="rangeMin-error" errors={errors.rangeMin} />
+            </div>
+            <div className="field">
+              <label htmlFor="rangeMax">{type === "date" ? "Latest date" : "Range maximum"}</label>
+              <input id="rangeMax" name="rangeMax" type={rangeInput("rangeMax")} inputMode={type === "numeric" ? "decimal" : undefined} required
+                defaultValue={text("rangeMax")} key={`b${state?.seq}${type}`} readOnly={lockedType}
+                aria-invalid={invalid("rangeMax")} aria-describedby={described("rangeMax")} />
+              <FieldError id="rangeMax-error" errors={errors.rangeMax} />
+            </div>
+          </div>
+          {type === "numeric" ? (
+            <div className="field">
+              <label className="checkbox" htmlFor="logScale">
+                <input id="logScale" name="logScale" type="checkbox" defaultChecked={logScale} key={`l${state?.seq}`} disabled={lockedType}
+                  onChange={(e) => setLogScale(e.currentTarget.checked)} aria-describedby={described("logScale")} />
+                Logarithmic scale
+              </label>
+              <FieldError id="logScale-error" errors={errors.logScale} />
+              {lockedType && logScale ? <input type="hidden" name="logScale" value="on" /> : null}
+            </div>
+          ) : null}
+          {type === "numeric" && logScale ? (
+            <div className="field">
+              <label htmlFor="zeroPoint">Zero point</label>
+              <input id="zeroPoint" name="zeroPoint" type="text" inputMode="decimal" defaultValue={text("zeroPoint")} key={`z${state?.seq}`}
+                readOnly={lockedType} aria-invalid={invalid("zeroPoint")} aria-describedby={described("zeroPoint", true)} />
+              <span className="field-hint" id="zeroPoint-hint">
+                Outside the range, usually 0: equal steps on the axis are then equal ratios of (value − zero point).
+              </span>
+              <FieldError id="zeroPoint-error" errors={errors.zeroPoint} />
+            </div>
+          ) : null}
+          <div className="field">
+            <label className="checkbox" htmlFor="openLowerBound">
+              <input id="openLowerBound" name="openLowerBound" type="checkbox" defaultChecked={flag("openLowerBound")} key={`ol${state?.seq}`}
+                disabled={lockedType} />
+              Open lower bound: the outcome may fall below the {type === "date" ? "earliest date" : "minimum"}
+            </label>
+            {lockedType && flag("openLowerBound") ? <input type="hidden" name="openLowerBound" value="on" /> : null}
+            <label className="checkbox" htmlFor="openUpperBound">
+              <input id="openUpperBound" name="openUpperBound" type="checkbox" defaultChecked={flag("openUpperBound")} key={`ou${state?.seq}`}
+                disabled={lockedType} />
+              Open upper bound: the outcome may fall above the {type === "date" ? "latest date" : "maximum"}
+            </label>
+            {lockedType && flag("openUpperBound") ? <input type="hidden" name="openUpperBound" value="on" /> : null}
+          </div>
+        </fieldset>
       ) : null}
       <div className="field">
         <label className="checkbox" htmlFor="hideCrowdUntilForecast">
