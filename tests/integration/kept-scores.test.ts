@@ -180,7 +180,13 @@ describe("kept tables on the demo desk", () => {
       (sqliteOf(db).prepare("select id, handle from user").all() as Array<{ id: string; handle: string }>).map((u) => [u.id, u.handle]),
     );
     // Everyone's rows are the scorer's (the demo has bots: their people-only rows sit beside them).
-    const kept = (rows.kept_score_rows as Array<Record<string, number | string>>).filter((r) => r.population === "everyone");
+    // scoreDataset scores binary and scenario questions; the demo's numeric and date rows are checked
+    // against the continuous scorer in the numeric and date tests.
+    const discrete = new Set(report.questions.map((q) => q.questionId));
+    const kept = (rows.kept_score_rows as Array<Record<string, number | string>>).filter(
+      (r) => r.population === "everyone" && discrete.has(r.question_id as string),
+    );
+    expect(rows.kept_score_rows.some((r) => !discrete.has((r as Record<string, string>).question_id))).toBe(true);
     expect(kept.length).toBe(report.scores.length);
     const expected = new Map(report.scores.map((r) => [`${r.question}|${r.forecaster}`, r]));
     for (const k of kept) {
