@@ -1,3 +1,4 @@
+import { Table } from "@/components/ui/Table";
 import { ChartFrame } from "@/components/charts/ChartFrame";
 import { PitHistogram } from "@/components/charts/PitHistogram";
 import type { PitCalibration } from "@/lib/continuous/pit-calibration";
@@ -46,31 +47,31 @@ export function PitCalibrationPanel({
         ))}
       </ul>
       {calibration.n === 0 ? null : (
-        <table className="table" style={{ fontSize: "0.875rem" }}>
-          <caption className="sr-only">{title}: central-interval coverage</caption>
-          <thead>
-            <tr>
-              <th scope="col">Central interval</th>
-              <th scope="col" className="num">Outcomes inside</th>
-              <th scope="col" className="num">Forecasts</th>
-              <th scope="col" className="num">Coverage</th>
-              <th scope="col">95% Jeffreys interval</th>
+        <Table
+          testId={`${testId}-coverage-table`}
+          inCard={false}
+          caption={`${title}: central-interval coverage`}
+          scrollRegionLabel={`${title}: central-interval coverage`}
+          columns={[
+            { label: "Central interval" },
+            { label: "Outcomes inside", numeric: true },
+            { label: "Forecasts", numeric: true },
+            { label: "Coverage", numeric: true },
+            { label: "95% Jeffreys interval" },
+          ]}
+        >
+          {calibration.centralIntervals.map((c) => (
+            <tr key={c.level}>
+              <th scope="row">{formatNumber(c.level, "probability", { digits: 0 })}</th>
+              <td className="num">{formatNumber(c.inside, Number.isInteger(c.inside) ? "count" : "decimal")}</td>
+              <td className="num">{formatNumber(c.n, Number.isInteger(c.n) ? "count" : "decimal")}</td>
+              <td className="num">{pct(c.coverage)}</td>
+              <td>
+                {pct(c.jeffreysLo)} to {pct(c.jeffreysHi)}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {calibration.centralIntervals.map((c) => (
-              <tr key={c.level}>
-                <th scope="row">{formatNumber(c.level, "probability", { digits: 0 })}</th>
-                <td className="num">{formatNumber(c.inside, Number.isInteger(c.inside) ? "count" : "decimal")}</td>
-                <td className="num">{formatNumber(c.n, Number.isInteger(c.n) ? "count" : "decimal")}</td>
-                <td className="num">{pct(c.coverage)}</td>
-                <td>
-                  {pct(c.jeffreysLo)} to {pct(c.jeffreysHi)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       )}
       <ChartFrame
         title={title}

@@ -46,6 +46,7 @@ export function Table({
   cards = true,
   cardTitle = 0,
   caption,
+  scrollRegionLabel,
   rowCount,
   totalCount,
   children,
@@ -58,6 +59,8 @@ export function Table({
   cardTitle?: number;
   /** A caption for screen readers (visually hidden). */
   caption?: ReactNode;
+  /** For a table that may scroll sideways in a narrow column: the wrapper becomes a labelled, focusable region, so the keyboard can scroll it. */
+  scrollRegionLabel?: string;
   /** Goes on the table as data-rows (browser tests). */
   rowCount?: number;
   /** Goes on the table as data-total: the rows of every page when this is one page of them. */
@@ -66,7 +69,11 @@ export function Table({
 }) {
   const className = ["table-wrap", inCard ? "card" : null, cards ? "table-cards" : null].filter(Boolean).join(" ");
   return (
-    <div className={className} style={inCard ? { padding: 0 } : undefined}>
+    <div
+      className={className}
+      style={inCard ? { padding: 0 } : undefined}
+      {...(scrollRegionLabel ? { tabIndex: 0, role: "region", "aria-label": scrollRegionLabel } : {})}
+    >
       <table className="table" data-testid={testId} data-rows={rowCount} data-total={totalCount}>
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         <thead>

@@ -34,13 +34,18 @@ describe("export downloads", () => {
     expect(response.headers()["content-disposition"]).toContain("forecast-desk-v1.json");
     const read = readDatasetV1(await response.json());
     if (!read.ok) throw new Error(read.errors.map((e) => `${e.path}: ${e.rule}`).join("\n"));
-    const stored = deskDb().$client.prepare("select count(*) as n from forecasts").get() as { n: number };
-    expect(read.dataset.questions.length).toBe(allQuestions().length);
-    expect(read.dataset.forecasts.length).toBe(stored.n);
+    const count = (table: string) => (deskDb().$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+    // Binary and scenario questions with their forecasts, and the numeric and date ones with their CDFs.
+    const continuous = read.dataset.continuous ?? { questions: [], forecasts: [] };
+    expect(continuous.questions.length).toBeGreaterThan(0);
+    expect(read.dataset.questions.length + continuous.questions.length).toBe(allQuestions().length);
+    expect(read.dataset.forecasts.length).toBe(count("forecasts"));
+    expect(continuous.forecasts.length).toBe(count("continuous_forecasts"));
 
     const csvHref = await page.getByRole("link", { name: /forecasts as CSV/ }).getAttribute("href");
     const csv = await (await page.request.get(csvHref!)).text();
-    expect(csv.split(/\r?\n/)[0]).toBe("question_id,forecaster,time,option,probability,rationale");
+    // The desk has numeric and date questions, so the CDF column follows (docs/csv-format.md).
+    expect(csv.split(/\r?\n/)[0]).toBe("question_id,forecaster,time,option,probability,rationale,cdf");
   });
 
   it("refuses analysts and visitors", async () => {

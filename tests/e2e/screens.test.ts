@@ -35,6 +35,9 @@ function pagesFor(role: Role): { name: string; path: string }[] {
   const scenario = questions.find((q) => q.type === "multiple_choice" && q.resolution?.outcome != null) ?? questions.find((q) => q.type === "multiple_choice");
   const resolved = questions.find((q) => q.type === "binary" && q.resolution?.outcome != null);
   const due = dueQuestions()[0];
+  // A numeric question with its quantile form, crowd distribution and fan chart; a resolved date question.
+  const numeric = questions.find((q) => q.type === "numeric" && q.resolution == null);
+  const date = questions.find((q) => q.type === "date" && q.resolution != null);
   const q = (id: string) => `/questions/${encodeURIComponent(id)}`;
   const pages = [
     { name: "questions", path: "/questions" },
@@ -44,6 +47,8 @@ function pagesFor(role: Role): { name: string; path: string }[] {
     ...(scenario ? [{ name: "question-scenario", path: q(scenario.id) }] : []),
     ...(resolved ? [{ name: "question-resolved", path: q(resolved.id) }] : []),
     ...(due ? [{ name: "question-due", path: q(due.id) }] : []),
+    ...(numeric ? [{ name: "question-numeric", path: q(numeric.id) }] : []),
+    ...(date ? [{ name: "question-date", path: q(date.id) }] : []),
     { name: "due", path: "/due" },
     { name: "leaderboard", path: "/leaderboard" },
     { name: "crowd", path: "/crowd" },

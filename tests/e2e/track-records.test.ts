@@ -9,6 +9,8 @@ import { openBrowser, saveScreenshot, type BrowserSession } from "./browser";
 import { deskDb, eventually } from "./desk";
 import { loadResolvedQuestions } from "@/db/queries/track-records";
 import { crowdRecord } from "@/lib/track-records/crowd-record";
+import { scoreContinuousQuestions } from "@/lib/track-records/continuous-record";
+import { loadResolvedContinuousQuestions } from "@/db/queries/continuous-track-records";
 import { forecasterRecord, leaderboard, scoreResolvedQuestions } from "@/lib/track-records/team-record";
 import { AGGREGATION_METHODS, DEFAULT_SCORING_PARAMS, type DiscreteQuestion } from "@/lib/types";
 import { questionCrowd } from "@/db/queries/crowd";
@@ -33,7 +35,9 @@ afterAll(async () => {
  */
 function engine(population: Population = "people", alsoForecaster?: string) {
   const inputs = loadResolvedQuestions(deskDb(), { population, alsoForecaster });
-  return { inputs, scored: scoreResolvedQuestions(inputs.questions, DEFAULT_SCORING_PARAMS) };
+  // The demo's numeric and date questions pool into the same means (only people forecast them).
+  const continuous = population === "bots" ? [] : scoreContinuousQuestions(loadResolvedContinuousQuestions(deskDb()).questions).flatMap((q) => q.rows);
+  return { inputs, continuous, scored: scoreResolvedQuestions(inputs.questions, DEFAULT_SCORING_PARAMS) };
 }
 
 const pointsText = (value: number | null) => formatNumber(value, "points");
@@ -47,8 +51,8 @@ async function drawnDots(figure: Locator, expected: number): Promise<number> {
 
 describe("leaderboard", () => {
   it("ranks by mean peer score and links each row to the profile by name", async () => {
-    const { inputs, scored } = engine();
-    const board = leaderboard(scored, inputs.forecasters, "peer", 1);
+    const { inputs, scored, continuous } = engine();
+    const board = leaderboard(scored, inputs.forecasters, "peer", 1, continuous);
     expect(board.length).toBeGreaterThan(1);
     await page.goto("/leaderboard");
     const table = page.getByTestId("leaderboard-table");
@@ -62,7 +66,7 @@ describe("leaderboard", () => {
     await page.getByLabel("Minimum questions").fill("3");
     await page.getByRole("button", { name: "Apply" }).click();
     await page.waitForURL(/rank=brier/);
-    const byBrier = leaderboard(scored, inputs.forecasters, "brier", 3);
+    const byBrier = leaderboard(scored, inputs.forecasters, "brier", 3, continuous);
     const handles2 = await page.getByTestId("leaderboard-table").locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-handle")));
     expect(handles2).toEqual(byBrier.map((b) => b.handle));
 
@@ -83,10 +87,10 @@ describe("leaderboard", () => {
 
 describe("forecaster profile", () => {
   it("draws as many calibration, discrimination and monthly points as the engine computed", async () => {
-    const { inputs, scored } = engine();
-    const top = leaderboard(scored, inputs.forecasters, "peer", 1)[0];
+    const { inputs, scored, continuous } = engine();
+    const top = leaderboard(scored, inputs.forecasters, "peer", 1, continuous)[0];
     for (const [sample, bins] of [["final", 10], ["time_weighted", 5], ["final", 20]] as const) {
-      const record = forecasterRecord(scored, top.handle, { sample, bins });
+      const record = forecasterRecord(scored, top.handle, { sample, bins }, continuous);
       await page.goto(`/forecasters/${encodeURIComponent(top.handle)}?sample=${sample}&bins=${bins}`);
       const reliability = page.getByTestId("reliability-diagram");
       const expected = nonEmptyBins(record.calibration.bins);
@@ -102,8 +106,8 @@ describe("forecaster profile", () => {
   });
 
   it("shows a bin's n, mean forecast, observed frequency and interval on hover, and offers CSV", async () => {
-    const { inputs, scored } = engine();
-    const top = leaderboard(scored, inputs.forecasters, "peer", 1)[0];
+    const { inputs, scored, continuous } = engine();
+    const top = leaderboard(scored, inputs.forecasters, "peer", 1, continuous)[0];
     await page.goto(`/forecasters/${encodeURIComponent(top.handle)}`);
     const reliability = page.getByTestId("reliability-diagram");
     await drawnDots(reliability, await points(reliability));
@@ -117,8 +121,8 @@ describe("forecaster profile", () => {
   });
 
   it("sorts the scored questions by a column header link", async () => {
-    const { inputs, scored } = engine();
-    const top = leaderboard(scored, inputs.forecasters, "peer", 1)[0];
+    const { inputs, scored, continuous } = engine();
+    const top = leaderboard(scored, inputs.forecasters, "peer", 1, continuous)[0];
     await page.goto(`/forecasters/${encodeURIComponent(top.handle)}?sort=final_brier&dir=asc`);
     const briers = await page.getByTestId("score-table").locator("tbody tr td:nth-child(5)").allTextContents();
     const values = briers.map(Number);
