@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { getQuestions } from "@/db/queries/questions";
+import { getQuestions, insertImportedQuestion } from "@/db/queries/questions";
 import { continuousForecasts, questionScales } from "@/db/schema/continuous-questions";
 import { questions, questionTags } from "@/db/schema/questions";
 import { resolutions } from "@/db/schema/resolutions";
@@ -149,24 +149,7 @@ export function planContinuousImport(
 /** Writes the new questions of a plan with their scales, tags and resolutions. */
 export function writeContinuousQuestions(db: Db, plan: ContinuousImportPlan, now: number, tagId: (name: string) => number): void {
   for (const q of plan.newQuestions) {
-    db.insert(questions)
-      .values({
-        id: q.id,
-        title: q.title,
-        description: q.description ?? "",
-        resolutionCriteria: q.resolutionCriteria ?? "",
-        type: q.type,
-        openTime: q.openTime,
-        closeTime: q.closeTime,
-        resolveBy: q.resolveBy,
-        isDraft: q.isDraft ?? false,
-        hideCrowdUntilForecast: q.hideCrowdUntilForecast ?? false,
-        isIllustrative: q.isIllustrative ?? false,
-        createdBy: null,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .run();
+    insertImportedQuestion(db, q, now);
     db.insert(questionScales)
       .values({
         questionId: q.id,

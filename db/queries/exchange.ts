@@ -4,10 +4,10 @@ import type { Db } from "@/db/client";
 import { exportContinuous, planContinuousImport, writeContinuousForecasts, writeContinuousQuestions } from "@/db/queries/continuous-exchange";
 import { listForecastsByHandle } from "@/db/queries/forecasts";
 import { refreshKeptScores, sqliteOf, withIndexesBuiltAfter } from "@/db/queries/kept-scores";
-import { getQuestions, listQuestionIds } from "@/db/queries/questions";
+import { getQuestions, insertImportedQuestion, listQuestionIds } from "@/db/queries/questions";
 import { createUser, findUserByHandle } from "@/db/queries/users";
 import { forecasts } from "@/db/schema/forecasts";
-import { questionOptions, questions, questionTags, tags } from "@/db/schema/questions";
+import { questionOptions, questionTags, tags } from "@/db/schema/questions";
 import { resolutions } from "@/db/schema/resolutions";
 import { sameForecastVector } from "@/lib/exchange/imported-forecast";
 import { isClippedOnReading } from "@/lib/probability";
@@ -248,26 +248,7 @@ function writeDataset(t: Db, dataset: Dataset, { newQuestions, continuousPlan, p
     return id;
   };
   for (const q of newQuestions) {
-    t.insert(questions)
-      .values({
-        id: q.id,
-        title: q.title,
-        description: q.description ?? "",
-        resolutionCriteria: q.resolutionCriteria ?? "",
-        type: q.type,
-        openTime: q.openTime,
-        closeTime: q.closeTime,
-        resolveBy: q.resolveBy,
-        isDraft: q.isDraft ?? false,
-        // Absent (an older file, or one from elsewhere): the data is historical, nobody can forecast
-        // before seeing the crowd any more, so the guard is off.
-        hideCrowdUntilForecast: q.hideCrowdUntilForecast ?? false,
-        isIllustrative: q.isIllustrative ?? false,
-        createdBy: null,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .run();
+    insertImportedQuestion(t, q, now);
     if (q.type === "multiple_choice")
       t.insert(questionOptions)
         .values(q.options.map((label, position) => ({ questionId: q.id, position, label })))

@@ -9,7 +9,7 @@ import { resolutions } from "@/db/schema/resolutions";
 import { acceptsForecasts, isDueForResolution } from "@/lib/question-lifecycle";
 import { slugify } from "@/lib/slug";
 import type { ContinuousOutcome } from "@/lib/continuous/types";
-import { isContinuousQuestion, isDiscreteQuestion, type DiscreteQuestion, type Question, type QuestionScale, type ResolutionRecord } from "@/lib/types";
+import { isContinuousQuestion, isDiscreteQuestion, type DiscreteQuestion, type Question, type QuestionDetails, type QuestionScale, type ResolutionRecord } from "@/lib/types";
 import type { QuestionDefinition } from "@/lib/validation/question";
 
 const BINARY_OPTIONS = ["no", "yes"] as const;
@@ -350,6 +350,34 @@ function definitionColumns(def: QuestionDefinition) {
  * Creates a question (validated by lib/validation/question.ts) with its scenarios or scale and tags, in
  * one transaction. Its id is new among every question of every type (one table holds them all).
  */
+/** The `questions` row of a question read from an exchange file (binary, scenario, numeric or date). */
+export function insertImportedQuestion(
+  db: Db,
+  q: QuestionDetails & { id: string; type: Question["type"]; openTime: number; closeTime: number },
+  now: number,
+): void {
+  db.insert(questions)
+    .values({
+      id: q.id,
+      title: q.title,
+      description: q.description ?? "",
+      resolutionCriteria: q.resolutionCriteria ?? "",
+      type: q.type,
+      openTime: q.openTime,
+      closeTime: q.closeTime,
+      resolveBy: q.resolveBy,
+      isDraft: q.isDraft ?? false,
+      // Absent (an older file, or one from elsewhere): the data is historical, nobody can forecast
+      // before seeing the crowd any more, so the guard is off.
+      hideCrowdUntilForecast: q.hideCrowdUntilForecast ?? false,
+      isIllustrative: q.isIllustrative ?? false,
+      createdBy: null,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .run();
+}
+
 export function createQuestion(db: Db, def: QuestionDefinition, meta: { createdBy: string | null; now: number }): string {
   return db.transaction((tx) => {
     const t = tx as unknown as Db;
