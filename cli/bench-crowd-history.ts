@@ -79,7 +79,7 @@ sqlite.exec(`
     made_at integer not null, probabilities text not null, rationale text);
   create index forecasts_question_time_idx on forecasts (question_id, made_at, id);
   create table kept_crowd_history (question_id text not null, population text not null, method text not null, time integer not null,
-    probabilities text not null, forecasters integer not null, primary key (question_id, population, method, time));`);
+    probabilities text not null, forecasters integer not null, primary key (question_id, population, method, time)) without rowid;`);
 const db = drizzle(sqlite) as unknown as Db;
 const insertCdf = sqlite.prepare("insert into continuous_forecasts (question_id, forecaster_id, made_at, cdf) values ('busy', ?, ?, ?)");
 const insertP = sqlite.prepare("insert into forecasts (question_id, forecaster_id, made_at, probabilities) values ('busy', ?, ?, ?)");

@@ -1,11 +1,11 @@
-import { randomUUID } from "node:crypto";
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { exportContinuous, planContinuousImport, writeContinuousForecasts, writeContinuousQuestions } from "@/db/queries/continuous-exchange";
 import { listForecastsByHandle } from "@/db/queries/forecasts";
 import { refreshKeptScores, sqliteOf, withIndexesBuiltAfter } from "@/db/queries/kept-scores";
+import { BatchedInsert } from "@/db/queries/batched-insert";
 import { getQuestions, insertImportedQuestion, listQuestionIds } from "@/db/queries/questions";
-import { createUser, findUserByHandle } from "@/db/queries/users";
+import { forecasterIdsByHandle } from "@/db/queries/users";
 import { forecasts } from "@/db/schema/forecasts";
 import { questionOptions, questionTags, tags } from "@/db/schema/questions";
 import { resolutions } from "@/db/schema/resolutions";
@@ -195,7 +195,7 @@ export function importDataset(db: Db, dataset: Dataset, options: ImportOptions =
     }
 
     // 2. Forecasts: check each fits its question; count those the engine will clip.
-    const prepared: Array<{ f: DatasetForecast; probabilities: number[] }> = [];
+    const prepared: DatasetForecast[] = [];
     dataset.forecasts.forEach((f, i) => {
       const at = `forecasts[${i}]`;
       const opts = optionsById.get(f.question);
@@ -209,9 +209,10 @@ export function importDataset(db: Db, dataset: Dataset, options: ImportOptions =
         return;
       }
       if (isClippedOnReading(typeById.get(f.question)!, f.probabilities)) summary.clipped++;
-      prepared.push({ f, probabilities: [...f.probabilities] });
+      prepared.push(f);
     });
     if (problems.length > 0) throw new ImportConflictError(problems);
+   
 
     // A load at least as large as what is stored (a first import of an archive) builds the secondary
     // indexes once at the end instead of row by row.
@@ -220,6 +221,7 @@ export function importDataset(db: Db, dataset: Dataset, options: ImportOptions =
     const write = () => writeDataset(t, dataset, { newQuestions, continuousPlan, prepared, summary, now, total, onProgress: options.onProgress });
     if (prepared.length >= Math.max(storedCount, 10_000)) withIndexesBuiltAfter(t, write);
     else write();
+   
     return summary;
   });
 }
@@ -227,7 +229,7 @@ export function importDataset(db: Db, dataset: Dataset, options: ImportOptions =
 interface ImportWrite {
   newQuestions: DatasetQuestion[];
   continuousPlan: ReturnType<typeof planContinuousImport>;
-  prepared: Array<{ f: DatasetForecast; probabilities: number[] }>;
+  prepared: DatasetForecast[];
   summary: ImportSummary;
   now: number;
   total: number;
@@ -271,22 +273,15 @@ function writeDataset(t: Db, dataset: Dataset, { newQuestions, continuousPlan, p
   writeContinuousQuestions(t, continuousPlan, now, tagId);
 
   // 4. Forecasters by handle.
-  const userIds = new Map<string, string>();
-  const handles = new Set(prepared.map((p) => p.f.forecaster));
+  const handles = new Set(prepared.map((f) => f.forecaster));
   for (const f of continuousPlan.forecasts) handles.add(f.forecaster);
-  for (const handle of handles) {
-    const user = findUserByHandle(t, handle);
-    if (user) userIds.set(handle, user.id);
-    else {
-      const created = createUser(t, { email: `imported-${randomUUID()}@imported.invalid`, name: handle, handle });
-      userIds.set(handle, created.id);
-      summary.forecastersCreated++;
-    }
-  }
+  const { ids: userIds, created } = forecasterIdsByHandle(t, handles);
+  summary.forecastersCreated += created;
 
+ 
   // 5. Forecasts: skip those already stored (a multiset match, so equal duplicates stay distinct).
   const storedVectors = new Map<string, Array<{ probabilities: number[]; used: boolean }>>();
-  const questionIds = [...new Set(prepared.map((p) => p.f.question))];
+  const questionIds = [...new Set(prepared.map((f) => f.question))];
   for (let i = 0; i < questionIds.length; i += 500) {
     const rows = t
       .select({
@@ -306,37 +301,41 @@ function writeDataset(t: Db, dataset: Dataset, { newQuestions, continuousPlan, p
       storedVectors.set(key, list);
     }
   }
-  // One prepared statement run per forecast: drizzle's multi-row insert builds its SQL text per
-  // batch, which cost more than SQLite's own work (2.3 s of a 7.6 s import of 118,000 forecasts).
-  // Same columns and encoding as the forecasts table's drizzle definition (probabilities as JSON).
-  const insertForecast = sqliteOf(t).prepare(
-    "insert into forecasts (question_id, forecaster_id, made_at, probabilities, rationale) values (?, ?, ?, ?, ?)",
-  );
+  // Prepared multi-row statements (BatchedInsert), not drizzle: drizzle's multi-row insert builds its
+  // SQL text per batch, which cost more than SQLite's own work (2.3 s of a 7.6 s import of 118,000
+  // forecasts). Same columns and encoding as the forecasts table's drizzle definition (probabilities as JSON).
+  const forecastRows = new BatchedInsert(sqliteOf(t), "forecasts", ["question_id", "forecaster_id", "made_at", "probabilities", "rationale"]);
   const touched = new Set<string>();
   // Every forecast on each new question, as stored: the kept refresh below reads them from here.
   const onNewQuestions = new Map<string, ForecastRecord[]>(newQuestions.map((q) => [q.id, []]));
-  prepared.forEach(({ f, probabilities }, i) => {
+  prepared.forEach((f, i) => {
+    const probabilities = f.probabilities;
     const forecasterId = userIds.get(f.forecaster)!;
-    const match = storedVectors
-      .get(forecastKey(f.question, forecasterId, f.time))
-      ?.find((s) => !s.used && sameForecastVector(s.probabilities, probabilities));
+    // (Nothing stored on these questions, the first import of an archive: no key to build.)
+    const match =
+      storedVectors.size === 0
+        ? undefined
+        : storedVectors.get(forecastKey(f.question, forecasterId, f.time))?.find((s) => !s.used && sameForecastVector(s.probabilities, probabilities));
     if (match) {
       match.used = true;
       summary.forecastsUnchanged++;
     } else {
-      insertForecast.run(f.question, forecasterId, f.time, JSON.stringify(probabilities), f.rationale ?? null);
+      forecastRows.add(f.question, forecasterId, f.time, JSON.stringify(probabilities), f.rationale ?? null);
       onNewQuestions.get(f.question)?.push({ forecaster: forecasterId, time: f.time, probabilities });
       touched.add(f.question);
       summary.forecastsAdded++;
     }
     if (onProgress && ((i + 1) % 1000 === 0 || i + 1 === total)) onProgress(i + 1, total);
   });
+  forecastRows.flush();
+ 
   const [added, unchanged] = writeContinuousForecasts(t, continuousPlan, userIds, touched);
   summary.forecastsAdded += added;
   summary.forecastsUnchanged += unchanged;
   // importDataset does not check status: forecasts may land on a resolved question. Keep the
   // scores and crowd history of every question it wrote to in step, in this transaction.
   refreshKeptScores(t, [...newQuestions.map((q) => q.id), ...continuousPlan.newQuestions.map((q) => q.id), ...touched], { storedForecasts: onNewQuestions });
+ 
 }
 
 export interface ExportOptions {

@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import type { Db } from "@/db/client";
 import { listCdfForecasts } from "@/db/queries/continuous-questions";
+import { BatchedInsert } from "@/db/queries/batched-insert";
 import { writeKeptContinuousQuestion } from "@/db/queries/kept-continuous-scores";
 import { getQuestions } from "@/db/queries/questions";
 import type { KeptPopulation } from "@/db/schema/kept-scores";
@@ -62,11 +63,14 @@ export function refreshKeptAfterBotChange(db: Db, userId: string): void {
   if (bots.size === 1 && bots.has(userId)) {
     for (const [table, columns] of Object.entries(KEPT_COLUMNS))
       sqlite
-        .prepare(`insert into ${table} (population, ${columns}) select ?, ${columns} from ${table} where population = ? order by rowid`)
+        .prepare(`insert into ${table} (population, ${columns}) select ?, ${columns} from ${table} where population = ?${WITHOUT_ROWID.has(table) ? "" : " order by rowid"}`)
         .run(PEOPLE, EVERYONE);
   }
   refreshKeptScores(db, forecastOn);
 }
+
+/** Kept tables stored WITHOUT ROWID (migration import11_kept_without_rowid): rows in primary key order, no rowid. */
+const WITHOUT_ROWID = new Set(["kept_score_rows", "kept_crowd_history"]);
 
 /** Each kept table's columns but its population (and the samples' id). */
 const KEPT_COLUMNS: Record<string, string> = {
@@ -90,9 +94,11 @@ interface KeptStatements {
   forecastsOf: Database.Statement;
   deletes: Database.Statement[];
   insertHistory: Database.Statement;
-  insertRow: Database.Statement;
-  insertCrowd: Database.Statement;
-  insertSample: Database.Statement;
+  /** writeQuestion's rows, many per statement (flushed at the end of each question). */
+  historyRows: BatchedInsert;
+  scoreRows: BatchedInsert;
+  crowdRows: BatchedInsert;
+  sampleRows: BatchedInsert;
 }
 const preparedStatements = new WeakMap<Database.Database, KeptStatements>();
 
@@ -105,18 +111,33 @@ function statementsOf(sqlite: Database.Database): KeptStatements {
       insertHistory: sqlite.prepare(
         "insert into kept_crowd_history (question_id, population, method, time, probabilities, forecasters) values (?, ?, ?, ?, ?, ?)",
       ),
-      insertRow: sqlite.prepare(
-        `insert into kept_score_rows (question_id, population, forecaster_id, resolve_time, final_probabilities, final_brier,
-           final_log_score, brier_time_avg, relative_brier, baseline, peer, coverage) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      insertCrowd: sqlite.prepare(
-        `insert into kept_crowd_scores (question_id, population, method, resolve_time, probabilities, brier, log_score)
-         values (?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      insertSample: sqlite.prepare(
-        `insert into kept_calibration_samples (question_id, population, kind, forecaster_id, method, resolve_time, p, y, w)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
+      historyRows: new BatchedInsert(sqlite, "kept_crowd_history", ["question_id", "population", "method", "time", "probabilities", "forecasters"]),
+      scoreRows: new BatchedInsert(sqlite, "kept_score_rows", [
+        "question_id",
+        "population",
+        "forecaster_id",
+        "resolve_time",
+        "final_probabilities",
+        "final_brier",
+        "final_log_score",
+        "brier_time_avg",
+        "relative_brier",
+        "baseline",
+        "peer",
+        "coverage",
+      ]),
+      crowdRows: new BatchedInsert(sqlite, "kept_crowd_scores", ["question_id", "population", "method", "resolve_time", "probabilities", "brier", "log_score"]),
+      sampleRows: new BatchedInsert(sqlite, "kept_calibration_samples", [
+        "question_id",
+        "population",
+        "kind",
+        "forecaster_id",
+        "method",
+        "resolve_time",
+        "p",
+        "y",
+        "w",
+      ]),
     };
     preparedStatements.set(sqlite, kept);
   }
@@ -139,16 +160,29 @@ const DELETES = ["kept_score_rows", "kept_crowd_scores", "kept_calibration_sampl
 
 /** Writes one question's kept rows of one population from that population's forecasts (its old ones already deleted). */
 function writeQuestion(sqlite: Database.Database, q: DiscreteQuestion, forecasts: readonly ForecastRecord[], population: KeptPopulation): void {
-  const { insertHistory, insertRow, insertCrowd, insertSample } = statementsOf(sqlite);
+  const kept = statementsOf(sqlite);
+  const buffers = [kept.historyRows, kept.scoreRows, kept.crowdRows, kept.sampleRows];
+  try {
+    addQuestionRows(kept, q, forecasts, population);
+  } catch (error) {
+    for (const rows of buffers) rows.discard();
+    throw error;
+  }
+  // Every row of this question is written before the next statement (a delete, a read, another question's rows).
+  for (const rows of buffers) rows.flush();
+}
+
+function addQuestionRows(kept: KeptStatements, q: DiscreteQuestion, forecasts: readonly ForecastRecord[], population: KeptPopulation): void {
+  const { historyRows, scoreRows, crowdRows, sampleRows } = kept;
   for (const p of recencyWeightedMedianHistory(q, countedForecasts(q, forecasts)))
-    insertHistory.run(q.id, population, DEFAULT_AGGREGATION_METHOD, p.time, JSON.stringify(p.probabilities), p.forecasters);
+    historyRows.add(q.id, population, DEFAULT_AGGREGATION_METHOD, p.time, JSON.stringify(p.probabilities), p.forecasters);
 
   // Scores, crowd scores and samples exist for resolved (not annulled) questions only.
   if (q.outcome?.kind !== "option" || q.resolveTime === null) return;
   const resolveTime = q.resolveTime;
   const scores = scoreQuestion(q, forecasts);
   for (const r of scores.rows)
-    insertRow.run(
+    scoreRows.add(
       q.id,
       population,
       r.forecaster,
@@ -165,18 +199,18 @@ function writeQuestion(sqlite: Database.Database, q: DiscreteQuestion, forecasts
   for (const method of AGGREGATION_METHODS) {
     const pooled = scores.aggregates[method];
     const scored = scores.aggregateScores[method];
-    insertCrowd.run(q.id, population, method, resolveTime, pooled ? JSON.stringify(pooled) : null, scored?.brier ?? null, scored?.logScore ?? null);
+    crowdRows.add(q.id, population, method, resolveTime, pooled ? JSON.stringify(pooled) : null, scored?.brier ?? null, scored?.logScore ?? null);
   }
   if (q.type !== "binary") return;
   const y = q.outcome.option === 1 ? 1 : 0;
   // Final samples (lib/calibration/samples finalSamples): the standing P(yes) at Ta of each score row.
-  for (const r of scores.rows) insertSample.run(q.id, population, "final", r.forecaster, null, resolveTime, r.finalProbabilities[1], y, 1);
+  for (const r of scores.rows) sampleRows.add(q.id, population, "final", r.forecaster, null, resolveTime, r.finalProbabilities[1], y, 1);
   for (const s of timeWeightedSamples(q, forecasts))
-    insertSample.run(q.id, population, "time_weighted", s.forecaster, null, resolveTime, s.p, s.y, s.w);
+    sampleRows.add(q.id, population, "time_weighted", s.forecaster, null, resolveTime, s.p, s.y, s.w);
   // Crowd samples (aggregateSample): each method's P(yes) at Ta, as scoring pooled it.
   for (const method of AGGREGATION_METHODS) {
     const pooled = scores.aggregates[method];
-    if (pooled) insertSample.run(q.id, population, "crowd", null, method, resolveTime, pooled[1], y, 1);
+    if (pooled) sampleRows.add(q.id, population, "crowd", null, method, resolveTime, pooled[1], y, 1);
   }
 }
 

@@ -122,6 +122,8 @@ export const keptCalibrationSamples = sqliteTable(
  * point: the pool of the forecasts standing just after `time` (lib/aggregation/crowd-forecast
  * crowdForecastSeries, without its closing point at "now"). Appended when a forecast arrives on an
  * open question, rewritten when a resolution or an edit of the question's times changes Ta.
+ * Stored WITHOUT ROWID, as is kept_score_rows (migration import11_kept_without_rowid; drizzle has no
+ * way to say it here): each row is written once, into its primary key's b-tree.
  */
 export const keptCrowdHistory = sqliteTable(
   "kept_crowd_history",
