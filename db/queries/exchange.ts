@@ -212,7 +212,6 @@ export function importDataset(db: Db, dataset: Dataset, options: ImportOptions =
       prepared.push(f);
     });
     if (problems.length > 0) throw new ImportConflictError(problems);
-   
 
     // A load at least as large as what is stored (a first import of an archive) builds the secondary
     // indexes once at the end instead of row by row.
@@ -221,7 +220,6 @@ export function importDataset(db: Db, dataset: Dataset, options: ImportOptions =
     const write = () => writeDataset(t, dataset, { newQuestions, continuousPlan, prepared, summary, now, total, onProgress: options.onProgress });
     if (prepared.length >= Math.max(storedCount, 10_000)) withIndexesBuiltAfter(t, write);
     else write();
-   
     return summary;
   });
 }
@@ -278,7 +276,6 @@ function writeDataset(t: Db, dataset: Dataset, { newQuestions, continuousPlan, p
   const { ids: userIds, created } = forecasterIdsByHandle(t, handles);
   summary.forecastersCreated += created;
 
- 
   // 5. Forecasts: skip those already stored (a multiset match, so equal duplicates stay distinct).
   const storedVectors = new Map<string, Array<{ probabilities: number[]; used: boolean }>>();
   const questionIds = [...new Set(prepared.map((f) => f.question))];
@@ -328,14 +325,12 @@ function writeDataset(t: Db, dataset: Dataset, { newQuestions, continuousPlan, p
     if (onProgress && ((i + 1) % 1000 === 0 || i + 1 === total)) onProgress(i + 1, total);
   });
   forecastRows.flush();
- 
   const [added, unchanged] = writeContinuousForecasts(t, continuousPlan, userIds, touched);
   summary.forecastsAdded += added;
   summary.forecastsUnchanged += unchanged;
   // importDataset does not check status: forecasts may land on a resolved question. Keep the
   // scores and crowd history of every question it wrote to in step, in this transaction.
   refreshKeptScores(t, [...newQuestions.map((q) => q.id), ...continuousPlan.newQuestions.map((q) => q.id), ...touched], { storedForecasts: onNewQuestions });
- 
 }
 
 export interface ExportOptions {
