@@ -70,3 +70,31 @@ export class BatchedInsert {
     this.rows = 0;
   }
 }
+
+/**
+ * Runs a bulk load into a desk that holds nothing yet (a first import of an archive) with SQLite's
+ * rollback journal instead of the WAL, and sorts (index builds) in memory. In WAL mode every page is
+ * written twice, to the WAL and then by the checkpoint into the file (the 1M import's commit
+ * checkpointed ~400 MB); with the rollback journal, pages beyond the file's old end need no journal
+ * copy, so a fresh file is written once. Atomicity is the same: a crash leaves a hot journal that the
+ * next open rolls back. Restores both settings after. When another connection has the file open,
+ * the WAL cannot be left and the load runs in it as usual.
+ */
+export function withBulkLoadJournal<T>(sqlite: Database.Database, load: () => T): T {
+  const tempStore = sqlite.pragma("temp_store", { simple: true }) as number;
+  let leftWal = false;
+  if (sqlite.pragma("journal_mode", { simple: true }) === "wal") {
+    try {
+      leftWal = sqlite.pragma("journal_mode = DELETE", { simple: true }) === "delete";
+    } catch {
+      // SQLITE_BUSY: a reader or the server holds the WAL open.
+    }
+  }
+  sqlite.pragma("temp_store = MEMORY");
+  try {
+    return load();
+  } finally {
+    sqlite.pragma(`temp_store = ${tempStore}`);
+    if (leftWal) sqlite.pragma("journal_mode = WAL");
+  }
+}

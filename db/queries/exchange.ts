@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { exportContinuous, planContinuousImport, writeContinuousForecasts, writeContinuousQuestions } from "@/db/queries/continuous-exchange";
 import { listForecastsByHandle } from "@/db/queries/forecasts";
 import { refreshKeptScores, sqliteOf, withIndexesBuiltAfter } from "@/db/queries/kept-scores";
-import { BatchedInsert } from "@/db/queries/batched-insert";
+import { BatchedInsert, withBulkLoadJournal } from "@/db/queries/batched-insert";
 import { getQuestions, insertImportedQuestion, listQuestionIds } from "@/db/queries/questions";
 import { forecasterIdsByHandle } from "@/db/queries/users";
 import { forecasts } from "@/db/schema/forecasts";
@@ -142,6 +142,17 @@ function forecastKey(questionId: string, forecasterId: string, time: number): st
 export function importDataset(db: Db, dataset: Dataset, options: ImportOptions = {}): ImportSummary {
   const now = options.now ?? Date.now();
   const total = dataset.forecasts.length;
+  // A first import of an archive (no forecasts stored yet) writes the file directly (withBulkLoadJournal).
+  const sqlite = sqliteOf(db);
+  const firstLoad = total >= BULK_LOAD && sqlite.prepare("select 1 from forecasts limit 1").get() === undefined;
+  const load = () => importInTransaction(db, dataset, options, now, total);
+  return firstLoad ? withBulkLoadJournal(sqlite, load) : load();
+}
+
+/** A load this large (forecasts) counts as bulk: indexes built after, the journal of withBulkLoadJournal. */
+const BULK_LOAD = 10_000;
+
+function importInTransaction(db: Db, dataset: Dataset, options: ImportOptions, now: number, total: number): ImportSummary {
   return db.transaction((tx) => {
     const t = tx as unknown as Db;
     const problems: ImportProblem[] = [];
@@ -218,7 +229,7 @@ export function importDataset(db: Db, dataset: Dataset, options: ImportOptions =
     const sqlite = sqliteOf(t);
     const storedCount = (sqlite.prepare("select count(*) as n from forecasts").get() as { n: number }).n;
     const write = () => writeDataset(t, dataset, { newQuestions, continuousPlan, prepared, summary, now, total, onProgress: options.onProgress });
-    if (prepared.length >= Math.max(storedCount, 10_000)) withIndexesBuiltAfter(t, write);
+    if (prepared.length >= Math.max(storedCount, BULK_LOAD)) withIndexesBuiltAfter(t, write);
     else write();
     return summary;
   });

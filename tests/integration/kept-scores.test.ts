@@ -350,6 +350,8 @@ describe("kept tables after a bulk import", () => {
     const summary = importDataset(db, read.dataset, { now: NOW });
     expect(summary.forecastsAdded).toBe(12_000);
     expect(indexes()).toEqual(before);
+    // The load ran with the rollback journal (withBulkLoadJournal); the desk is back in WAL mode.
+    expect(sqliteOf(db).pragma("journal_mode", { simple: true })).toBe("wal");
     const plan = sqliteOf(db).prepare("explain query plan select 1 from forecasts where forecaster_id = ?").all("x") as Array<{ detail: string }>;
     expect(plan.map((p) => p.detail).join(" ")).toContain("forecasts_forecaster_idx");
     const rows = expectRebuildEqualsIncremental(db);
