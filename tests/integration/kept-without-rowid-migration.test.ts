@@ -1,0 +1,81 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { openDb, schema, type Db } from "@/db/client";
+import { importDataset } from "@/db/queries/exchange";
+import { readDatasetV1 } from "@/lib/exchange/read-v1";
+import { exchangeFixture } from "../fixtures";
+
+// The migration that stores kept_crowd_history and kept_score_rows WITHOUT ROWID (db/migrations
+// *_import11_kept_without_rowid.sql) keeps every row and index: a demo desk filled at the previous
+// migration (with the worked example imported) holds the same kept rows after it.
+
+const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
+const TAG = "import11_kept_without_rowid";
+const TABLES = {
+  kept_crowd_history: "question_id, population, method, time",
+  kept_score_rows: "question_id, population, forecaster_id",
+};
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "fd-kept-rowid-migration-"));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function migrationsBefore(): string {
+  const folder = path.join(dir, "migrations-before");
+  const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS, "meta", "_journal.json"), "utf8")) as { entries: Array<{ tag: string }> };
+  const cut = journal.entries.findIndex((e) => e.tag.endsWith(TAG));
+  expect(cut).toBeGreaterThan(0);
+  const entries = journal.entries.slice(0, cut);
+  fs.mkdirSync(path.join(folder, "meta"), { recursive: true });
+  fs.writeFileSync(path.join(folder, "meta", "_journal.json"), JSON.stringify({ ...journal, entries }));
+  for (const e of entries) fs.copyFileSync(path.join(MIGRATIONS, `${e.tag}.sql`), path.join(folder, `${e.tag}.sql`));
+  return folder;
+}
+
+function keptRows(sqlite: Database.Database): Record<string, unknown[]> {
+  return Object.fromEntries(Object.entries(TABLES).map(([table, key]) => [table, sqlite.prepare(`select * from ${table} order by ${key}`).all()]));
+}
+
+const layout = (sqlite: Database.Database) => ({
+  withoutRowid: sqlite.prepare(`select name, wr from pragma_table_list where name in ('kept_crowd_history', 'kept_score_rows') order by name`).all(),
+  indexes: sqlite.prepare(`select name from sqlite_master where type = 'index' and tbl_name in ('kept_crowd_history', 'kept_score_rows') order by name`).pluck().all(),
+});
+
+it("keeps every crowd history point and score row, now stored WITHOUT ROWID", () => {
+  const file = path.join(dir, "desk.db");
+  const old = new Database(file);
+  old.pragma("foreign_keys = ON");
+  const oldDb = drizzle(old, { schema }) as unknown as Db;
+  migrate(oldDb, { migrationsFolder: migrationsBefore() });
+  const read = readDatasetV1(JSON.parse(fs.readFileSync(exchangeFixture("example.json"), "utf8")));
+  if (!read.ok) throw new Error(JSON.stringify(read.errors));
+  importDataset(oldDb, read.dataset, { now: Date.UTC(2026, 10, 30, 12) });
+  const before = keptRows(old);
+  expect(layout(old).withoutRowid).toEqual([
+    { name: "kept_crowd_history", wr: 0 },
+    { name: "kept_score_rows", wr: 0 },
+  ]);
+  old.close();
+  expect(before.kept_crowd_history.length).toBeGreaterThan(10);
+  expect(before.kept_score_rows.length).toBeGreaterThan(5);
+
+  const db = openDb(file);
+  try {
+    expect(keptRows(db.$client)).toEqual(before);
+    expect(layout(db.$client)).toEqual({
+      withoutRowid: [
+        { name: "kept_crowd_history", wr: 1 },
+        { name: "kept_score_rows", wr: 1 },
+      ],
+      indexes: ["kept_score_rows_forecaster_idx", "kept_score_rows_resolve_idx"],
+    });
+  } finally {
+    db.$client.close();
+  }
+});
