@@ -38,7 +38,8 @@ export function apiDocument() {
       description:
         "JSON over HTTPS for scripts and bots. Authenticate with a personal token (Settings → API tokens, or `npm run token:create`): " +
         "`Authorization: Bearer fd_…`. A token acts as its user with that user's role. On a public desk the read endpoints also answer without a token. " +
-        "Errors are `{error: {code, message, field}}`. Every POST takes an `Idempotency-Key`. Times are ISO 8601 UTC; probabilities are vectors in option order (binary: [P(no), P(yes)]).",
+        "Errors are `{error: {code, message, field}}`. Every POST takes an `Idempotency-Key`. Times are ISO 8601 UTC; probabilities are vectors in option order (binary: [P(no), P(yes)]); " +
+        "numeric and date questions take and give quantiles (p5 … p95) and CDFs on the question's scale (numbers in its unit, ISO 8601 times on date questions).",
     },
     servers: [{ url: "/api/v1" }],
     components: { securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "A personal API token (fd_…)" } } },
@@ -66,7 +67,9 @@ export function apiDocument() {
         post: post({
           operationId: "submitForecast",
           summary: "Submit a forecast",
-          description: "Appends the caller's forecast at the server's clock (forecasts are never edited). The form's rules apply: 0.1–99.9 %, one decimal on yes/no questions, scenario sets total 100 ± 0.05 and are renormalised.",
+          description:
+            "Appends the caller's forecast at the server's clock (forecasts are never edited). The forms' rules apply: 0.1–99.9 %, one decimal on yes/no questions, scenario sets total 100 ± 0.05 and are renormalised; " +
+            "numeric and date questions take the median and at least two other of the 5, 25, 75 and 95 % quantiles, increasing, inside closed bounds, which become the stored 201-point CDF as on the form.",
           path: s.questionPathParams,
           requestBody: { required: true, ...json(s.forecastSubmission) },
           responses: { "201": { description: "Recorded", ...json(s.recordedForecast) }, ...errors(...WRITE_ERRORS) },
@@ -77,7 +80,14 @@ export function apiDocument() {
           operationId: "crowdSeries",
           summary: "The crowd forecast over time, by method",
           requestParams: { path: s.questionPathParams, query: s.crowdSeriesQuery },
-          responses: { "200": { description: "Step function of the crowd forecast", ...json(s.crowdSeries) }, ...errors(...READ_ERRORS, 403, 404) },
+          description:
+            "Yes/no and scenario questions: the crowd's probabilities as a step function, by any of the five pooling methods. Numeric and date questions: " +
+            "the question page's crowd distribution (recency-weighted mean of the CDFs), its median and 50 % and 90 % intervals at every change, and its CDF now. " +
+            "403 while the anchoring guard hides the crowd from the caller: forecast first.",
+          responses: {
+            "200": { description: "The crowd forecast over time", ...json(z.union([s.crowdSeries, s.crowdDistributionSeries])) },
+            ...errors(...READ_ERRORS, 403, 404),
+          },
         },
       },
       "/questions/{questionId}/resolution": {

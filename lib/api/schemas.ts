@@ -1,6 +1,7 @@
 import * as z from "zod";
 import type {} from "zod-openapi"; // .meta({ id, param, … }) typing
 import { POPULATIONS } from "@/lib/population";
+import { DEFAULT_CONTINUOUS_AGGREGATION_METHOD } from "@/lib/continuous/types";
 import { AGGREGATION_METHODS, DEFAULT_AGGREGATION_METHOD } from "@/lib/types";
 import { MAX_PERCENT, MAX_RATIONALE_LENGTH, MIN_PERCENT } from "@/lib/validation/forecast";
 import { EVIDENCE_MAX } from "@/lib/validation/resolution";
@@ -32,6 +33,7 @@ export const API_ERROR_CODES = [
   "conflict",
   "idempotency_key_reused",
   "rate_limited",
+  "method_not_allowed",
   "internal",
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
@@ -48,6 +50,12 @@ export const apiError = z
 export type ApiError = z.infer<typeof apiError>;
 
 // ---- Shared pieces ----
+
+/** The quantile levels a numeric or date forecast gives, as API fields (the form's q5 … q95). */
+export const QUANTILE_KEYS = ["p5", "p25", "p50", "p75", "p95"] as const;
+export type QuantileKey = (typeof QUANTILE_KEYS)[number];
+/** The level of a quantile key: p25 → 0.25. */
+export const quantileKeyLevel = (key: QuantileKey): number => Number(key.slice(1)) / 100;
 
 const isoTime = z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z" });
 const timestamp = z.string().meta({ format: "date-time", example: "2026-01-31T12:00:00.000Z" });
@@ -87,6 +95,18 @@ export const questionListQuery = z
   );
 export type QuestionListQuery = z.output<typeof questionListQuery>;
 
+/** A value on a numeric (number) or date (ISO 8601 time) question's scale. */
+const scaleValue = z.union([z.number(), timestamp]);
+const quantilesOut = z
+  .object(Object.fromEntries(QUANTILE_KEYS.map((k) => [k, scaleValue.optional()])) as Record<QuantileKey, z.ZodOptional<typeof scaleValue>>)
+  .meta({ id: "Quantiles", description: "Quantiles on the question's scale: numbers in its unit, or ISO 8601 times on a date question" });
+const cdfOut = z
+  .object({
+    x: z.array(scaleValue).meta({ description: "The 201 points of the question's scale (evenly spaced on its linear or logarithmic scale), rangeMin to rangeMax" }),
+    p: z.array(z.number()).meta({ description: "P(outcome ≤ x) at each point; above 0 at rangeMin (below 1 at rangeMax) when that bound is open" }),
+  })
+  .meta({ id: "Cdf", description: "A cumulative distribution on the question's scale, as the desk stores it" });
+
 export const crowdForecast = z
   .object({
     method: z.enum(AGGREGATION_METHODS),
@@ -96,6 +116,17 @@ export const crowdForecast = z
     asOf: timestamp,
   })
   .meta({ id: "CrowdForecast" });
+
+export const crowdDistribution = z
+  .object({
+    method: z.literal("recency_weighted_mean").meta({ description: "The question page's crowd: the recency-weighted mean of the standing CDFs" }),
+    quantiles: quantilesOut.meta({ description: "The crowd's median (p50) and the ends of its 50 % (p25–p75) and 90 % (p5–p95) central intervals" }),
+    cdf: cdfOut,
+    forecasters: z.int().meta({ description: "How many forecasters' standing forecasts were pooled" }),
+    population: z.enum(POPULATIONS),
+    asOf: timestamp,
+  })
+  .meta({ id: "CrowdDistribution", description: "The crowd forecast of a numeric or date question" });
 
 export const questionScaleOut = z
   .object({
@@ -145,7 +176,13 @@ export const questionDetail = questionSummary
     description: z.string(),
     resolutionCriteria: z.string(),
     hideCrowdUntilForecast: z.boolean(),
-    crowd: crowdForecast.nullable().meta({ description: "Null while the anchoring guard hides it from the caller, or before any forecast" }),
+    crowd: z
+      .union([crowdForecast, crowdDistribution])
+      .nullable()
+      .meta({
+        description:
+          "Probabilities on yes/no and scenario questions, a distribution on numeric and date questions; null while the anchoring guard hides it from the caller, or before any forecast",
+      }),
     crowdHidden: z.boolean().meta({ description: "True when the anchoring guard hides the crowd: forecast first (or wait for the close)" }),
   })
   .meta({ id: "Question" });
@@ -175,9 +212,32 @@ const rationaleIn = z
   .meta({ description: "Why: shown beside the forecast as on the question page" });
 const strict = { error: (iss: { code: string; keys?: string[] }) => (iss.code === "unrecognized_keys" ? `unknown field ${iss.keys!.join(", ")}` : undefined) };
 
+
+const QUANTILE_RULE = "Give the median (p50) and at least two of p5, p25, p75 and p95, increasing";
+const NUMERIC_VALUE_LIMIT = 1e15;
+const quantileMissing = (key: QuantileKey) => `quantiles.${key} is required: the median, with at least two other quantiles`;
+const numericQuantile = (key: QuantileKey) =>
+  z
+    .number({ error: (iss) => (iss.input === undefined ? quantileMissing(key) : `quantiles.${key} must be a number in the question's unit`) })
+    .gt(-NUMERIC_VALUE_LIMIT, { error: `quantiles.${key} must lie between -1e15 and 1e15` })
+    .lt(NUMERIC_VALUE_LIMIT, { error: `quantiles.${key} must lie between -1e15 and 1e15` });
+const DATE_RULE = (key: QuantileKey) => `quantiles.${key} must be an ISO 8601 date (2026-01-31) or date-time (2026-01-31T12:00:00Z)`;
+const dateQuantile = (key: QuantileKey) =>
+  z
+    .union([z.iso.date(), z.iso.datetime({ offset: true })], { error: (iss) => (iss.input === undefined ? quantileMissing(key) : DATE_RULE(key)) })
+    .meta({ format: "date-time" });
+
+/** `quantiles`: one field per level; the median is required, the form's rules (lib/validation/continuous-forecast) do the rest. */
+function quantilesIn(value: (key: QuantileKey) => z.ZodType, example: Record<string, unknown>) {
+  const field = (key: QuantileKey) => (key === "p50" ? value(key) : value(key).optional());
+  return z
+    .strictObject(Object.fromEntries(QUANTILE_KEYS.map((k) => [k, field(k)])) as Record<QuantileKey, z.ZodType>, strict)
+    .meta({ description: `${QUANTILE_RULE}: the 5, 25, 50, 75 and 95 % quantiles, as on the question page's form`, example });
+}
+
 /**
- * A forecast, one shape per question type (`kind`), in percentages exactly as the form takes them.
- * A discriminated union so numeric and date forecasts can join it.
+ * A forecast, one shape per question type (`kind`): percentages on yes/no questions and scenario sets,
+ * exactly as the form takes them; quantiles on numeric and date questions, as their form takes them.
  */
 export const forecastSubmission = z
   .discriminatedUnion(
@@ -207,21 +267,65 @@ export const forecastSubmission = z
           strict,
         )
         .meta({ id: "ScenarioForecast", description: "On a scenario set (multiple choice)" }),
+      z
+        .strictObject(
+          {
+            kind: z.literal("numeric"),
+            quantiles: quantilesIn(numericQuantile, { p5: 80, p25: 100, p50: 115, p75: 130, p95: 160 }),
+            rationale: rationaleIn,
+          },
+          strict,
+        )
+        .meta({
+          id: "NumericForecast",
+          description:
+            "On a numeric question: quantiles in the question's unit, turned into the 201-point CDF the desk stores exactly as the form does (docs/continuous.md).",
+        }),
+      z
+        .strictObject(
+          {
+            kind: z.literal("date"),
+            quantiles: quantilesIn(dateQuantile, { p5: "2027-01-15", p25: "2027-03-01", p50: "2027-04-01", p95: "2027-09-30" }),
+            rationale: rationaleIn,
+          },
+          strict,
+        )
+        .meta({
+          id: "DateForecast",
+          description: "On a date question: quantiles as ISO 8601 dates (midnight UTC) or date-times, turned into the CDF as the form does.",
+        }),
     ],
-    { error: "kind must be binary or scenarios" },
+    { error: "kind must be binary, scenarios, numeric or date" },
   )
   .meta({ id: "ForecastSubmission" });
 export type ForecastSubmissionBody = z.infer<typeof forecastSubmission>;
 
 export const recordedForecast = z
-  .object({
-    id: z.int(),
-    questionId: z.string(),
-    forecaster: z.string().meta({ description: "Handle" }),
-    probabilities: z.array(z.number()),
-    rationale: z.string().nullable(),
-    madeAt: timestamp,
-  })
+  .discriminatedUnion("kind", [
+    z
+      .object({
+        id: z.int(),
+        kind: z.enum(["binary", "scenarios"]),
+        questionId: z.string(),
+        forecaster: z.string().meta({ description: "Handle" }),
+        probabilities: z.array(z.number()),
+        rationale: z.string().nullable(),
+        madeAt: timestamp,
+      })
+      .meta({ id: "RecordedProbabilityForecast" }),
+    z
+      .object({
+        id: z.int(),
+        kind: z.enum(["numeric", "date"]),
+        questionId: z.string(),
+        forecaster: z.string().meta({ description: "Handle" }),
+        quantiles: quantilesOut.meta({ description: "The quantiles as given" }),
+        cdf: cdfOut,
+        rationale: z.string().nullable(),
+        madeAt: timestamp,
+      })
+      .meta({ id: "RecordedDistributionForecast" }),
+  ])
   .meta({ id: "RecordedForecast" });
 
 // ---- Crowd series ----
@@ -231,9 +335,17 @@ const population = z
   .optional()
   .meta({ description: "Whose forecasts to pool. Default: people, or both when the desk counts bots in its crowd" });
 
+/** Pooling methods the crowd series takes: the five of yes/no and scenario questions, and the numeric and date questions' one. */
+export const CROWD_SERIES_METHODS = [...AGGREGATION_METHODS, DEFAULT_CONTINUOUS_AGGREGATION_METHOD] as const;
+
 export const crowdSeriesQuery = z.strictObject(
   {
-    method: z.enum(AGGREGATION_METHODS, { error: `method must be one of ${AGGREGATION_METHODS.join(", ")}` }).default(DEFAULT_AGGREGATION_METHOD),
+    method: z
+      .enum(CROWD_SERIES_METHODS, { error: `method must be one of ${CROWD_SERIES_METHODS.join(", ")}` })
+      .optional()
+      .meta({
+        description: `Yes/no and scenario questions: one of ${AGGREGATION_METHODS.join(", ")} (default ${DEFAULT_AGGREGATION_METHOD}). Numeric and date questions: ${DEFAULT_CONTINUOUS_AGGREGATION_METHOD} (the default and only one)`,
+      }),
     population,
   },
   strict,
@@ -252,7 +364,23 @@ export const crowdSeries = z
       }),
     ),
   })
-  .meta({ id: "CrowdSeries" });
+  .meta({ id: "CrowdSeries", description: "A yes/no or scenario question's crowd forecast over time" });
+
+export const crowdDistributionSeries = z
+  .object({
+    questionId: z.string(),
+    method: z.literal(DEFAULT_CONTINUOUS_AGGREGATION_METHOD),
+    population: z.enum(POPULATIONS),
+    points: z.array(
+      z.object({
+        time: timestamp.meta({ description: "From this instant the crowd's distribution has these quantiles, until the next point" }),
+        quantiles: quantilesOut,
+        forecasters: z.int(),
+      }),
+    ),
+    current: crowdDistribution.nullable().meta({ description: "The distribution after the last point, with its CDF; null before any forecast" }),
+  })
+  .meta({ id: "CrowdDistributionSeries", description: "A numeric or date question's crowd distribution over time: its median and 50 % and 90 % intervals" });
 
 // ---- Scores ----
 

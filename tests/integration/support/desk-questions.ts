@@ -1,5 +1,6 @@
 // Questions for test desks, written straight into the database (no route, no form).
 import type { Db } from "@/db/client";
+import { questionScales } from "@/db/schema/continuous-questions";
 import { questionOptions, questions } from "@/db/schema/questions";
 
 export const DAY = 86_400_000;
@@ -21,4 +22,16 @@ export function addQuestion(db: Db, id: string, extra: Partial<typeof questions.
     })
     .run();
   options?.forEach((label, position) => db.insert(questionOptions).values({ questionId: id, position, label }).run());
+}
+
+/** Adds a published numeric or date question (open from a day ago for 30 days) with its scale. */
+export function addScaledQuestion(
+  db: Db,
+  id: string,
+  type: "numeric" | "date",
+  scale: Omit<typeof questionScales.$inferInsert, "questionId">,
+  extra: Partial<typeof questions.$inferInsert> = {},
+): void {
+  addQuestion(db, id, { type, ...extra });
+  db.insert(questionScales).values({ questionId: id, ...scale }).run();
 }

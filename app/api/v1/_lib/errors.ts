@@ -32,6 +32,19 @@ export function validationErrorResponse(error: z.ZodError, where: "body" | "quer
   if (issue.code === "unrecognized_keys") field = [field, issue.keys[0]].filter(Boolean).join(".");
   if (!field && issue.code === "invalid_union" && "discriminator" in issue) field = String(issue.discriminator);
   if (!field) field = where;
-  const message = issue.message.startsWith(field.split(".").at(-1)!) ? issue.message : `${field}: ${issue.message}`;
+  const message = issue.message.startsWith(field) || issue.message.startsWith(field.split(".").at(-1)!) ? issue.message : `${field}: ${issue.message}`;
   return apiErrorResponse(400, "invalid_request", message, field);
+}
+
+/**
+ * The anchoring guard's 403 (the question hides its crowd until the caller forecasts): what unlocks it.
+ * It names Authorization, as the other 403s do: whose request it is decides, not the question or the query.
+ */
+export function crowdGuardedMessage(questionId: string, hasToken: boolean): string {
+  const submit = `POST /api/v1/questions/${encodeURIComponent(questionId)}/forecasts`;
+  return (
+    "The anchoring guard hides this question's crowd until you have forecast on it: " +
+    (hasToken ? `submit your forecast (${submit}) and ask again` : `send your token (Authorization: Bearer <token>) after submitting your forecast (${submit})`) +
+    ". It shows to everyone once the question closes."
+  );
 }

@@ -1,38 +1,54 @@
+import type { Db } from "@/db/client";
+import { recordCdfForecast } from "@/db/queries/continuous-questions";
 import { recordForecast } from "@/db/queries/forecasts";
-import { isoTime } from "@/lib/api/present";
-import { forecastSubmission, questionPathParams } from "@/lib/api/schemas";
+import { cdfToApi, isoTime, quantilesToApi } from "@/lib/api/present";
+import { forecastSubmission, QUANTILE_KEYS, quantileKeyLevel, questionPathParams, type ForecastSubmissionBody } from "@/lib/api/schemas";
+import { isContinuousQuestion, type ContinuousQuestion, type Question } from "@/lib/types";
+import { continuousForecastInput, quantileFieldName } from "@/lib/validation/continuous-forecast";
 import { forecastInput } from "@/lib/validation/forecast";
-import { apiPost } from "../../../_lib/handler";
+import type { ApiCaller } from "../../../_lib/auth";
+import { apiPost, type ApiAnswer } from "../../../_lib/handler";
 import { findVisibleQuestion, QUESTION_NOT_FOUND } from "../../../_lib/question";
+
+/** The body `kind` each question type takes. */
+const KIND_OF_TYPE = { binary: "binary", multiple_choice: "scenarios", numeric: "numeric", date: "date" } as const;
+
+const invalid = (field: string, message: string): ApiAnswer => ({
+  status: 400,
+  body: { error: { code: "invalid_request", message: message.startsWith(`${field}:`) ? message : `${field}: ${message}`, field } },
+});
+const notOpen = (reason: string): ApiAnswer => ({ status: 409, body: { error: { code: "conflict", message: reason, field: null } } });
 
 /**
  * POST /api/v1/questions/{questionId}/forecasts — records the caller's forecast at the server's clock.
- * The body's shape is checked by lib/api/schemas; then the form's own rules (lib/validation/forecast:
- * one decimal for binary, scenario total 100 ± 0.05, renormalised) and recordForecast's (open question,
- * one probability per option), exactly as the question page's form.
+ * The body's shape is checked by lib/api/schemas; then the forms' own rules, exactly as the question
+ * page's forms: lib/validation/forecast (one decimal for binary, scenario total 100 ± 0.05, renormalised)
+ * and recordForecast's (open question, one probability per option); or, on numeric and date questions,
+ * lib/validation/continuous-forecast (median and two other quantiles, increasing, within closed bounds,
+ * turned into the CDF by lib/continuous/quantile-cdf) and recordCdfForecast's (open question, valid CDF).
  */
 export const POST = apiPost({ access: "signed_in", params: questionPathParams, body: forecastSubmission }, ({ caller, now, params }, body, tx) => {
   const question = findVisibleQuestion(tx, params.questionId, caller);
   if (!question) return QUESTION_NOT_FOUND;
-  const kind = question.type === "binary" ? "binary" : "scenarios";
-  if (body.kind !== kind)
-    return { status: 400, body: { error: { code: "invalid_request", message: `kind: this question takes ${kind} forecasts`, field: "kind" } } };
+  const kind = KIND_OF_TYPE[question.type];
+  if (body.kind !== kind) return invalid("kind", `this question takes ${kind} forecasts`);
+  if (isContinuousQuestion(question)) return recordDistribution(tx, question, caller!, body, now);
   const parsed = forecastInput.safeParse({ ...body, questionId: params.questionId });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const field = issue.path.map(String).join(".") || "body";
-    return { status: 400, body: { error: { code: "invalid_request", message: `${field}: ${issue.message}`, field } } };
+    return invalid(issue.path.map(String).join(".") || "body", issue.message);
   }
   const saved = recordForecast(tx, { ...parsed.data, forecasterId: caller!.id, madeAt: now });
   if (!saved.ok) {
     if (saved.code === "not_found") return QUESTION_NOT_FOUND;
-    if (saved.code === "not_open") return { status: 409, body: { error: { code: "conflict", message: saved.reason, field: null } } };
-    return { status: 400, body: { error: { code: "invalid_request", message: saved.reason, field: body.kind === "binary" ? "percent" : "percents" } } };
+    if (saved.code === "not_open") return notOpen(saved.reason);
+    return invalid(body.kind === "binary" ? "percent" : "percents", saved.reason);
   }
   return {
     status: 201,
     body: {
       id: saved.id,
+      kind,
       questionId: params.questionId,
       forecaster: caller!.handle,
       probabilities: parsed.data.probabilities,
@@ -41,3 +57,44 @@ export const POST = apiPost({ access: "signed_in", params: questionPathParams, b
     },
   };
 });
+
+/**
+ * A numeric or date forecast: the quantiles go through the form's schema (its fields q5 … q95 carry the
+ * values, dates as epoch ms), whose problems come back named quantiles.p5 … quantiles.p95, or quantiles
+ * for the set as a whole.
+ */
+function recordDistribution(tx: Db, question: ContinuousQuestion & Question, caller: ApiCaller, body: ForecastSubmissionBody, now: number): ApiAnswer {
+  if (body.kind !== "numeric" && body.kind !== "date") return invalid("kind", `this question takes ${question.type} forecasts`);
+  const fields: Record<string, unknown> = { questionId: question.id, rationale: body.rationale ?? undefined };
+  for (const key of QUANTILE_KEYS) {
+    const value = (body.quantiles as Partial<Record<string, number | string>>)[key];
+    if (value === undefined) continue;
+    fields[quantileFieldName(quantileKeyLevel(key))] = typeof value === "string" ? Date.parse(value) : value;
+  }
+  const parsed = continuousForecastInput(question.type, question.scale).safeParse(fields);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const formField = issue.path.map(String).join(".");
+    const key = QUANTILE_KEYS.find((k) => quantileFieldName(quantileKeyLevel(k)) === formField);
+    return invalid(key ? `quantiles.${key}` : formField === "rationale" ? "rationale" : "quantiles", issue.message);
+  }
+  const saved = recordCdfForecast(tx, { questionId: question.id, forecasterId: caller.id, madeAt: now, cdf: parsed.data.cdf, rationale: parsed.data.rationale });
+  if (!saved.ok) {
+    if (saved.code === "not_found") return QUESTION_NOT_FOUND;
+    if (saved.code === "not_open") return notOpen(saved.reason);
+    return invalid("quantiles", saved.reason);
+  }
+  return {
+    status: 201,
+    body: {
+      id: saved.id,
+      kind: body.kind,
+      questionId: question.id,
+      forecaster: caller.handle,
+      quantiles: quantilesToApi(question, parsed.data.quantiles),
+      cdf: cdfToApi(question, parsed.data.cdf),
+      rationale: parsed.data.rationale,
+      madeAt: isoTime(now),
+    },
+  };
+}
