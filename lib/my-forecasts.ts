@@ -57,7 +57,8 @@ export interface MyPosition<F extends ForecastRecord = ForecastRecord> {
  * My standing forecast on `q` at `now` with its age and needs-update reasons, from every forecast on
  * the question (input order) keyed by forecaster `me`; null when I have not forecast. A forecast
  * needs an update only while the question takes forecasts, when it is older than `staleAfterDays`
- * days, or the crowd (default method, the list's crowd) moved more than CROWD_MOVE_THRESHOLD since.
+ * days, or the crowd (default method) moved more than CROWD_MOVE_THRESHOLD since. The crowd pools
+ * `crowdForecasts` (the population the desk's crowd shows, lib/population), by default the whole list.
  */
 export function myPosition<F extends ForecastRecord>(
   q: ScoringQuestion & LifecycleFacts,
@@ -65,13 +66,14 @@ export function myPosition<F extends ForecastRecord>(
   me: string,
   now: number,
   staleAfterDays: number,
+  crowdForecasts: readonly F[] = forecasts,
 ): MyPosition<F> | null {
   return positionFrom(
     q,
     forecasts.filter((f) => f.forecaster === me),
     now,
     staleAfterDays,
-    (t) => crowdForecastAt(q, forecasts, t, DEFAULT_AGGREGATION_METHOD),
+    (t) => crowdForecastAt(q, crowdForecasts, t, DEFAULT_AGGREGATION_METHOD),
   );
 }
 

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { botIdentities, crowdIncludesBots } from "@/db/queries/bots";
 import { getQuestions, listDueQuestions, listOpenQuestions } from "@/db/queries/questions";
 import { getSettingsOfUsers } from "@/db/queries/user-settings";
 import { comments, forecasts } from "@/db/schema/forecasts";
@@ -15,6 +16,7 @@ import { resolutionAudit } from "@/db/schema/resolutions";
 import { accounts, users } from "@/db/schema/users";
 import { myPosition, ageInDays } from "@/lib/my-forecasts";
 import { outcomeLabel } from "@/lib/outcome-label";
+import { defaultPopulation, forecastsOf as inPopulationOnly } from "@/lib/population";
 import { readForecasts } from "@/lib/probability";
 import { isCrowdHiddenFrom, resolutionDeadline } from "@/lib/question-lifecycle";
 import { scoreQuestion } from "@/lib/scoring/question-scores";
@@ -321,12 +323,16 @@ function collectNeedsUpdateEvents(db: Db, now: number): NewNotification[] {
   const forecasterIds = [...new Set([...forecastsOf.values()].flat().map((f) => f.forecaster))];
   const reachable = signInUserIds(db, forecasterIds);
   const settings = getSettingsOfUsers(db, [...reachable]);
+  // "Crowd moved" measures the crowd people see on the question page: people only, unless the desk counts bots in.
+  const population = defaultPopulation(crowdIncludesBots(db));
+  const bots = botIdentities(db).ids;
   const out: NewNotification[] = [];
   for (const q of open) {
     const list = readForecasts(q.type, forecastsOf.get(q.id)!);
+    const crowdList = population === "both" ? list : inPopulationOnly(list, bots, (f) => f.forecaster, population);
     for (const userId of new Set(list.map((f) => f.forecaster))) {
       if (!reachable.has(userId)) continue;
-      const position = myPosition(q, list, userId, now, settings.get(userId)!.staleAfterDays);
+      const position = myPosition(q, list, userId, now, settings.get(userId)!.staleAfterDays, crowdList);
       if (!position || position.needsUpdate.length === 0) continue;
       out.push({
         userId,

@@ -8,6 +8,7 @@ import path from "node:path";
 import type { ParsedMail } from "mailparser";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openDb, type Db } from "@/db/client";
+import { markBot, setCrowdIncludesBots } from "@/db/queries/bots";
 import { addComment, deleteComment } from "@/db/queries/comments";
 import { notificationSentence } from "@/components/notifications/notification-text";
 import {
@@ -175,6 +176,20 @@ describe("what reaches whom", () => {
     saveUserSettings(db, bob, { staleAfterDays: 1, emailMode: "digest" });
     collectNotifications(db, NOW + 1);
     expect(listNotifications(db, bob).map((n) => n.payload.reasons)).toEqual([["stale"]]);
+
+    // A bot's forecast alone does not move the crowd people see (people only by default)…
+    const bot = createUser(db, { email: "bot@x.org", name: "Model Bot" }).id;
+    expect(markBot(db, { userId: bot, model: "test-model", ownerId: alice, actorId: admin, now: NOW })).toEqual({ ok: true });
+    const pulled = question("Bot pulls", NOW - 30 * DAY, NOW + 30 * DAY);
+    forecastAt(pulled, alice, NOW - 5 * DAY, [0.4, 0.6]);
+    forecastAt(pulled, bot, NOW - 2 * DAY, [0.95, 0.05]);
+    const onPulled = () => listNotifications(db, alice).filter((n) => n.questionTitle === "Bot pulls").map((n) => n.payload.reasons);
+    collectNotifications(db, NOW + 2);
+    expect(onPulled()).toEqual([]);
+    // …until the desk counts bots in its crowd: then the same forecast moves it from 60 % far below.
+    setCrowdIncludesBots(db, true, NOW);
+    collectNotifications(db, NOW + 3);
+    expect(onPulled()).toEqual([["crowd_moved"]]);
   });
 
   it("mark as read: one, or all; never someone else's", () => {
