@@ -1,10 +1,11 @@
+import { otherMethods } from "../../../_lib/methods";
 import type { Db } from "@/db/client";
 import { recordCdfForecast } from "@/db/queries/continuous-questions";
 import { recordForecast } from "@/db/queries/forecasts";
 import { cdfToApi, isoTime, quantilesToApi } from "@/lib/api/present";
-import { forecastSubmission, QUANTILE_KEYS, quantileKeyLevel, questionPathParams, type ForecastSubmissionBody } from "@/lib/api/schemas";
+import { parseDistributionForecast } from "@/lib/api/distribution-forecast";
+import { forecastSubmission, questionPathParams, type ForecastSubmissionBody } from "@/lib/api/schemas";
 import { isContinuousQuestion, type ContinuousQuestion, type Question } from "@/lib/types";
-import { continuousForecastInput, quantileFieldName } from "@/lib/validation/continuous-forecast";
 import { forecastInput } from "@/lib/validation/forecast";
 import type { ApiCaller } from "../../../_lib/auth";
 import { apiPost, type ApiAnswer } from "../../../_lib/handler";
@@ -58,26 +59,11 @@ export const POST = apiPost({ access: "signed_in", params: questionPathParams, b
   };
 });
 
-/**
- * A numeric or date forecast: the quantiles go through the form's schema (its fields q5 … q95 carry the
- * values, dates as epoch ms), whose problems come back named quantiles.p5 … quantiles.p95, or quantiles
- * for the set as a whole.
- */
+/** A numeric or date forecast: the quantiles through the form's schema (lib/api/distribution-forecast), then recordCdfForecast. */
 function recordDistribution(tx: Db, question: ContinuousQuestion & Question, caller: ApiCaller, body: ForecastSubmissionBody, now: number): ApiAnswer {
   if (body.kind !== "numeric" && body.kind !== "date") return invalid("kind", `this question takes ${question.type} forecasts`);
-  const fields: Record<string, unknown> = { questionId: question.id, rationale: body.rationale ?? undefined };
-  for (const key of QUANTILE_KEYS) {
-    const value = (body.quantiles as Partial<Record<string, number | string>>)[key];
-    if (value === undefined) continue;
-    fields[quantileFieldName(quantileKeyLevel(key))] = typeof value === "string" ? Date.parse(value) : value;
-  }
-  const parsed = continuousForecastInput(question.type, question.scale).safeParse(fields);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const formField = issue.path.map(String).join(".");
-    const key = QUANTILE_KEYS.find((k) => quantileFieldName(quantileKeyLevel(k)) === formField);
-    return invalid(key ? `quantiles.${key}` : formField === "rationale" ? "rationale" : "quantiles", issue.message);
-  }
+  const parsed = parseDistributionForecast(question.id, question.type, question.scale, body);
+  if (!parsed.ok) return invalid(parsed.field, parsed.message);
   const saved = recordCdfForecast(tx, { questionId: question.id, forecasterId: caller.id, madeAt: now, cdf: parsed.data.cdf, rationale: parsed.data.rationale });
   if (!saved.ok) {
     if (saved.code === "not_found") return QUESTION_NOT_FOUND;
@@ -98,3 +84,5 @@ function recordDistribution(tx: Db, question: ContinuousQuestion & Question, cal
     },
   };
 }
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");
