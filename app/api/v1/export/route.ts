@@ -1,3 +1,4 @@
+import { otherMethods } from "../_lib/methods";
 import { exportDataset } from "@/db/queries/exchange";
 import { datasetToCsv } from "@/lib/exchange/csv";
 import { datasetToV1Json, v1DocumentText } from "@/lib/exchange/write-v1";
@@ -12,3 +13,5 @@ export const GET = apiGet({ access: "admin", query: exportQuery }, ({ db, caller
     return new Response([...v1DocumentText(datasetToV1Json(dataset))].join(""), { headers: { ...headers, "content-type": "application/json; charset=utf-8" } });
   return new Response(datasetToCsv(dataset)[query.file!], { headers: { ...headers, "content-type": "text/csv; charset=utf-8" } });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

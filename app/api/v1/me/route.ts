@@ -1,3 +1,4 @@
+import { otherMethods } from "../_lib/methods";
 import { isBot } from "@/db/queries/bots";
 import { emptyQuery } from "@/lib/api/schemas";
 import { apiGet } from "../_lib/handler";
@@ -7,3 +8,5 @@ export const GET = apiGet({ access: "signed_in", query: emptyQuery }, ({ db, cal
   status: 200,
   body: { handle: caller!.handle, name: caller!.name, role: caller!.role, isBot: isBot(db, caller!.id) },
 }));
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -1,3 +1,4 @@
+import { otherMethods } from "../_lib/methods";
 import { listQuestions, questionChangeTimes } from "@/db/queries/questions";
 import { questionSummaryToApi } from "@/lib/api/present";
 import { questionListQuery } from "@/lib/api/schemas";
@@ -26,3 +27,5 @@ export const GET = apiGet({ access: "public", query: questionListQuery }, ({ db,
     },
   };
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

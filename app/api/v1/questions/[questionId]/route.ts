@@ -1,3 +1,4 @@
+import { otherMethods } from "../../_lib/methods";
 import { crowdIncludesBots } from "@/db/queries/bots";
 import { crowdDistributionHistory } from "@/db/queries/continuous-forecasts";
 import { questionCrowd } from "@/db/queries/crowd";
@@ -30,3 +31,5 @@ export const GET = apiGet({ access: "public", params: questionPathParams, query:
   }
   return { status: 200, body: questionDetailToApi(q, questionChangeTimes(db, [q.id]).get(q.id)!, now, { hidden, latest }) };
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -1,3 +1,4 @@
+import { otherMethods } from "../../../_lib/methods";
 import { crowdIncludesBots, isBot } from "@/db/queries/bots";
 import { findForecasterName, forecasterTrackRecord } from "@/db/queries/track-records";
 import { findUserByHandle } from "@/db/queries/users";
@@ -46,3 +47,5 @@ export const GET = apiGet({ access: "public", params: forecasterPathParams, quer
     },
   };
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -1,3 +1,4 @@
+import { otherMethods } from "../../../_lib/methods";
 import { crowdIncludesBots } from "@/db/queries/bots";
 import { crowdDistributionHistory } from "@/db/queries/continuous-forecasts";
 import { questionCrowd } from "@/db/queries/crowd";
@@ -47,3 +48,5 @@ export const GET = apiGet({ access: "public", params: questionPathParams, query:
     },
   };
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -1,3 +1,4 @@
+import { otherMethods } from "../../../_lib/methods";
 import { recordResolution } from "@/db/queries/resolutions";
 import { resolutionToApi } from "@/lib/api/present";
 import { questionPathParams, resolutionRequest } from "@/lib/api/schemas";
@@ -73,3 +74,5 @@ export const POST = apiPost({ access: "admin", params: questionPathParams, body:
   const after = getQuestion(tx, question.id)!;
   return { status: 200, body: { questionId: question.id, action: result.action, resolution: resolutionToApi(after) } };
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");
