@@ -16,8 +16,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openDb } from "@/db/client";
 import { createApiToken } from "@/db/queries/api-tokens";
 import { createUser } from "@/db/queries/users";
-import { fuzzRoutes, LEAKS, type FuzzRequest } from "../integration/support/api-fuzz-cases";
-import { addQuestion, DAY } from "../integration/support/desk-questions";
+import { FUZZ_PRICE_SCALE, fuzzRoutes, LEAKS, type FuzzRequest } from "../integration/support/api-fuzz-cases";
+import { addQuestion, addScaledQuestion, DAY } from "../integration/support/desk-questions";
 import { freePort, serve, type RunningServer } from "./global-setup";
 
 const RUNS = 1_000;
@@ -64,6 +64,7 @@ beforeAll(async () => {
   addQuestion(db, "q-open");
   addQuestion(db, "q-closed", { openTime: now - 30 * DAY, closeTime: now - DAY });
   addQuestion(db, "q-draft", { isDraft: true });
+  addScaledQuestion(db, "q-price", "numeric", FUZZ_PRICE_SCALE);
   db.$client.close();
   server = await serve(file, await freePort(), "fuzz-server.log", { API_ANONYMOUS_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT) });
   before = tableChecksums();
@@ -157,6 +158,37 @@ describe(`fuzz over HTTP: ${RUNS} bad requests per API route`, () => {
     expect(tableChecksums()).toEqual(before);
     const ok = await send({ kind: "good", method: "POST", url: "/api/v1/questions/q-open/forecasts", call: { token: tokens.analyst, body: { kind: "binary", percent: 50 } } });
     expect(ok.status).toBe(201);
-    expect(tableChecksums()).not.toEqual(before);
+    const numeric = await send({ kind: "good", method: "POST", url: "/api/v1/questions/q-price/forecasts", call: { token: tokens.analyst, body: { kind: "numeric", quantiles: { p25: 100, p50: 115, p75: 130 } } } });
+    expect(numeric.status).toBe(201);
+    expect((await numeric.json()).cdf.p).toHaveLength(201);
+    const changed = tableChecksums();
+    expect(changed.forecasts).not.toEqual(before.forecasts);
+    expect(changed.continuous_forecasts).not.toEqual(before.continuous_forecasts);
+  });
+
+  it("answers a method a route does not serve with a JSON 405 and its Allow header", async () => {
+    const cases: Array<[string, string, string]> = [
+      ["/api/v1/questions", "POST", "GET, HEAD, OPTIONS"],
+      ["/api/v1/questions/q-open", "DELETE", "GET, HEAD, OPTIONS"],
+      ["/api/v1/questions/q-open/crowd", "PUT", "GET, HEAD, OPTIONS"],
+      ["/api/v1/questions/q-open/forecasts", "GET", "POST, OPTIONS"],
+      ["/api/v1/questions/q-open/forecasts", "PATCH", "POST, OPTIONS"],
+      ["/api/v1/questions/q-closed/resolution", "DELETE", "POST, OPTIONS"],
+      ["/api/v1/forecasters/ana/scores", "POST", "GET, HEAD, OPTIONS"],
+      ["/api/v1/export", "POST", "GET, HEAD, OPTIONS"],
+      ["/api/v1/me", "PATCH", "GET, HEAD, OPTIONS"],
+      ["/api/v1/openapi.json", "POST", "GET, HEAD, OPTIONS"],
+      ["/api/v1/health", "DELETE", "GET, HEAD, OPTIONS"],
+    ];
+    for (const [url, method, allow] of cases) {
+      const res = await fetch(new URL(url, server!.baseURL), { method, headers: { authorization: `Bearer ${tokens.admin}` } });
+      expect(res.status, `${method} ${url}`).toBe(405);
+      expect(res.headers.get("allow"), `${method} ${url}`).toBe(allow);
+      expect(await res.json()).toEqual({ error: { code: "method_not_allowed", message: expect.stringContaining(`${method} is not allowed on ${url}`), field: null } });
+      const options = await fetch(new URL(url, server!.baseURL), { method: "OPTIONS" });
+      expect([options.status, options.headers.get("allow")], `OPTIONS ${url}`).toEqual([204, allow]);
+    }
+    // HEAD follows GET (Next answers it from the GET handler).
+    expect((await fetch(new URL("/api/v1/health", server!.baseURL), { method: "HEAD" })).status).toBe(200);
   });
 });

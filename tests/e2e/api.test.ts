@@ -1,5 +1,5 @@
 // The API against `next start`: the README's curl examples run as written (only BASE points at this
-// server, and QUESTION/DUE_QUESTION name demo questions), and the Settings page creates a token that
+// server, and QUESTION/DUE_QUESTION/NUMERIC_QUESTION name demo questions), and the Settings page creates a token that
 // works once and stops working when revoked.
 import { execFile } from "node:child_process";
 import fs from "node:fs";
@@ -8,7 +8,10 @@ import { promisify } from "node:util";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
+import { listOwnContinuousForecasts } from "@/db/queries/continuous-forecasts";
 import { forecasts } from "@/db/schema/forecasts";
+import { interpolatedCdf } from "@/lib/continuous/cdf";
+import { internalLocation } from "@/lib/continuous/scale";
 import { DEMO_LOGINS } from "@/db/seed-demo";
 import { openBrowser, saveScreenshot, type BrowserSession } from "./browser";
 import { appEnvironment } from "./global-setup";
@@ -30,6 +33,7 @@ describe("the README's API examples", () => {
     const baseURL = inject("baseURL");
     const question = openQuestions().find((q) => q.type === "binary")!;
     const due = dueQuestions().find((q) => q.type === "binary")!;
+    const numeric = openQuestions().find((q) => q.type === "numeric" && q.id.startsWith("gas-price-"))!;
     // One shell, so variables set in one block serve the next; BASE is the only line changed.
     const script = ["set -euo pipefail", ...blocks].join("\n").replace(/^BASE=.*$/m, `BASE=${baseURL}`);
     // Run from the repository, as a reader would (npm run needs it); the export lands there and is removed.
@@ -38,7 +42,7 @@ describe("the README's API examples", () => {
     try {
       ({ stdout } = await promisify(execFile)("bash", ["-c", script], {
         cwd: ROOT,
-        env: { ...appEnvironment(inject("databasePath"), Number(new URL(baseURL).port)), QUESTION: question.id, DUE_QUESTION: due.id },
+        env: { ...appEnvironment(inject("databasePath"), Number(new URL(baseURL).port)), QUESTION: question.id, DUE_QUESTION: due.id, NUMERIC_QUESTION: numeric.id },
         maxBuffer: 64 * 1024 * 1024,
       }));
       const csv = fs.readFileSync(csvFile, "utf8");
@@ -50,6 +54,11 @@ describe("the README's API examples", () => {
     const ana = userIdByEmail("ana@forecast-desk.local");
     const stored = deskDb().select().from(forecasts).where(and(eq(forecasts.questionId, question.id), eq(forecasts.forecasterId, ana))).all();
     expect(stored.at(-1)).toMatchObject({ probabilities: [0.375, 0.625], rationale: "Base rate of similar bills, adjusted for the new sponsor" });
+    const gas = listOwnContinuousForecasts(deskDb(), numeric.id, ana).at(-1)!;
+    expect(gas.rationale).toBe("Frozen price, small rise in a new deal");
+    // The stored CDF puts half the probability below the median given, 140 (within the form's half a point).
+    expect(Math.abs(interpolatedCdf(gas.cdf, internalLocation(reloadQuestion(numeric.id).scale!, 140)) - 0.5)).toBeLessThanOrEqual(0.005);
+    expect(stdout).toContain('"method":"recency_weighted_mean"');
     expect(reloadQuestion(due.id).resolution).toMatchObject({ outcome: { kind: "option", option: 1 }, evidence: "Official results" });
   });
 });

@@ -5,7 +5,9 @@
 // No app imports beyond lib/ (the e2e test runs against the production server).
 import fc from "fast-check";
 import type * as z from "zod";
+import { parseDistributionForecast } from "@/lib/api/distribution-forecast";
 import { crowdSeriesQuery, exportQuery, forecastSubmission, questionListQuery, resolutionRequest, scoresQuery } from "@/lib/api/schemas";
+import type { ContinuousScale } from "@/lib/continuous/types";
 import { forecastInput } from "@/lib/validation/forecast";
 import { DAY } from "./desk-questions";
 
@@ -97,10 +99,29 @@ export function badPost(shaped: fc.Arbitrary<unknown>, isAccepted: (body: unknow
   );
 }
 
+/** The fuzz desk's numeric question q-price: 0–500 USD, linear, closed bounds. */
+export const FUZZ_PRICE_SCALE: ContinuousScale & { unit: string } = { unit: "USD", rangeMin: 0, rangeMax: 500, zeroPoint: null, openLowerBound: false, openUpperBound: false };
+
+const quantileValue = fc.oneof(
+  fc.double(),
+  fc.integer({ min: -100, max: 600 }),
+  fc.constantFrom(0, 500, 1e15, -1e15, 1e308, 250),
+  fc.date({ min: new Date(0), max: new Date(4e12), noInvalidDate: true }).map((d) => d.toISOString()),
+  fc.constantFrom("2027-02-30", "2027-04-01", "115"),
+  weirdString,
+  fc.constant(null),
+);
+const quantilesish = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ p5: quantileValue, p25: quantileValue, p50: quantileValue, p75: quantileValue, p95: quantileValue, p40: quantileValue }, { requiredKeys: [] }) },
+  // Increasing but too close together, too close to a bound, or too few.
+  { weight: 2, arbitrary: fc.tuple(fc.integer({ min: 1, max: 498 }), fc.integer({ min: 0, max: 2 })).map(([m, d]) => ({ p25: m - d / 4, p50: m, p75: m + d / 4 })) },
+  { weight: 1, arbitrary: anyJson },
+);
 const percentish = fc.oneof(fc.double(), fc.integer(), fc.constantFrom(0, 0.1, 99.9, 100, 12.34, 62.55, -5, 1e308), weirdString, fc.constant(null), fc.boolean());
 export const forecastShaped = fc.record(
   {
-    kind: fc.oneof(fc.constantFrom("binary", "scenarios", "gaussian", "Binary", ""), anyJson),
+    kind: fc.oneof(fc.constantFrom("binary", "scenarios", "numeric", "date", "gaussian", "Binary", ""), anyJson),
+    quantiles: quantilesish,
     percent: percentish,
     percents: fc.oneof(fc.array(percentish, { maxLength: 6 }), anyJson),
     rationale: fc.oneof(fc.string({ unit: "grapheme", maxLength: 50 }), fc.constant("r".repeat(5001)), anyJson),
@@ -109,6 +130,12 @@ export const forecastShaped = fc.record(
   },
   { requiredKeys: [] },
 );
+/** Would the forecast route record this body on the numeric question q-price? */
+export function numericForecastAccepted(body: unknown): boolean {
+  const shape = forecastSubmission.safeParse(body);
+  if (!shape.success || shape.data.kind !== "numeric") return false;
+  return parseDistributionForecast("q-price", "numeric", FUZZ_PRICE_SCALE, shape.data).ok;
+}
 /** Would the forecast route record this body on the binary question q-open? */
 export function forecastAccepted(body: unknown): boolean {
   const shape = forecastSubmission.safeParse(body);
@@ -158,7 +185,8 @@ const NO_QUERY = crowdSeriesQuery.pick({});
 
 /**
  * Each API route with an arbitrary of requests it must refuse, on a desk with the binary question
- * q-open (open), q-closed (closed, unresolved) and q-draft, an analyst "ana" and an admin.
+ * q-open (open), q-closed (closed, unresolved) and q-draft, the numeric question q-price
+ * (FUZZ_PRICE_SCALE, open), an analyst "ana" and an admin.
  */
 export function fuzzRoutes(tokens: { analyst: string; admin: string }): Array<{ route: string; requests: fc.Arbitrary<FuzzRequest> }> {
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -190,7 +218,16 @@ export function fuzzRoutes(tokens: { analyst: string; admin: string }): Array<{ 
     {
       route: "POST /questions/{id}/forecasts",
       requests: fc.oneof(
-        { weight: 9, arbitrary: badPost(forecastShaped, forecastAccepted).map(({ kind, call }): FuzzRequest => ({ kind, method: "POST", url: "/api/v1/questions/q-open/forecasts", call: { token: tokens.analyst, ...call } })) },
+        { weight: 6, arbitrary: badPost(forecastShaped, forecastAccepted).map(({ kind, call }): FuzzRequest => ({ kind, method: "POST", url: "/api/v1/questions/q-open/forecasts", call: { token: tokens.analyst, ...call } })) },
+        {
+          weight: 3,
+          arbitrary: badPost(forecastShaped, numericForecastAccepted).map(({ kind, call }): FuzzRequest => ({
+            kind: `${kind} (numeric question)`,
+            method: "POST",
+            url: "/api/v1/questions/q-price/forecasts",
+            call: { token: tokens.analyst, ...call },
+          })),
+        },
         {
           weight: 1,
           arbitrary: fc.oneof(
