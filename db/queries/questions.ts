@@ -456,7 +456,8 @@ export function updateQuestion(db: Db, id: string, def: QuestionDefinition, now:
 
 /**
  * When each question last changed (epoch ms), for the API's changedSince filter: the latest of its
- * definition (updatedAt), any resolution change (the audit log) and its newest forecast (which moves the
+ * definition (updatedAt), any resolution change (the audit log) and its newest forecast, probabilities or a
+ * CDF on a numeric or date question (which moves the
  * crowd forecast). Every requested id is present.
  */
 export function questionChangeTimes(db: Db, ids: readonly string[]): Map<string, number> {
@@ -470,7 +471,8 @@ export function questionChangeTimes(db: Db, ids: readonly string[]): Map<string,
         // subqueries would then name their own table's id.
         changedAt: sql<number>`max("questions"."updated_at",
           coalesce((select max(a.at) from resolution_audit a where a.question_id = "questions"."id"), 0),
-          coalesce((select max(f.made_at) from forecasts f where f.question_id = "questions"."id"), 0))`,
+          coalesce((select max(f.made_at) from forecasts f where f.question_id = "questions"."id"), 0),
+          coalesce((select max(c.made_at) from continuous_forecasts c where c.question_id = "questions"."id"), 0))`,
       })
       .from(questions)
       .where(inArray(questions.id, chunk))

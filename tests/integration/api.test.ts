@@ -165,6 +165,7 @@ describe("numeric and date questions", () => {
     api("POST", `/api/v1/questions/${questionId}/forecasts`, { token, body, headers });
 
   it("records quantiles as the form does (same CDF, same rules naming the quantile, idempotent), echoed with its scale", async () => {
+    const since = new Date(Date.now() - 1000).toISOString();
     const res = await post("q-price", { kind: "numeric", quantiles: { p5: 80, p25: 100, p50: 115, p75: 130, p95: 160 }, rationale: "futures curve" });
     expect(res.status).toBe(201);
     const body = await res.json();
@@ -192,6 +193,9 @@ describe("numeric and date questions", () => {
     // Open upper bound: some probability lies after the range.
     expect(dateBody.cdf.p[200]).toBeLessThan(1);
     expect(cdfRows("q-when")).toHaveLength(1);
+    // A numeric or date forecast changes its question's crowd: changedSince finds both.
+    const changed = await (await api("GET", `/api/v1/questions?changedSince=${encodeURIComponent(since)}`)).json();
+    expect(changed.questions.map((q: { id: string }) => q.id).sort()).toEqual(["q-price", "q-when"]);
 
     // What the form refuses, refused naming the quantile; nothing written.
     const cases: Array<[string, unknown, string, RegExp?]> = [
