@@ -456,9 +456,8 @@ export function updateQuestion(db: Db, id: string, def: QuestionDefinition, now:
 
 /**
  * When each question last changed (epoch ms), for the API's changedSince filter: the latest of its
- * definition (updatedAt), any resolution change (the audit log) and its newest forecast, probabilities or a
- * CDF on a numeric or date question (which moves the
- * crowd forecast). Every requested id is present.
+ * definition (updatedAt), any resolution change (the audit log) and its newest forecast (which moves the
+ * crowd forecast): probabilities, or a CDF on a numeric or date question. Every requested id is present.
  */
 export function questionChangeTimes(db: Db, ids: readonly string[]): Map<string, number> {
   const out = new Map<string, number>();
