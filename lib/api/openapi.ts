@@ -14,14 +14,15 @@ const errors = (...statuses: number[]): ZodOpenApiResponsesObject => {
     404: "Not found",
     409: "Conflict with the current state, or an Idempotency-Key reused with another body",
     413: `Body larger than ${s.MAX_BODY_BYTES / 1024} KiB`,
+    405: "This path does not serve that method: the Allow header lists the ones it does",
     415: "Content-Type is not application/json",
     429: "Rate limit: wait Retry-After seconds",
   };
   return Object.fromEntries(statuses.map((st) => [String(st), { description: text[st], ...json(s.apiError) }]));
 };
 
-const READ_ERRORS = [400, 401, 429];
-const WRITE_ERRORS = [400, 401, 403, 404, 409, 413, 415, 429];
+const READ_ERRORS = [400, 401, 405, 429];
+const WRITE_ERRORS = [400, 401, 403, 404, 405, 409, 413, 415, 429];
 const idempotencyKey = z.object({ "Idempotency-Key": s.idempotencyKeyHeader.optional() });
 
 const post = (op: Omit<ZodOpenApiOperationObject, "requestParams"> & { path?: z.ZodObject }): ZodOpenApiOperationObject => {
@@ -124,7 +125,7 @@ export function apiDocument() {
         get: {
           operationId: "me",
           summary: "Who the token acts as",
-          responses: { "200": { description: "The token's user", ...json(s.me) }, ...errors(401, 429) },
+          responses: { "200": { description: "The token's user", ...json(s.me) }, ...errors(401, 405, 429) },
         },
       },
     },

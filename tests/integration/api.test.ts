@@ -380,6 +380,7 @@ describe("scores, export, me and the OpenAPI document", () => {
     expect(JSON.stringify(doc.components.schemas.DateForecast.properties.quantiles.properties.p50)).toContain("date");
     expect(doc.components.schemas.ForecastSubmission.oneOf).toHaveLength(4);
     expect(doc.components.schemas.CrowdDistribution.properties.quantiles).toBeDefined();
+    expect(doc.paths["/questions/{questionId}/forecasts"].post.responses["405"].content["application/json"].schema).toEqual({ $ref: "#/components/schemas/Error" });
     const pageSize = doc.paths["/questions"].get.parameters.find((p: { name: string }) => p.name === "pageSize");
     expect(pageSize.schema.maximum).toBe(MAX_PAGE_SIZE);
   });
