@@ -1,4 +1,4 @@
-// Global setup of the e2e project: a production build of the app, served by the app's own production
+// Global setup of the e2e projects (both list it; the build and the desk are made once for the run): a production build of the app, served by the app's own production
 // server (server.ts, as `npm start` does) against a fresh SQLite file in a temp dir, seeded with the
 // demo desk by `npm run db:seed`, on a free port. Tests get the base URL (and the database file, to pick
 // questions and check what the server wrote) through vitest's provide/inject. Test files that need a
@@ -154,7 +154,29 @@ export async function serve(
   return { baseURL, stop: () => stopServer(server), crash };
 }
 
+/** The build and the seeded desk's server, made once for the run (every e2e project lists this setup). */
+interface SharedDesk {
+  ready: Promise<{ baseURL: string; databasePath: string; tmpDir: string; teardown: () => Promise<void> }>;
+  projects: number;
+}
+const SHARED = Symbol.for("forecast-desk.e2e.desk");
+
 export default async function setup(project: TestProject) {
+  const holder = globalThis as { [SHARED]?: SharedDesk };
+  const shared = (holder[SHARED] ??= { ready: startDesk(), projects: 0 });
+  shared.projects++;
+  const desk = await shared.ready;
+  project.provide("baseURL", desk.baseURL);
+  project.provide("databasePath", desk.databasePath);
+  project.provide("e2eTmpDir", desk.tmpDir);
+  return async () => {
+    if (--shared.projects > 0) return;
+    delete holder[SHARED];
+    await desk.teardown();
+  };
+}
+
+async function startDesk() {
   fs.mkdirSync(LOG_DIR, { recursive: true });
   const buildId = path.join(ROOT, DIST_DIR, "BUILD_ID");
   const baseEnv = productionEnv();
@@ -196,9 +218,5 @@ export default async function setup(project: TestProject) {
   }
   const { baseURL } = server;
   console.log(`[e2e] serving ${baseURL} (database ${databasePath})`);
-
-  project.provide("baseURL", baseURL);
-  project.provide("databasePath", databasePath);
-  project.provide("e2eTmpDir", tmpDir);
-  return teardown;
+  return { baseURL, databasePath, tmpDir, teardown };
 }

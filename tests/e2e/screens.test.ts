@@ -6,8 +6,8 @@
 // times to artifacts/page-weights.json.
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { Page, Request } from "playwright-core";
 import { DEMO_ADMIN, DEMO_ADMIN_PASSWORD, DEMO_ANALYST_PASSWORD, DEMO_ANALYSTS } from "@/db/demo/demo-analysts";
 import { openBrowser, type BrowserSession } from "./browser";
 import { allQuestions, dueQuestions, openQuestions, signIn } from "./desk";
@@ -77,10 +77,66 @@ async function runAxe(page: Page): Promise<AxeViolation[]> {
   });
 }
 
-async function settle(page: Page) {
-  await page.waitForLoadState("networkidle");
-  // charts and local times render after hydration
-  await page.waitForTimeout(300);
+/**
+ * Waits until the page is what a person sees once it has loaded: the document and its scripts loaded,
+ * React has hydrated every element of the page (the charts and local times render only after
+ * hydration, components/ui/use-client-render.ts), every recharts chart has taken its container's width
+ * (ResponsiveContainer starts at a guessed width and measures with a ResizeObserver), no request has
+ * been in flight for 100 ms, and two animation frames have been painted since.
+ */
+async function settle(page: Page, inFlight: () => number) {
+  await page.waitForLoadState("load");
+  const deadline = Date.now() + 60_000;
+  // null once ready, else what is still missing
+  const missing = () =>
+    page.evaluate(() => {
+      const hydrated = (el: Element) => Object.keys(el).some((k) => k.startsWith("__reactFiber$"));
+      // Not React's to hydrate: scripts and styles, streamed content not yet revealed, the route
+      // announcer Next adds, the hidden inputs naming a form's server action, recharts' text-measuring span.
+      const outside = "script, template, style, link, noscript, [hidden], [hidden] *, next-route-announcer, input[type=hidden], #recharts_measurement_span";
+      const rendered = [...document.querySelectorAll("body *")].filter((el) => !el.matches(outside));
+      if (rendered.length === 0) return "an empty body";
+      const dry = rendered.find((el) => !hydrated(el));
+      if (dry) return `not hydrated: ${dry.outerHTML.slice(0, 120)}`;
+      for (const container of document.querySelectorAll<HTMLElement>(".recharts-responsive-container")) {
+        if (!container.checkVisibility() || container.clientWidth === 0) continue; // in a closed <details>, say
+        const chart = container.querySelector<HTMLElement>(".recharts-wrapper");
+        if (!chart || chart.offsetWidth === 0 || Math.abs(chart.offsetWidth - container.clientWidth) > 1)
+          return `a chart ${chart?.offsetWidth ?? "not"} drawn in a ${container.clientWidth} px container`;
+      }
+      return null;
+    });
+  for (let reason = await missing(); reason !== null; reason = await missing()) {
+    if (Date.now() > deadline) throw new Error(`${page.url()} did not settle in 60 s: ${reason}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  // no request in flight for 100 ms (a chunk a component asked for after hydration, an image, a font)
+  let quietSince = Date.now();
+  for (;;) {
+    if (Date.now() > deadline) throw new Error(`${page.url()}: ${inFlight()} requests still in flight after 60 s`);
+    if (inFlight() > 0) quietSince = Date.now();
+    else if (Date.now() - quietSince >= 100) break;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+}
+
+/**
+ * A browser at one width (a browser per width: a tab behind another one would not paint), with the
+ * cookies of `signedIn` (the role's session) and the count of its requests in flight (for settle).
+ */
+async function browserAt(viewport: { width: number; height: number }, signedIn?: BrowserSession) {
+  const browser = await openBrowser();
+  const { page } = browser;
+  // six browsers share the machine's cores with the server here
+  page.setDefaultTimeout(60_000);
+  await page.setViewportSize(viewport);
+  if (signedIn) await browser.context.addCookies(await signedIn.context.cookies());
+  const inFlight = new Set<Request>();
+  page.on("request", (request) => inFlight.add(request));
+  page.on("requestfinished", (request) => inFlight.delete(request));
+  page.on("requestfailed", (request) => inFlight.delete(request));
+  return { browser, page, inFlight: () => inFlight.size };
 }
 
 const axeReport: Record<string, Record<string, number>> = {};
@@ -89,61 +145,78 @@ const innerReport: Record<string, string[]> = {};
 
 function writeReport() {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  fs.writeFileSync(path.join(ARTIFACTS, "axe-report.json"), JSON.stringify({ axe: axeReport, phoneOverflowPx: overflowReport, phoneInnerScrollers: innerReport }, null, 2));
+  const sorted = <T,>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
+  fs.writeFileSync(path.join(ARTIFACTS, "axe-report.json"), JSON.stringify({ axe: sorted(axeReport), phoneOverflowPx: sorted(overflowReport), phoneInnerScrollers: sorted(innerReport) }, null, 2));
 }
 
-describe.each<Role>(["visitor", "analyst", "admin"])("every page as %s", (role) => {
-  let browser: BrowserSession;
-  let page: Page;
+// The three roles walk at once, each with one browser at 1280 px and one at 390 px walking its pages
+// side by side (the server and the browsers wait on each other more than on the CPU).
+describe.concurrent("every page", () => {
+  it.for<Role>(["visitor", "analyst", "admin"])("as %s has no serious or critical axe violation at 1280 px and no sideways scroll at 390 px", { timeout: 1_800_000 }, async (role, { expect }) => {
+    const tabs: Awaited<ReturnType<typeof browserAt>>[] = [];
+    try {
+      fs.mkdirSync(SHOTS, { recursive: true });
+      const pages = pagesFor(role);
+      const wideTab = await browserAt(WIDE);
+      tabs.push(wideTab);
+      if (role === "analyst") await signIn(wideTab.page, { email: DEMO_ANALYSTS[0].email, password: DEMO_ANALYST_PASSWORD });
+      if (role === "admin") await signIn(wideTab.page, { email: DEMO_ADMIN.email, password: DEMO_ADMIN_PASSWORD });
+      const phoneTab = await browserAt(PHONE, wideTab.browser);
+      tabs.push(phoneTab);
 
-  beforeAll(async () => {
-    browser = await openBrowser();
-    page = browser.page;
-    if (role === "analyst") await signIn(page, { email: DEMO_ANALYSTS[0].email, password: DEMO_ANALYST_PASSWORD });
-    if (role === "admin") await signIn(page, { email: DEMO_ADMIN.email, password: DEMO_ADMIN_PASSWORD });
-    fs.mkdirSync(SHOTS, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+      const wideWalk = async () => {
+        const violations = new Map<string, AxeViolation[]>();
+        for (const { name, path: pathname } of pages) {
+          await wideTab.page.goto(pathname);
+          await settle(wideTab.page, wideTab.inFlight);
+          await wideTab.page.screenshot({ path: path.join(SHOTS, `${role}-${name}-1280.png`), fullPage: true });
+          violations.set(name, await runAxe(wideTab.page));
+        }
+        return violations;
+      };
+      const phoneWalk = async () => {
+        const phone = new Map<string, { overflow: number; innerScrollers: string[] }>();
+        for (const { name, path: pathname } of pages) {
+          const { page } = phoneTab;
+          await page.goto(pathname);
+          await settle(page, phoneTab.inFlight);
+          await page.screenshot({ path: path.join(SHOTS, `${role}-${name}-390.png`), fullPage: true });
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          // no box that scrolls sideways inside the page either (a table cut off at the screen's edge)
+          const innerScrollers = await page.evaluate(() =>
+            [...document.querySelectorAll<HTMLElement>("body *")]
+              .filter((el) => {
+                const style = getComputedStyle(el);
+                return (style.overflowX === "auto" || style.overflowX === "scroll") && el.scrollWidth > el.clientWidth + 1 && el.checkVisibility();
+              })
+              .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} (${el.scrollWidth - el.clientWidth}px)`),
+          );
+          phone.set(name, { overflow, innerScrollers });
+        }
+        return phone;
+      };
+      const [wide, phone] = await Promise.all([wideWalk(), phoneWalk()]);
 
-  it("has no serious or critical axe violation at 1280 px and no sideways scroll at 390 px", async () => {
-    const failures: string[] = [];
-    for (const { name, path: pathname } of pagesFor(role)) {
-      await page.setViewportSize(WIDE);
-      await page.goto(pathname);
-      await settle(page);
-      await page.screenshot({ path: path.join(SHOTS, `${role}-${name}-1280.png`), fullPage: true });
-      const wide = await runAxe(page);
-
-      await page.setViewportSize(PHONE);
-      await page.reload();
-      await settle(page);
-      await page.screenshot({ path: path.join(SHOTS, `${role}-${name}-390.png`), fullPage: true });
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      // no box that scrolls sideways inside the page either (a table cut off at the screen's edge)
-      const innerScrollers = await page.evaluate(() =>
-        [...document.querySelectorAll<HTMLElement>("body *")]
-          .filter((el) => {
-            const style = getComputedStyle(el);
-            return (style.overflowX === "auto" || style.overflowX === "scroll") && el.scrollWidth > el.clientWidth + 1 && el.checkVisibility();
-          })
-          .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} (${el.scrollWidth - el.clientWidth}px)`),
-      );
-
-      for (const v of wide) {
-        if (v.impact === "serious" || v.impact === "critical")
-          failures.push(`${role} ${pathname}: ${v.id} (${v.impact}) ×${v.nodes.length} e.g. ${v.nodes[0]?.target.join(" ")}`);
+      const failures: string[] = [];
+      for (const { name, path: pathname } of pages) {
+        const violations = wide.get(name)!;
+        const { overflow, innerScrollers } = phone.get(name)!;
+        for (const v of violations) {
+          if (v.impact === "serious" || v.impact === "critical")
+            failures.push(`${role} ${pathname}: ${v.id} (${v.impact}) ×${v.nodes.length} e.g. ${v.nodes[0]?.target.join(" ")}`);
+        }
+        axeReport[`${role} ${name}`] = Object.fromEntries(violations.map((v) => [v.id, v.nodes.length]));
+        overflowReport[`${role} ${name}`] = overflow;
+        if (overflow > 0) failures.push(`${role} ${pathname}: scrolls sideways by ${overflow}px at 390 px`);
+        innerReport[`${role} ${name}`] = innerScrollers;
+        for (const box of innerScrollers) failures.push(`${role} ${pathname}: ${box} scrolls sideways at 390 px`);
       }
-      axeReport[`${role} ${name}`] = Object.fromEntries(wide.map((v) => [v.id, v.nodes.length]));
-      overflowReport[`${role} ${name}`] = overflow;
-      if (overflow > 0) failures.push(`${role} ${pathname}: scrolls sideways by ${overflow}px at 390 px`);
-      innerReport[`${role} ${name}`] = innerScrollers;
       writeReport();
-      for (const box of innerScrollers) failures.push(`${role} ${pathname}: ${box} scrolls sideways at 390 px`);
+      expect(failures).toEqual([]);
+    } finally {
+      await Promise.all(tabs.map((tab) => tab.browser.close()));
     }
-    expect(failures).toEqual([]);
-  }, 1_800_000);
+  });
 });
 
 describe("page weights", () => {
