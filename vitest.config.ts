@@ -34,7 +34,9 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
+        // 20 s, not vitest's 5 s: two files at a time beside browser tests, a CPU-heavy test (a large
+        // report split into pieces) takes several seconds on a busy 2-core machine
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", testTimeout: 20_000 },
       },
       {
         resolve: { alias },
