@@ -7,6 +7,8 @@
 //   submit:  50 clients POST forecasts (each with its own Idempotency-Key) + 10 clients read question pages.
 // Prints throughput, p50/p99 latency and errors for both groups, the ratio of submissions to the ceiling,
 // and checks every acknowledged forecast is in the database exactly once (lost = 0, duplicated = 0).
+// Then 400 requests of each API kind alone, timing the server's CPU per request (Linux /proc):
+// on a shared machine throughput follows the other processes, CPU per request does not.
 // The submitting token's rate limit is raised to 10,000,000 a minute for the run (said in the output).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -23,6 +25,8 @@ const BIN = path.join(ROOT, "node_modules", ".bin");
 const E2E_DIST_DIR = ".next-e2e";
 const API_CLIENTS = 50;
 const PAGE_READERS = 10;
+/** Requests of each API kind sent alone, after the phases, to time the server's CPU per request. */
+const ALONE_REQUESTS = 400;
 
 const program = new Command()
   .name("loadtest")
@@ -52,6 +56,45 @@ function productionEnv(distDir: string, extra: Record<string, string>): NodeJS.P
 
 /** The 1-minute load average and the number of cores: the machine may be shared. */
 const loadAverage = () => `load average ${os.loadavg().map((x) => x.toFixed(2)).join(", ")} on ${os.cpus().length} cores`;
+
+/** Clock ticks per second of /proc/<pid>/stat's CPU times. */
+const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout?.trim()) || 100;
+
+/**
+ * CPU seconds used so far by every process of the server's process group (tsx and the node it runs),
+ * from /proc (Linux); null where there is none. Unlike throughput, CPU per request does not depend on
+ * what else the shared machine runs.
+ */
+function serverCpuSeconds(processGroup: number): number | null {
+  let ticks = 0;
+  try {
+    for (const pid of fs.readdirSync("/proc")) {
+      if (!/^\d+$/.test(pid)) continue;
+      let stat: string;
+      try {
+        stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      } catch {
+        continue; // ended meanwhile
+      }
+      // Fields after "(comm)": state ppid pgrp … utime (12th) stime (13th).
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) === processGroup) ticks += Number(fields[11]) + Number(fields[12]);
+    }
+  } catch {
+    return null;
+  }
+  return ticks / CLOCK_TICKS;
+}
+
+/** Waits (at most a minute) until the server uses under 5% of a core: requests a client gave up on still run there. */
+async function serverIdle(processGroup: number): Promise<void> {
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
+    const before = serverCpuSeconds(processGroup);
+    await new Promise((r) => setTimeout(r, 1000));
+    const after = serverCpuSeconds(processGroup);
+    if (before === null || after === null || after - before < 0.05) return;
+  }
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -146,11 +189,12 @@ async function main() {
 
     const acked: Array<{ key: string; id: number }> = [];
     let sequence = 0;
-    const [submit, submitReaders] = await Promise.all([
+    // `amount` (a fixed number of requests) is an autocannon option its types leave out.
+    const submitters = (length: { duration: number } | { amount: number }) =>
       autocannon({
         url: base,
         connections: API_CLIENTS,
-        duration: seconds,
+        ...(length as { duration: number }),
         timeout: 30,
         requests: [
           {
@@ -170,9 +214,19 @@ async function main() {
             },
           },
         ],
-      }),
-      readers(),
-    ]);
+      });
+    const [submit, submitReaders] = await Promise.all([submitters({ duration: seconds }), readers()]);
+
+    // Server CPU per request, each kind alone (a fixed number of requests, all answered): the ratio with a core to itself.
+    const cpuPerRequest = async (run: () => Promise<Result>) => {
+      await serverIdle(server!.pid!);
+      const before = serverCpuSeconds(server!.pid!);
+      const result = await run();
+      const after = serverCpuSeconds(server!.pid!);
+      return before === null || after === null || result.requests.total === 0 ? null : ((after - before) * 1000) / result.requests.total;
+    };
+    const healthCpu = await cpuPerRequest(() => autocannon({ url: `${base}/api/v1/health`, connections: API_CLIENTS, timeout: 30, ...({ amount: ALONE_REQUESTS } as object) }));
+    const submitCpu = await cpuPerRequest(() => submitters({ amount: ALONE_REQUESTS }));
 
     const db = new Database(file, { readonly: true });
     const stored = new Map<string, { id: number; n: number }>();
@@ -191,6 +245,10 @@ async function main() {
     console.log(line("  GET question pages (10 clients)", submitReaders));
     console.log("");
     console.log(`API submissions / ceiling: ${(ratio * 100).toFixed(1)}% (target ≥ 60%)`);
+    if (healthCpu !== null && submitCpu !== null)
+      console.log(
+        `Server CPU per request, ${ALONE_REQUESTS} of each alone: empty handler ${ms(healthCpu)}, submission ${ms(submitCpu)}; ratio ${((healthCpu / submitCpu) * 100).toFixed(1)}% (the throughput ratio with a core to itself)`,
+      );
     console.log(`Acknowledged forecasts: ${acked.length}; in the database exactly once: ${acked.length - lost}; lost: ${lost}; duplicated: ${duplicated}`);
     console.log(`After: ${loadAverage()}`);
     console.log(`Errors: submissions ${errorsOf(submit)}, page reads ${errorsOf(ceilingReaders) + errorsOf(submitReaders)}, ceiling ${errorsOf(ceiling)}`);

@@ -1,7 +1,9 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { and, desc, eq, isNull, lt, sql } from "drizzle-orm";
+import type Database from "better-sqlite3";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { apiTokens, idempotencyKeys } from "@/db/schema/api";
+import { sqliteOf } from "@/db/queries/kept-scores";
+import { apiTokens } from "@/db/schema/api";
 import { users } from "@/db/schema/users";
 import type { UserProfile } from "@/db/queries/users";
 import type { ApiTokenRow } from "@/lib/validation/api-token";
@@ -154,38 +156,46 @@ export function runIdempotent(
   input: { userId: string; key: string; requestHash: string; now: number },
   work: (tx: Db) => StoredAnswer,
 ): IdempotentOutcome {
+  const statements = idempotencyStatementsOf(sqliteOf(db));
   return db.transaction(
     (tx): IdempotentOutcome => {
-      const t = tx as unknown as Db;
-      const existing = t
-        .select()
-        .from(idempotencyKeys)
-        .where(and(eq(idempotencyKeys.userId, input.userId), eq(idempotencyKeys.key, input.key)))
-        .all()[0];
+      const existing = statements.find.get(input.userId, input.key) as
+        | { requestHash: string; status: number; responseBody: string; createdAt: number }
+        | undefined;
       if (existing && existing.createdAt > input.now - IDEMPOTENCY_RETENTION_MS) {
         if (existing.requestHash !== input.requestHash) return { kind: "key_reused" };
         return { kind: "replayed", answer: { status: existing.status, body: JSON.parse(existing.responseBody) } };
       }
-      const answer = work(t);
+      const answer = work(tx as unknown as Db);
       if (answer.status < 500) {
-        t.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, input.now - IDEMPOTENCY_RETENTION_MS)).run();
-        t.insert(idempotencyKeys)
-          .values({
-            userId: input.userId,
-            key: input.key,
-            requestHash: input.requestHash,
-            status: answer.status,
-            responseBody: JSON.stringify(answer.body),
-            createdAt: input.now,
-          })
-          .onConflictDoUpdate({
-            target: [idempotencyKeys.userId, idempotencyKeys.key],
-            set: { requestHash: input.requestHash, status: answer.status, responseBody: JSON.stringify(answer.body), createdAt: input.now },
-          })
-          .run();
+        statements.deleteExpired.run(input.now - IDEMPOTENCY_RETENTION_MS);
+        statements.store.run(input.userId, input.key, input.requestHash, answer.status, JSON.stringify(answer.body), input.now);
       }
       return { kind: "fresh", answer };
     },
     { behavior: "immediate" },
   );
+}
+
+// Prepared once per connection: every POST with a key runs these (preparing them cost more than running them).
+const idempotencyStatements = new WeakMap<Database.Database, { find: Database.Statement; deleteExpired: Database.Statement; store: Database.Statement }>();
+
+function idempotencyStatementsOf(sqlite: Database.Database) {
+  let statements = idempotencyStatements.get(sqlite);
+  if (!statements) {
+    statements = {
+      find: sqlite.prepare(
+        `select request_hash as requestHash, status, response_body as responseBody, created_at as createdAt
+         from idempotency_keys where user_id = ? and key = ?`,
+      ),
+      deleteExpired: sqlite.prepare("delete from idempotency_keys where created_at < ?"),
+      store: sqlite.prepare(
+        `insert into idempotency_keys (user_id, key, request_hash, status, response_body, created_at) values (?, ?, ?, ?, ?, ?)
+         on conflict (user_id, key) do update set request_hash = excluded.request_hash, status = excluded.status,
+           response_body = excluded.response_body, created_at = excluded.created_at`,
+      ),
+    };
+    idempotencyStatements.set(sqlite, statements);
+  }
+  return statements;
 }

@@ -1,9 +1,10 @@
+import type Database from "better-sqlite3";
 import { and, asc, countDistinct, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { hasCdfForecast } from "@/db/queries/continuous-questions";
 import { continuousForecasts } from "@/db/schema/continuous-questions";
 import { forecasts } from "@/db/schema/forecasts";
-import { appendCrowdHistory, sqliteOf } from "@/db/queries/kept-scores";
+import { keepRecordedForecast, sqliteOf } from "@/db/queries/kept-scores";
 import { getQuestion } from "@/db/queries/questions";
 import { users } from "@/db/schema/users";
 import { questionStatus, type QuestionStatus } from "@/lib/question-lifecycle";
@@ -115,6 +116,9 @@ function vectorProblem(probabilities: readonly number[], optionCount: number): s
   return null;
 }
 
+// Prepared once per connection: building and preparing the insert cost more than running it.
+const insertForecast = new WeakMap<Database.Database, Database.Statement>();
+
 /**
  * Appends a forecast (forecasts are never edited: an update is a new row). In one transaction it
  * checks the question exists and accepts forecasts at `madeAt` (lib/question-lifecycle) and that the
@@ -138,19 +142,12 @@ export function recordForecast(db: Db, input: NewForecast): RecordForecastResult
     const problem = vectorProblem(input.probabilities, optionCount);
     if (problem) return { ok: false, code: "invalid", reason: problem };
 
-    const rows = tx
-      .insert(forecasts)
-      .values({
-        questionId: q.id,
-        forecasterId: input.forecasterId,
-        madeAt: input.madeAt,
-        probabilities: [...input.probabilities],
-        rationale: input.rationale,
-      })
-      .returning({ id: forecasts.id })
-      .all();
-    appendCrowdHistory(tx as unknown as Db, q, input.madeAt, input.forecasterId);
-    return { ok: true, id: rows[0].id };
+    const sqlite = sqliteOf(tx as unknown as Db);
+    let insert = insertForecast.get(sqlite);
+    if (!insert) insertForecast.set(sqlite, (insert = sqlite.prepare("insert into forecasts (question_id, forecaster_id, made_at, probabilities, rationale) values (?, ?, ?, ?, ?)")));
+    const id = Number(insert.run(q.id, input.forecasterId, input.madeAt, JSON.stringify(input.probabilities), input.rationale).lastInsertRowid);
+    keepRecordedForecast(tx as unknown as Db, q, { id, madeAt: input.madeAt, forecasterId: input.forecasterId });
+    return { ok: true, id };
   });
 }
 

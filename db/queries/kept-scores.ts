@@ -21,14 +21,14 @@ import { AGGREGATION_METHODS, DEFAULT_AGGREGATION_METHOD, type AggregationMethod
 // transaction of the write that changes the inputs, so readers never see stale kept rows.
 
 /** Bump when what the kept tables hold changes: `prepare` (npm start) then rebuilds them. */
-export const KEPT_TABLES_VERSION = 3; // 3: numeric and date questions
+export const KEPT_TABLES_VERSION = 4; // 3: numeric and date questions; 4: kept_latest_forecasts
 const VERSION_KEY = "kept_tables_version";
 const EVERYONE: KeptPopulation = "everyone";
 const PEOPLE: KeptPopulation = "people";
 
 /** The user ids of the desk's bot accounts (db/queries/bots; read here to keep this file below it). */
 function botIdsOf(sqlite: Database.Database): Set<string> {
-  return new Set((sqlite.prepare("select user_id from bot_accounts").raw().all() as Array<[string]>).map((r) => r[0]));
+  return new Set((statementsOf(sqlite).botIds.all() as Array<[string]>).map((r) => r[0]));
 }
 
 /**
@@ -91,7 +91,15 @@ export function sqliteOf(db: Db): Database.Database {
 
 /** The kept tables' statements, prepared once per connection (preparing them per question cost more than running them). */
 interface KeptStatements {
+  botIds: Database.Statement;
   forecastsOf: Database.Statement;
+  deleteLatest: Database.Statement;
+  insertLatestOf: Database.Statement;
+  upsertLatest: Database.Statement;
+  standingOf: Database.Statement;
+  laterHistory: Database.Statement;
+  deleteHistory: Database.Statement;
+  upsertHistory: Database.Statement;
   deletes: Database.Statement[];
   insertHistory: Database.Statement;
   /** writeQuestion's rows, many per statement (flushed at the end of each question). */
@@ -106,6 +114,35 @@ function statementsOf(sqlite: Database.Database): KeptStatements {
   let kept = preparedStatements.get(sqlite);
   if (!kept) {
     kept = {
+      botIds: sqlite.prepare("select user_id from bot_accounts").raw(),
+      deleteLatest: sqlite.prepare("delete from kept_latest_forecasts where question_id = ?"),
+      insertLatestOf: sqlite.prepare(
+        `insert into kept_latest_forecasts (question_id, forecaster_id, forecast_id, made_at)
+         select question_id, forecaster_id, id, made_at from (
+           select question_id, forecaster_id, id, made_at,
+                  row_number() over (partition by forecaster_id order by made_at desc, id desc) as latest
+           from forecasts where question_id = ?)
+         where latest = 1`,
+      ),
+      // A forecast replaces the kept one only when it is later by (made_at, id): the standing order.
+      upsertLatest: sqlite.prepare(
+        `insert into kept_latest_forecasts (question_id, forecaster_id, forecast_id, made_at) values (?, ?, ?, ?)
+         on conflict (question_id, forecaster_id) do update set forecast_id = excluded.forecast_id, made_at = excluded.made_at
+         where excluded.made_at > kept_latest_forecasts.made_at
+            or (excluded.made_at = kept_latest_forecasts.made_at and excluded.forecast_id > kept_latest_forecasts.forecast_id)`,
+      ),
+      standingOf: sqlite
+        .prepare(
+          `select l.forecaster_id, l.made_at, f.probabilities from kept_latest_forecasts l join forecasts f on f.id = l.forecast_id
+           where l.question_id = ? order by l.made_at, l.forecast_id`,
+        )
+        .raw(),
+      deleteHistory: sqlite.prepare("delete from kept_crowd_history where question_id = ?"),
+      laterHistory: sqlite.prepare("select 1 from kept_crowd_history where question_id = ? and population = ? and method = ? and time > ? limit 1"),
+      upsertHistory: sqlite.prepare(
+        `insert into kept_crowd_history (question_id, population, method, time, probabilities, forecasters) values (?, ?, ?, ?, ?, ?)
+         on conflict (question_id, population, method, time) do update set probabilities = excluded.probabilities, forecasters = excluded.forecasters`,
+      ),
       forecastsOf: sqlite.prepare("select forecaster_id, made_at, probabilities from forecasts where question_id = ? order by id").raw(),
       deletes: DELETES.map((table) => sqlite.prepare(`delete from ${table} where question_id = ?`)),
       insertHistory: sqlite.prepare(
@@ -222,13 +259,17 @@ function addQuestionRows(kept: KeptStatements, q: DiscreteQuestion, forecasts: r
 export function refreshKeptScores(db: Db, questionIds: Iterable<string>, options: RefreshOptions = {}): void {
   const sqlite = sqliteOf(db);
   const ids = [...new Set(questionIds)];
-  const { deletes } = statementsOf(sqlite);
+  const { deletes, deleteLatest, insertLatestOf } = statementsOf(sqlite);
   // With bots on the desk, the people-only rows go in beside everyone's (db/schema/kept-scores).
   const bots = botIdsOf(sqlite);
   for (let i = 0; i < ids.length; i += 500) {
     for (const q of getQuestions(db, ids.slice(i, i + 500))) {
       const known = options.storedForecasts?.get(q.id);
-      if (!known) for (const d of deletes) d.run(q.id);
+      if (!known) {
+        for (const d of deletes) d.run(q.id);
+        deleteLatest.run(q.id);
+      }
+      insertLatestOf.run(q.id);
       if (!isDiscreteQuestion(q)) {
         // Numeric and date questions: the continuous engine's rows (db/queries/kept-continuous-scores).
         const cdfs = listCdfForecasts(db, q.id).map((f) => ({ forecaster: f.forecasterId, time: f.madeAt, cdf: f.cdf }));
@@ -293,41 +334,56 @@ export function withIndexesBuiltAfter<T>(db: Db, load: () => T): T {
 }
 
 /**
- * Adds the crowd history point of a forecast just recorded on open question `q` (in the same
- * transaction): the pool of each forecaster's latest forecast at its time. A forecast dated before
- * the last kept point (never from the form, whose time is the server's clock) rewrites the history.
+ * Keeps what a forecast just recorded on open question `q` changes (in the same transaction): the
+ * forecaster's latest forecast (kept_latest_forecasts) and the crowd history point at its time, the
+ * pool of each forecaster's standing forecast then. When every kept latest forecast is at or before
+ * that time (always, for a forecast made at the server's clock) they are the standing forecasts, so
+ * the point pools them alone, not every forecast on the question. A forecast dated before the last
+ * kept point (never from the form or the API) rewrites the history.
  */
-export function appendCrowdHistory(db: Db, q: DiscreteQuestion, madeAt: number, forecasterId: string): void {
+export function keepRecordedForecast(db: Db, q: DiscreteQuestion, forecast: { id: number; madeAt: number; forecasterId: string }): void {
   const sqlite = sqliteOf(db);
-  const time = Math.max(madeAt, q.openTime);
+  const statements = statementsOf(sqlite);
+  statements.upsertLatest.run(q.id, forecast.forecasterId, forecast.id, forecast.madeAt);
+  const time = Math.max(forecast.madeAt, q.openTime);
   const bots = botIdsOf(sqlite);
-  const later = sqlite
-    .prepare("select 1 from kept_crowd_history where question_id = ? and population = ? and method = ? and time > ? limit 1")
-    .get(q.id, EVERYONE, DEFAULT_AGGREGATION_METHOD, time);
-  if (later) {
-    sqlite.prepare("delete from kept_crowd_history where question_id = ?").run(q.id);
-    const { insertHistory } = statementsOf(sqlite);
+  if (statements.laterHistory.get(q.id, EVERYONE, DEFAULT_AGGREGATION_METHOD, time)) {
+    statements.deleteHistory.run(q.id);
     const forecasts = loadForecasts(sqlite, q);
     const write = (population: KeptPopulation, of: readonly ForecastRecord[]) => {
       for (const p of recencyWeightedMedianHistory(q, countedForecasts(q, of)))
-        insertHistory.run(q.id, population, DEFAULT_AGGREGATION_METHOD, p.time, JSON.stringify(p.probabilities), p.forecasters);
+        statements.insertHistory.run(q.id, population, DEFAULT_AGGREGATION_METHOD, p.time, JSON.stringify(p.probabilities), p.forecasters);
     };
     write(EVERYONE, forecasts);
     if (bots.size > 0) write(PEOPLE, forecasts.filter((f) => !bots.has(f.forecaster)));
     return;
   }
+  // Each forecaster's latest forecast in standing order (made_at, id): standingForecastsAt(time) when none is later.
+  const latest = statements.standingOf.all(q.id) as Array<[string, number, string]>;
+  const anyLater = latest.some((r) => r[1] > time);
   // A bot's forecast leaves the people-only history as it was.
-  const populations = bots.size === 0 ? [EVERYONE] : bots.has(forecasterId) ? [EVERYONE] : [EVERYONE, PEOPLE];
+  const populations = bots.size === 0 ? [EVERYONE] : bots.has(forecast.forecasterId) ? [EVERYONE] : [EVERYONE, PEOPLE];
   for (const population of populations) {
-    const { pooled, forecasters } = poolStandingAt(sqlite, q, time, population);
+    const { pooled, forecasters } = anyLater
+      ? poolStandingAt(sqlite, q, time, population)
+      : poolStanding(
+          q,
+          latest.filter((r) => population === EVERYONE || !bots.has(r[0])).map((r) => r[2]),
+        );
     if (!pooled) continue;
-    sqlite
-      .prepare(
-        `insert into kept_crowd_history (question_id, population, method, time, probabilities, forecasters) values (?, ?, ?, ?, ?, ?)
-         on conflict (question_id, population, method, time) do update set probabilities = excluded.probabilities, forecasters = excluded.forecasters`,
-      )
-      .run(q.id, population, DEFAULT_AGGREGATION_METHOD, time, JSON.stringify(pooled), forecasters);
+    statements.upsertHistory.run(q.id, population, DEFAULT_AGGREGATION_METHOD, time, JSON.stringify(pooled), forecasters);
   }
+}
+
+/** The crowd forecast (default method) of standing forecasts given as stored JSON, in recency order. */
+function poolStanding(q: DiscreteQuestion, probabilities: readonly string[]): { pooled: number[] | null; forecasters: number } {
+  const standing = probabilities.map((p) => ({ forecaster: "", time: 0, probabilities: JSON.parse(p) as number[] }));
+  const pooled = poolForecasts(
+    readForecasts(q.type, standing).map((f) => f.probabilities),
+    q.type === "binary",
+    DEFAULT_AGGREGATION_METHOD,
+  );
+  return { pooled, forecasters: standing.length };
 }
 
 /**
@@ -353,13 +409,8 @@ function poolStandingAt(
       )
       .raw()
       .all(q.id, time) as Array<[string]>
-  ).map((r) => ({ forecaster: "", time: 0, probabilities: JSON.parse(r[0]) as number[] }));
-  const pooled = poolForecasts(
-    readForecasts(q.type, standing).map((f) => f.probabilities),
-    q.type === "binary",
-    DEFAULT_AGGREGATION_METHOD,
-  );
-  return { pooled, forecasters: standing.length };
+  ).map((r) => r[0]);
+  return poolStanding(q, standing);
 }
 
 /**
@@ -424,7 +475,7 @@ export function rebuildKeptScores(db: Db, onProgress?: (done: number, total: num
   const sqlite = sqliteOf(db);
   const ids = (sqlite.prepare("select id from questions order by id").raw().all() as Array<[string]>).map((r) => r[0]);
   sqlite.transaction(() => {
-    for (const table of DELETES) sqlite.prepare(`delete from ${table}`).run();
+    for (const table of [...DELETES, "kept_latest_forecasts"]) sqlite.prepare(`delete from ${table}`).run();
     for (let i = 0; i < ids.length; i += 100) {
       refreshKeptScores(db, ids.slice(i, i + 100));
       onProgress?.(Math.min(i + 100, ids.length), ids.length);

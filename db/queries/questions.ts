@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { and, asc, eq, gt, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { refreshKeptScores } from "@/db/queries/kept-scores";
+import { refreshKeptScores, sqliteOf } from "@/db/queries/kept-scores";
 import { continuousForecasts, questionScales } from "@/db/schema/continuous-questions";
 import { forecasts } from "@/db/schema/forecasts";
 import { questionOptions, questions, questionTags, tags } from "@/db/schema/questions";
@@ -134,9 +134,41 @@ export function getQuestions(db: Db, ids: readonly string[]): Question[] {
   return out;
 }
 
-/** One question with its options, tags and resolution, or null for an unknown id. */
+function prepareQuestionReads(db: Db) {
+  const id = sql.placeholder("id");
+  return {
+    question: db.select().from(questions).where(eq(questions.id, id)).prepare(),
+    options: db.select({ label: questionOptions.label }).from(questionOptions).where(eq(questionOptions.questionId, id)).orderBy(asc(questionOptions.position)).prepare(),
+    tags: db
+      .select({ name: tags.name })
+      .from(questionTags)
+      .innerJoin(tags, eq(tags.id, questionTags.tagId))
+      .where(eq(questionTags.questionId, id))
+      .orderBy(asc(tags.name))
+      .prepare(),
+    resolution: db.select().from(resolutions).where(eq(resolutions.questionId, id)).prepare(),
+    scale: db.select().from(questionScales).where(eq(questionScales.questionId, id)).prepare(),
+  };
+}
+
+// Prepared once per connection (a transaction runs them on its own connection too): every forecast
+// submission reads its question, and building and preparing these five queries cost ~10× running them.
+const questionReads = new WeakMap<object, ReturnType<typeof prepareQuestionReads>>();
+
+/** One question with its options, tags and resolution, or null for an unknown id (as getQuestions). */
 export function getQuestion(db: Db, id: string): Question | null {
-  return getQuestions(db, [id])[0] ?? null;
+  const connection = sqliteOf(db);
+  let reads = questionReads.get(connection);
+  if (!reads) questionReads.set(connection, (reads = prepareQuestionReads(db)));
+  const row = reads.question.all({ id })[0];
+  if (!row) return null;
+  return toQuestion(
+    row,
+    reads.options.all({ id }).map((o) => o.label),
+    reads.tags.all({ id }).map((t) => t.name),
+    reads.resolution.all({ id })[0],
+    reads.scale.all({ id })[0],
+  );
 }
 
 /** A binary or scenario question (what the probability engine scores); null for an unknown id or a numeric or date question. */

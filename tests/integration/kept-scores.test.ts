@@ -71,6 +71,7 @@ const TABLES = {
   kept_crowd_scores: "question_id, population, method",
   kept_calibration_samples: "question_id, population, kind, forecaster_id, method, p, w",
   kept_crowd_history: "question_id, population, method, time",
+  kept_latest_forecasts: "question_id, forecaster_id",
 };
 
 /** Every kept row, in a fixed order (without the samples' autoincrement id). */
@@ -452,6 +453,70 @@ describe("people-only kept rows on a desk with bots", () => {
     for (const bot of bots) unmarkBot(db, { userId: bot, actorId: admin });
     expect(sqliteOf(db).prepare("select count(*) as n from kept_score_rows where population = 'people'").get()).toEqual({ n: 0 });
     expectRebuildEqualsIncremental(db);
+  });
+});
+
+describe("a forecast's kept rows (the submission path)", () => {
+  it("pool the kept latest forecasts into the engine's crowd history: ties, a bot, forecasts before T0 and after the close, a backdated one", () => {
+    const start = Date.UTC(2025, 0, 1);
+    const admin = createUser(db, { email: "admin@example.org", name: "Admin", role: "admin" }).id;
+    const people = Array.from({ length: 4 }, (_, i) => createUser(db, { email: `p${i}@example.org`, name: `Person ${i}`, handle: `person-${i}` }).id);
+    const bot = createUser(db, { email: "bot@example.org", name: "Bot", handle: "bot" }).id;
+    expect(markBot(db, { userId: bot, model: "a bot", ownerId: null, actorId: admin, now: start }).ok).toBe(true);
+    const definition = { description: "", resolutionCriteria: "", tags: [], openTime: start, closeTime: start + 30 * DAY, resolveBy: null, hideCrowdUntilForecast: false, isDraft: false };
+    const ids = [
+      createQuestion(db, { ...definition, title: "Yes or no", type: "binary", scenarios: [] }, { createdBy: admin, now: start }),
+      createQuestion(db, { ...definition, title: "Three scenarios", type: "multiple_choice", scenarios: ["Low", "Middle", "High"] }, { createdBy: admin, now: start }),
+    ];
+    // Imported: a forecast before T0 on both; on the scenario set one dated after the close (kept as latest,
+    // never counted: its points pool the forecasts standing then, not the kept latest ones).
+    importDataset(
+      db,
+      {
+        params: { extremizeD: 1.5, calibrationBins: 10 },
+        questions: [],
+        forecasts: [
+          { question: ids[0], forecaster: "imported-early", time: start - DAY, probabilities: [0.7, 0.3], rationale: null },
+          { question: ids[1], forecaster: "imported-early", time: start - DAY, probabilities: [0.5, 0.3, 0.2], rationale: null },
+          { question: ids[1], forecaster: "imported-late", time: start + 31 * DAY, probabilities: [0.1, 0.1, 0.8], rationale: null },
+        ],
+      },
+      { now: start },
+    );
+    const expectEngine = (id: string) => {
+      const q = getDiscreteQuestion(db, id)!;
+      const all = listForecastsForQuestion(db, id);
+      const end = actualCloseTime(q);
+      for (const [population, of] of [["everyone", all], ["people", all.filter((f) => f.forecasterId !== bot)]] as const)
+        expect(listCrowdHistory(db, id, end, population), `${id} ${population}`).toEqual(crowdForecastSeries(q, readForecasts(q.type, of), DEFAULT_AGGREGATION_METHOD, undefined, end));
+      // Each forecaster's latest forecast by (time, id): what the kept table holds.
+      const latest = new Map<string, number>();
+      for (const f of [...all].sort((a, b) => a.time - b.time || a.id - b.id)) latest.set(f.forecasterId, f.id);
+      const kept = sqliteOf(db).prepare("select forecaster_id, forecast_id from kept_latest_forecasts where question_id = ?").raw().all(id) as Array<[string, number]>;
+      expect(new Map(kept)).toEqual(latest);
+    };
+    let clock = start + HOUR;
+    const forecasters = [...people, bot];
+    for (let step = 0; step < 60; step++) {
+      // Every fourth step in the same millisecond as the last (ties broken by insertion order).
+      if (step % 4 !== 0) clock += 7 * HOUR;
+      const id = ids[step % 2];
+      const p = 0.05 + ((step * 37) % 90) / 100;
+      const probabilities = step % 2 === 0 ? [1 - p, p] : [p / 2, 1 - p, p / 2];
+      expect(recordForecast(db, { questionId: id, forecasterId: forecasters[(step * 3) % 5], probabilities, rationale: null, madeAt: clock }).ok).toBe(true);
+      expectEngine(id);
+    }
+    // A backdated forecast (before the last kept point) rewrites the history.
+    expect(recordForecast(db, { questionId: ids[0], forecasterId: people[0], probabilities: [0.45, 0.55], rationale: null, madeAt: start + 2 * HOUR }).ok).toBe(true);
+    expectEngine(ids[0]);
+    const kept = expectRebuildEqualsIncremental(db).kept_latest_forecasts;
+    // The migration that fills the table on a desk that upgrades leaves the same rows.
+    const migrations = path.join(process.cwd(), "db", "migrations");
+    const [backfillFile] = fs.readdirSync(migrations).filter((f) => f.endsWith("latest_forecasts_backfill.sql"));
+    const backfill = fs.readFileSync(path.join(migrations, backfillFile), "utf8");
+    sqliteOf(db).exec("delete from kept_latest_forecasts");
+    sqliteOf(db).exec(backfill);
+    expect(snapshot(db).kept_latest_forecasts).toEqual(kept);
   });
 });
 
