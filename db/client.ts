@@ -10,6 +10,7 @@ import * as forecastTables from "./schema/forecasts";
 import * as invitationTables from "./schema/invitations";
 import * as notificationTables from "./schema/notifications";
 import * as keptTables from "./schema/kept-scores";
+import * as keptTotalsTables from "./schema/kept-forecaster-totals";
 import * as questionTables from "./schema/questions";
 import * as rateLimitTables from "./schema/rate-limits";
 import * as resolutionTables from "./schema/resolutions";
@@ -28,6 +29,7 @@ export const schema = {
   ...botTables,
   ...continuousTables,
   ...keptTables,
+  ...keptTotalsTables,
 };
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
