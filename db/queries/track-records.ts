@@ -246,6 +246,12 @@ export function forecasterScoredRows(db: Db, handle: string, filter: ResolvedQue
 }
 
 /**
+ * One forecaster's kept samples are found by their index: without it SQLite would rather walk every
+ * sample of the kind in the covering index's order (no sort) than the forecaster's few (and sort).
+ */
+export const BY_FORECASTER = "indexed by kept_calibration_samples_forecaster_idx";
+
+/**
  * Kept calibration samples over the selected questions, in resolve order (then question, then the
  * order the engine gave them): one forecaster's (`handle`), or everyone's (`handle` null).
  */
@@ -258,7 +264,7 @@ export function keptForecasterSamples(
   const { where, params } = keptWhere(db, filter);
   const rows = sqliteOf(db)
     .prepare(
-      `select k.p, k.y, k.w, k.question_id, u.handle from kept_calibration_samples k join user u on u.id = k.forecaster_id
+      `select k.p, k.y, k.w, k.question_id, u.handle from kept_calibration_samples k${handle === null ? "" : ` ${BY_FORECASTER}`} join user u on u.id = k.forecaster_id
        where ${where} and k.kind = ?${handle === null ? "" : " and u.handle = ?"} order by k.resolve_time, k.question_id, k.id`,
     )
     .raw()
