@@ -24,6 +24,7 @@ import { AGGREGATION_METHODS, DEFAULT_AGGREGATION_METHOD, type AggregationMethod
 /** Bump when what the kept tables hold changes: `prepare` (npm start) then rebuilds them. */
 export const KEPT_TABLES_VERSION = 4; // 3: numeric and date questions; 4: kept_forecaster_totals
 const VERSION_KEY = "kept_tables_version";
+const GENERATION_KEY = "kept_generation";
 const EVERYONE: KeptPopulation = "everyone";
 const PEOPLE: KeptPopulation = "people";
 
@@ -53,6 +54,7 @@ export function refreshKeptAfterBotChange(db: Db, userId: string): void {
   const bots = botIdsOf(sqlite);
   if (bots.size === 0) {
     for (const table of [...DELETES, "kept_forecaster_totals"]) sqlite.prepare(`delete from ${table} where population = ?`).run(PEOPLE);
+    bumpKeptGeneration(sqlite);
     return;
   }
   const forecastOn = (
@@ -260,6 +262,23 @@ export function refreshKeptScores(db: Db, questionIds: Iterable<string>, options
     }
   }
   if (!options.skipTotals) refreshForecasterTotals(sqlite, [...scoredBefore, ...scoredForecastersOf(sqlite, ids)]);
+  bumpKeptGeneration(sqlite);
+}
+
+/**
+ * Counts the writes of resolved questions' kept rows (scores, crowd scores, samples, totals; not the
+ * crowd history a forecast appends): a reader may reuse what it derived from them while it is unchanged.
+ */
+function bumpKeptGeneration(sqlite: Database.Database): void {
+  sqlite
+    .prepare("insert into kept_state (key, value) values (?, 1) on conflict (key) do update set value = value + 1")
+    .run(GENERATION_KEY);
+}
+
+/** The count bumpKeptGeneration keeps (0: never written), read on the caller's connection. */
+export function keptGeneration(db: Db): number {
+  const row = sqliteOf(db).prepare("select value from kept_state where key = ?").get(GENERATION_KEY) as { value: number } | undefined;
+  return row?.value ?? 0;
 }
 
 export interface RefreshOptions {
@@ -439,6 +458,7 @@ export function rebuildKeptScores(db: Db, onProgress?: (done: number, total: num
       onProgress?.(Math.min(i + 100, ids.length), ids.length);
     }
     rebuildForecasterTotals(sqlite);
+    bumpKeptGeneration(sqlite);
     sqlite
       .prepare("insert into kept_state (key, value) values (?, ?) on conflict (key) do update set value = excluded.value")
       .run(VERSION_KEY, KEPT_TABLES_VERSION);

@@ -10,7 +10,7 @@ import { isDiscreteQuestion, type ForecastRecord } from "@/lib/types";
 import { compareCodePoints } from "@/lib/code-point-order";
 import { botIdentities } from "@/db/queries/bots";
 import { inPopulation, type Population } from "@/lib/population";
-import { keptPopulationFor, sqliteOf } from "@/db/queries/kept-scores";
+import { keptGeneration, keptPopulationFor, sqliteOf } from "@/db/queries/kept-scores";
 import { FORECASTER_SUMMARY } from "@/db/queries/kept-forecaster-totals";
 import type { CalibrationSample } from "@/lib/calibration/samples";
 import type { ScoreRow } from "@/lib/scoring/question-scores";
@@ -272,8 +272,35 @@ export function keptForecasterSamples(
   return rows.map(([p, y, w, question, forecaster]) => ({ p, y, w, question, forecaster }));
 }
 
-/** The crowd page's inputs from the kept crowd scores and samples (lib/track-records/crowd-record crowdRecordFrom). */
+/**
+ * The crowd page's inputs of the last few filters, kept per connection while no write changed the
+ * kept rows (keptGeneration): at 1M they are ~100,000 samples, the same for every visitor until the
+ * next resolution.
+ */
+const crowdInputsMemo = new WeakMap<object, { generation: number; entries: Array<{ key: string; inputs: CrowdRecordInputs }> }>();
+const CROWD_INPUTS_KEPT = 4;
+
+/**
+ * The crowd page's inputs from the kept crowd scores and samples (lib/track-records/crowd-record
+ * crowdRecordFrom), reused from an earlier request while the kept rows are unchanged (never inside a
+ * transaction, which may yet roll back).
+ */
 export function crowdRecordInputs(db: Db, filter: ResolvedQuestionFilter = {}): CrowdRecordInputs {
+  const sqlite = sqliteOf(db);
+  if (sqlite.inTransaction) return readCrowdRecordInputs(db, filter);
+  const { where, params } = keptWhere(db, filter);
+  const key = JSON.stringify([where, params]);
+  const generation = keptGeneration(db);
+  const memo = crowdInputsMemo.get(sqlite);
+  const entries = memo?.generation === generation ? memo.entries : [];
+  const hit = entries.find((e) => e.key === key);
+  if (hit) return hit.inputs;
+  const inputs = readCrowdRecordInputs(db, filter);
+  crowdInputsMemo.set(sqlite, { generation, entries: [{ key, inputs }, ...entries].slice(0, CROWD_INPUTS_KEPT) });
+  return inputs;
+}
+
+function readCrowdRecordInputs(db: Db, filter: ResolvedQuestionFilter): CrowdRecordInputs {
   const { where, params } = keptWhere(db, filter);
   const sqlite = sqliteOf(db);
   const scores = sqlite

@@ -166,6 +166,17 @@ function expectPagesReadTheEngine(d: Db, filters: ResolvedQuestionFilter[]) {
   }
 }
 
+/**
+ * The crowd page's numbers now (its inputs are reused between writes of kept rows) equal the engine's
+ * on every forecast: a write that changed them without telling the reuse would leave them stale.
+ */
+function expectCrowdPageCurrent(d: Db) {
+  const expected = crowdRecord(scoreResolvedQuestions(loadResolvedQuestions(d).questions), { extremizeD: 1.5, calibrationBins: 10 }, 10);
+  const actual = crowdRecordFrom(crowdRecordInputs(d), 10);
+  expectNear(actual.methods, expected.methods, "crowd methods");
+  expect(actual.everyone.samples.length).toBe(expected.everyone.samples.length);
+}
+
 describe("kept tables on the demo desk", () => {
   it("equal a rebuild, and their score rows equal the scorer's report", () => {
     const seeded = seedDemo(db, { now: NOW });
@@ -243,6 +254,7 @@ describe("kept tables on a generated desk", () => {
     let clock = start + HOUR;
     const probability = () => pick([0.05, 0.2, 0.35, 0.5, 0.5, 0.65, 0.8, 0.95, 0.333]);
     for (let step = 0; step < 700; step++) {
+      if (step % 25 === 0) expectCrowdPageCurrent(db);
       clock += Math.floor(rnd() * 4 * HOUR) + 1;
       const i = Math.floor(rnd() * ids.length);
       const q = getDiscreteQuestion(db, ids[i])!;
