@@ -11,6 +11,7 @@ import * as invitationTables from "./schema/invitations";
 import * as notificationTables from "./schema/notifications";
 import * as keptTables from "./schema/kept-scores";
 import * as latestForecastTables from "./schema/latest-forecasts";
+import * as keptTotalsTables from "./schema/kept-forecaster-totals";
 import * as questionTables from "./schema/questions";
 import * as rateLimitTables from "./schema/rate-limits";
 import * as resolutionTables from "./schema/resolutions";
@@ -30,6 +31,7 @@ export const schema = {
   ...continuousTables,
   ...keptTables,
   ...latestForecastTables,
+  ...keptTotalsTables,
 };
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };

@@ -20,7 +20,7 @@ import { compareCodePoints } from "@/lib/code-point-order";
 import { inPopulation, type Population } from "@/lib/population";
 import type { ForecasterName } from "@/lib/track-records/resolved-question";
 import type { ContinuousScoredRow, PitSample, QuestionContinuousAggregateScores } from "@/lib/track-records/continuous-record";
-import { keptWhere, ownRowsKept, periodAndTagConditions, type ResolvedQuestionFilter } from "@/db/queries/track-records";
+import { BY_FORECASTER, keptWhere, ownRowsKept, periodAndTagConditions, type ResolvedQuestionFilter } from "@/db/queries/track-records";
 import { calibratePits, type PitCalibration } from "@/lib/continuous/pit-calibration";
 import { scoreContinuousQuestions } from "@/lib/track-records/continuous-record";
 
@@ -77,7 +77,7 @@ export function keptPitSamples(db: Db, handle: string | null, kind: "final" | "t
   const { where, params } = keptWhere(db, filter);
   const rows = sqliteOf(db)
     .prepare(
-      `select k.p, k.w from kept_calibration_samples k join user u on u.id = k.forecaster_id
+      `select k.p, k.w from kept_calibration_samples k${handle === null ? "" : ` ${BY_FORECASTER}`} join user u on u.id = k.forecaster_id
        where ${where} and k.kind = ?${handle === null ? "" : " and u.handle = ?"} order by k.resolve_time, k.question_id, k.id`,
     )
     .raw()

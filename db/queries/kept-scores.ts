@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { listCdfForecasts } from "@/db/queries/continuous-questions";
 import { BatchedInsert } from "@/db/queries/batched-insert";
 import { writeKeptContinuousQuestion } from "@/db/queries/kept-continuous-scores";
+import { rebuildForecasterTotals, refreshForecasterTotals, scoredForecastersOf, TOTALS_COLUMNS } from "@/db/queries/kept-forecaster-totals";
 import { getQuestions } from "@/db/queries/questions";
 import type { KeptPopulation } from "@/db/schema/kept-scores";
 import type { Population } from "@/lib/population";
@@ -21,8 +22,9 @@ import { AGGREGATION_METHODS, DEFAULT_AGGREGATION_METHOD, type AggregationMethod
 // transaction of the write that changes the inputs, so readers never see stale kept rows.
 
 /** Bump when what the kept tables hold changes: `prepare` (npm start) then rebuilds them. */
-export const KEPT_TABLES_VERSION = 4; // 3: numeric and date questions; 4: kept_latest_forecasts
+export const KEPT_TABLES_VERSION = 5; // 3: numeric and date questions; 4: kept_latest_forecasts; 5: kept_forecaster_totals
 const VERSION_KEY = "kept_tables_version";
+const GENERATION_KEY = "kept_generation";
 const EVERYONE: KeptPopulation = "everyone";
 const PEOPLE: KeptPopulation = "people";
 
@@ -51,7 +53,8 @@ export function refreshKeptAfterBotChange(db: Db, userId: string): void {
   const sqlite = sqliteOf(db);
   const bots = botIdsOf(sqlite);
   if (bots.size === 0) {
-    for (const table of DELETES) sqlite.prepare(`delete from ${table} where population = ?`).run(PEOPLE);
+    for (const table of [...DELETES, "kept_forecaster_totals"]) sqlite.prepare(`delete from ${table} where population = ?`).run(PEOPLE);
+    bumpKeptGeneration(sqlite);
     return;
   }
   const forecastOn = (
@@ -79,6 +82,9 @@ const KEPT_COLUMNS: Record<string, string> = {
   kept_crowd_scores: "question_id, method, resolve_time, probabilities, brier, log_score, crps, pit",
   kept_calibration_samples: "question_id, kind, forecaster_id, method, resolve_time, p, y, w",
   kept_crowd_history: "question_id, method, time, probabilities, forecasters",
+  // Equal too for a forecaster with no rows on the questions the bot forecast on; refreshKeptScores
+  // recomputes the others' totals.
+  kept_forecaster_totals: TOTALS_COLUMNS.replace(/^population, /, ""),
 };
 
 /**
@@ -262,6 +268,8 @@ export function refreshKeptScores(db: Db, questionIds: Iterable<string>, options
   const { deletes, deleteLatest, insertLatestOf } = statementsOf(sqlite);
   // With bots on the desk, the people-only rows go in beside everyone's (db/schema/kept-scores).
   const bots = botIdsOf(sqlite);
+  // Whose per-forecaster totals change: those with score rows on these questions before and after.
+  const scoredBefore = options.skipTotals ? [] : scoredForecastersOf(sqlite, ids);
   for (let i = 0; i < ids.length; i += 500) {
     for (const q of getQuestions(db, ids.slice(i, i + 500))) {
       const known = options.storedForecasts?.get(q.id);
@@ -294,6 +302,24 @@ export function refreshKeptScores(db: Db, questionIds: Iterable<string>, options
         );
     }
   }
+  if (!options.skipTotals) refreshForecasterTotals(sqlite, [...scoredBefore, ...scoredForecastersOf(sqlite, ids)]);
+  bumpKeptGeneration(sqlite);
+}
+
+/**
+ * Counts the writes of resolved questions' kept rows (scores, crowd scores, samples, totals; not the
+ * crowd history a forecast appends): a reader may reuse what it derived from them while it is unchanged.
+ */
+function bumpKeptGeneration(sqlite: Database.Database): void {
+  sqlite
+    .prepare("insert into kept_state (key, value) values (?, 1) on conflict (key) do update set value = value + 1")
+    .run(GENERATION_KEY);
+}
+
+/** The count bumpKeptGeneration keeps (0: never written), read on the caller's connection. */
+export function keptGeneration(db: Db): number {
+  const row = sqliteOf(db).prepare("select value from kept_state where key = ?").get(GENERATION_KEY) as { value: number } | undefined;
+  return row?.value ?? 0;
 }
 
 export interface RefreshOptions {
@@ -303,6 +329,8 @@ export interface RefreshOptions {
    * back what it wrote, and they have no kept rows to delete.
    */
   storedForecasts?: ReadonlyMap<string, readonly ForecastRecord[]>;
+  /** Leave kept_forecaster_totals alone: the caller rebuilds them once at the end (rebuildKeptScores). */
+  skipTotals?: boolean;
 }
 
 /**
@@ -477,9 +505,11 @@ export function rebuildKeptScores(db: Db, onProgress?: (done: number, total: num
   sqlite.transaction(() => {
     for (const table of [...DELETES, "kept_latest_forecasts"]) sqlite.prepare(`delete from ${table}`).run();
     for (let i = 0; i < ids.length; i += 100) {
-      refreshKeptScores(db, ids.slice(i, i + 100));
+      refreshKeptScores(db, ids.slice(i, i + 100), { skipTotals: true });
       onProgress?.(Math.min(i + 100, ids.length), ids.length);
     }
+    rebuildForecasterTotals(sqlite);
+    bumpKeptGeneration(sqlite);
     sqlite
       .prepare("insert into kept_state (key, value) values (?, ?) on conflict (key) do update set value = excluded.value")
       .run(VERSION_KEY, KEPT_TABLES_VERSION);

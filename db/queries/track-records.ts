@@ -10,7 +10,8 @@ import { isDiscreteQuestion, type ForecastRecord } from "@/lib/types";
 import { compareCodePoints } from "@/lib/code-point-order";
 import { botIdentities } from "@/db/queries/bots";
 import { inPopulation, type Population } from "@/lib/population";
-import { keptPopulationFor, sqliteOf } from "@/db/queries/kept-scores";
+import { keptGeneration, keptPopulationFor, sqliteOf } from "@/db/queries/kept-scores";
+import { FORECASTER_SUMMARY } from "@/db/queries/kept-forecaster-totals";
 import type { CalibrationSample } from "@/lib/calibration/samples";
 import type { ScoreRow } from "@/lib/scoring/question-scores";
 import type { ContinuousRowScores, TrackRecordSummary } from "@/lib/track-records/continuous-record";
@@ -164,40 +165,40 @@ export function countScoredQuestions(db: Db, filter: ResolvedQuestionFilter = {}
 
 /**
  * Each forecaster's track-record summary over the selected resolved questions, from the kept score
- * rows in one GROUP BY (lib/track-record summariseForecaster's means and sums: a mean skips nulls, as
- * SQL's avg does). Only forecasters with at least one score row; unordered (rankLeaderboard orders).
+ * rows (lib/track-record summariseForecaster's means and sums: a mean skips nulls, as SQL's avg does).
+ * Unfiltered (every resolved question), the kept per-forecaster totals (one row each); a period or
+ * tag runs the same summary (FORECASTER_SUMMARY) as one GROUP BY over the rows it keeps. Only
+ * forecasters with at least one score row; unordered (rankLeaderboard orders).
  */
 export function leaderboardEntries(db: Db, filter: ResolvedQuestionFilter = {}): LeaderboardEntry<TrackRecordSummary>[] {
   const { where, params } = keptWhere(db, filter);
+  const unfiltered = filter.from == null && filter.to == null && !filter.tag;
   const rows = sqliteOf(db)
     .prepare(
-      `select u.handle, u.name, count(*) as n, avg(k.final_brier) as finalBrier, avg(k.brier_time_avg) as brierTimeAvg,
-              avg(k.relative_brier) as relativeBrier, avg(case when k.pit is null then k.final_log_score end) as finalLogScore,
-              avg(k.baseline) as baseline, sum(k.baseline) as sumBaseline, avg(k.peer) as peer, sum(k.peer) as sumPeer,
-              avg(k.coverage) as coverage, avg(case when k.pit is not null then k.final_log_score end) as finalLogScoreContinuous,
-              avg(k.crps) as crps, avg(k.crps_time_avg) as crpsTimeAvg, avg(k.pit) as pit
-       from kept_score_rows k join user u on u.id = k.forecaster_id
-       where ${where} group by k.forecaster_id`,
+      unfiltered
+        ? `select u.handle, u.name, k.* from kept_forecaster_totals k join user u on u.id = k.forecaster_id where ${where}`
+        : `select u.handle, u.name, ${FORECASTER_SUMMARY}
+           from kept_score_rows k join user u on u.id = k.forecaster_id where ${where} group by k.forecaster_id`,
     )
-    .all(...params) as Array<Record<string, number | null> & { handle: string; name: string; n: number }>;
+    .all(...params) as Array<Record<string, number | null> & { handle: string; name: string; n_questions: number }>;
   return rows.map((r) => ({
     handle: r.handle,
     name: r.name,
     summary: {
-      nQuestions: r.n,
-      meanFinalBrier: r.finalBrier,
-      meanBrierTimeAvg: r.brierTimeAvg,
-      meanRelativeBrier: r.relativeBrier,
-      meanFinalLogScore: r.finalLogScore,
-      meanBaseline: r.baseline,
-      sumBaseline: r.sumBaseline ?? 0,
-      meanPeer: r.peer,
-      sumPeer: r.sumPeer ?? 0,
-      meanCoverage: r.coverage,
-      meanFinalLogScoreContinuous: r.finalLogScoreContinuous,
-      meanCrps: r.crps,
-      meanCrpsTimeAvg: r.crpsTimeAvg,
-      meanPit: r.pit,
+      nQuestions: r.n_questions,
+      meanFinalBrier: r.mean_final_brier,
+      meanBrierTimeAvg: r.mean_brier_time_avg,
+      meanRelativeBrier: r.mean_relative_brier,
+      meanFinalLogScore: r.mean_final_log_score,
+      meanBaseline: r.mean_baseline,
+      sumBaseline: r.sum_baseline ?? 0,
+      meanPeer: r.mean_peer,
+      sumPeer: r.sum_peer ?? 0,
+      meanCoverage: r.mean_coverage,
+      meanFinalLogScoreContinuous: r.mean_final_log_score_continuous,
+      meanCrps: r.mean_crps,
+      meanCrpsTimeAvg: r.mean_crps_time_avg,
+      meanPit: r.mean_pit,
     },
   }));
 }
@@ -245,6 +246,12 @@ export function forecasterScoredRows(db: Db, handle: string, filter: ResolvedQue
 }
 
 /**
+ * One forecaster's kept samples are found by their index: without it SQLite would rather walk every
+ * sample of the kind in the covering index's order (no sort) than the forecaster's few (and sort).
+ */
+export const BY_FORECASTER = "indexed by kept_calibration_samples_forecaster_idx";
+
+/**
  * Kept calibration samples over the selected questions, in resolve order (then question, then the
  * order the engine gave them): one forecaster's (`handle`), or everyone's (`handle` null).
  */
@@ -257,7 +264,7 @@ export function keptForecasterSamples(
   const { where, params } = keptWhere(db, filter);
   const rows = sqliteOf(db)
     .prepare(
-      `select k.p, k.y, k.w, k.question_id, u.handle from kept_calibration_samples k join user u on u.id = k.forecaster_id
+      `select k.p, k.y, k.w, k.question_id, u.handle from kept_calibration_samples k${handle === null ? "" : ` ${BY_FORECASTER}`} join user u on u.id = k.forecaster_id
        where ${where} and k.kind = ?${handle === null ? "" : " and u.handle = ?"} order by k.resolve_time, k.question_id, k.id`,
     )
     .raw()
@@ -265,8 +272,35 @@ export function keptForecasterSamples(
   return rows.map(([p, y, w, question, forecaster]) => ({ p, y, w, question, forecaster }));
 }
 
-/** The crowd page's inputs from the kept crowd scores and samples (lib/track-records/crowd-record crowdRecordFrom). */
+/**
+ * The crowd page's inputs of the last few filters, kept per connection while no write changed the
+ * kept rows (keptGeneration): at 1M they are ~100,000 samples, the same for every visitor until the
+ * next resolution.
+ */
+const crowdInputsMemo = new WeakMap<object, { generation: number; entries: Array<{ key: string; inputs: CrowdRecordInputs }> }>();
+const CROWD_INPUTS_KEPT = 4;
+
+/**
+ * The crowd page's inputs from the kept crowd scores and samples (lib/track-records/crowd-record
+ * crowdRecordFrom), reused from an earlier request while the kept rows are unchanged (never inside a
+ * transaction, which may yet roll back).
+ */
 export function crowdRecordInputs(db: Db, filter: ResolvedQuestionFilter = {}): CrowdRecordInputs {
+  const sqlite = sqliteOf(db);
+  if (sqlite.inTransaction) return readCrowdRecordInputs(db, filter);
+  const { where, params } = keptWhere(db, filter);
+  const key = JSON.stringify([where, params]);
+  const generation = keptGeneration(db);
+  const memo = crowdInputsMemo.get(sqlite);
+  const entries = memo?.generation === generation ? memo.entries : [];
+  const hit = entries.find((e) => e.key === key);
+  if (hit) return hit.inputs;
+  const inputs = readCrowdRecordInputs(db, filter);
+  crowdInputsMemo.set(sqlite, { generation, entries: [{ key, inputs }, ...entries].slice(0, CROWD_INPUTS_KEPT) });
+  return inputs;
+}
+
+function readCrowdRecordInputs(db: Db, filter: ResolvedQuestionFilter): CrowdRecordInputs {
   const { where, params } = keptWhere(db, filter);
   const sqlite = sqliteOf(db);
   const scores = sqlite
@@ -293,7 +327,36 @@ export function crowdRecordInputs(db: Db, filter: ResolvedQuestionFilter = {}): 
     .raw()
     .all(...params) as Array<[AggregationMethod, number, 0 | 1, number, string]>;
   for (const [method, p, y, w, question] of samples) crowdSamples[method].push({ p, y, w, question });
-  return { questions, crowdSamples, finalSamples: keptForecasterSamples(db, null, "final", filter) };
+  return { questions, crowdSamples, finalSamples: keptEveryonesFinalSamples(db, filter) };
+}
+
+/**
+ * Everyone's final samples over the selected questions (keptForecasterSamples(db, null, "final"),
+ * without the forecaster), read as a list of P(yes) and one (question, count, y, w) row per question:
+ * a final sample's outcome is its question's and its weight 1 (lib/calibration/samples finalSamples),
+ * so ~100k samples cost two index scans instead of one JavaScript row each. Falls back to a row per
+ * sample when a question's samples differ in y or w.
+ */
+function keptEveryonesFinalSamples(db: Db, filter: ResolvedQuestionFilter): CalibrationSample[] {
+  const { where, params } = keptWhere(db, filter);
+  const sqlite = sqliteOf(db);
+  const groups = sqlite
+    .prepare(
+      `select k.question_id, count(*), min(k.y), max(k.y), min(k.w), max(k.w) from kept_calibration_samples k
+       where ${where} and k.kind = 'final' group by k.resolve_time, k.question_id order by k.resolve_time, k.question_id`,
+    )
+    .raw()
+    .all(...params) as Array<[string, number, 0 | 1, 0 | 1, number, number]>;
+  if (groups.some(([, , yMin, yMax, wMin, wMax]) => yMin !== yMax || wMin !== wMax))
+    return keptForecasterSamples(db, null, "final", filter).map(({ p, y, w, question }) => ({ p, y, w, question }));
+  const ps = sqlite
+    .prepare(`select k.p from kept_calibration_samples k where ${where} and k.kind = 'final' order by k.resolve_time, k.question_id, k.id`)
+    .pluck()
+    .all(...params) as number[];
+  const samples: CalibrationSample[] = new Array(ps.length);
+  let i = 0;
+  for (const [question, n, y, , w] of groups) for (let j = 0; j < n; j++, i++) samples[i] = { p: ps[i], y, w, question };
+  return samples;
 }
 
 /**

@@ -53,7 +53,24 @@ export const keptScoreRows = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.questionId, t.population, t.forecasterId] }),
-    index("kept_score_rows_forecaster_idx").on(t.population, t.forecasterId, t.resolveTime),
+    // Covering the leaderboard's summary (db/queries/kept-forecaster-totals FORECASTER_SUMMARY): a
+    // filtered leaderboard and the totals' recompute read this index alone, in a fixed row order.
+    index("kept_score_rows_forecaster_summary_idx").on(
+      t.population,
+      t.forecasterId,
+      t.resolveTime,
+      t.questionId,
+      t.finalBrier,
+      t.brierTimeAvg,
+      t.relativeBrier,
+      t.finalLogScore,
+      t.baseline,
+      t.peer,
+      t.coverage,
+      t.crps,
+      t.crpsTimeAvg,
+      t.pit,
+    ),
     index("kept_score_rows_resolve_idx").on(t.population, t.resolveTime),
   ],
 );
@@ -113,7 +130,8 @@ export const keptCalibrationSamples = sqliteTable(
   (t) => [
     index("kept_calibration_samples_question_idx").on(t.questionId),
     index("kept_calibration_samples_forecaster_idx").on(t.population, t.kind, t.forecasterId, t.resolveTime),
-    index("kept_calibration_samples_kind_idx").on(t.population, t.kind, t.resolveTime),
+    // Covering the crowd page's read of everyone's samples of a kind, in resolve, question and id order.
+    index("kept_calibration_samples_kind_covering_idx").on(t.population, t.kind, t.resolveTime, t.questionId, t.id, t.p, t.y, t.w),
   ],
 );
 

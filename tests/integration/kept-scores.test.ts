@@ -72,6 +72,7 @@ const TABLES = {
   kept_calibration_samples: "question_id, population, kind, forecaster_id, method, p, w",
   kept_crowd_history: "question_id, population, method, time",
   kept_latest_forecasts: "question_id, forecaster_id",
+  kept_forecaster_totals: "population, forecaster_id",
 };
 
 /** Every kept row, in a fixed order (without the samples' autoincrement id). */
@@ -166,6 +167,17 @@ function expectPagesReadTheEngine(d: Db, filters: ResolvedQuestionFilter[]) {
   }
 }
 
+/**
+ * The crowd page's numbers now (its inputs are reused between writes of kept rows) equal the engine's
+ * on every forecast: a write that changed them without telling the reuse would leave them stale.
+ */
+function expectCrowdPageCurrent(d: Db) {
+  const expected = crowdRecord(scoreResolvedQuestions(loadResolvedQuestions(d).questions), { extremizeD: 1.5, calibrationBins: 10 }, 10);
+  const actual = crowdRecordFrom(crowdRecordInputs(d), 10);
+  expectNear(actual.methods, expected.methods, "crowd methods");
+  expect(actual.everyone.samples.length).toBe(expected.everyone.samples.length);
+}
+
 describe("kept tables on the demo desk", () => {
   it("equal a rebuild, and their score rows equal the scorer's report", () => {
     const seeded = seedDemo(db, { now: NOW });
@@ -173,6 +185,8 @@ describe("kept tables on the demo desk", () => {
     const rows = expectRebuildEqualsIncremental(db);
     expect(rows.kept_score_rows.length).toBeGreaterThan(50);
     expect(rows.kept_calibration_samples.length).toBeGreaterThan(rows.kept_score_rows.length);
+    // One totals row per population and forecaster with a score row: what the unfiltered leaderboard reads.
+    expect(rows.kept_forecaster_totals.length).toBe(new Set(rows.kept_score_rows.map((r) => `${(r as Record<string, string>).population} ${(r as Record<string, string>).forecaster_id}`)).size);
     expect(keptTablesVersion(db)).toBe(KEPT_TABLES_VERSION);
     expectPagesReadTheEngine(db, [{}, { from: Date.UTC(2024, 0, 1), to: Date.UTC(2025, 3, 1) }]);
 
@@ -241,6 +255,7 @@ describe("kept tables on a generated desk", () => {
     let clock = start + HOUR;
     const probability = () => pick([0.05, 0.2, 0.35, 0.5, 0.5, 0.65, 0.8, 0.95, 0.333]);
     for (let step = 0; step < 700; step++) {
+      if (step % 25 === 0) expectCrowdPageCurrent(db);
       clock += Math.floor(rnd() * 4 * HOUR) + 1;
       const i = Math.floor(rnd() * ids.length);
       const q = getDiscreteQuestion(db, ids[i])!;
@@ -438,6 +453,7 @@ describe("people-only kept rows on a desk with bots", () => {
     for (const [what, n] of Object.entries(counts)) expect(n, what).toBeGreaterThan(1);
     const rows = expectRebuildEqualsIncremental(db) as Record<string, Array<Record<string, unknown>>>;
     expect(rows.kept_score_rows.some((r) => r.population === "people")).toBe(true);
+    expect(rows.kept_forecaster_totals.some((r) => r.population === "people")).toBe(true);
     expectPagesReadTheEngine(db, [{ population: "people" }, { population: "both" }]);
     // The question page's people-only crowd history and standing forecasts equal the engine on people's forecasts.
     const bots = new Set((sqliteOf(db).prepare("select user_id from bot_accounts").raw().all() as Array<[string]>).map((r) => r[0]));
@@ -452,6 +468,7 @@ describe("people-only kept rows on a desk with bots", () => {
     // The last bot leaving removes the people rows.
     for (const bot of bots) unmarkBot(db, { userId: bot, actorId: admin });
     expect(sqliteOf(db).prepare("select count(*) as n from kept_score_rows where population = 'people'").get()).toEqual({ n: 0 });
+    expect(sqliteOf(db).prepare("select count(*) as n from kept_forecaster_totals where population = 'people'").get()).toEqual({ n: 0 });
     expectRebuildEqualsIncremental(db);
   });
 });

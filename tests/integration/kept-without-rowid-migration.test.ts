@@ -55,12 +55,16 @@ it("keeps every crowd history point and score row, now stored WITHOUT ROWID", ()
   migrate(oldDb, { migrationsFolder: migrationsBefore() });
   const read = readDatasetV1(JSON.parse(fs.readFileSync(exchangeFixture("example.json"), "utf8")));
   if (!read.ok) throw new Error(JSON.stringify(read.errors));
-  // Today's import also keeps each forecaster's latest forecast, a table of a later migration: made for
-  // the import and dropped again, so the migrations below meet the desk as it was then.
-  const latestForecasts = fs.readdirSync(MIGRATIONS).find((f) => f.endsWith("_latest_forecasts.sql"))!;
-  old.exec(fs.readFileSync(path.join(MIGRATIONS, latestForecasts), "utf8"));
+  // Today's import also keeps each forecaster's latest forecast and per-forecaster totals, tables of later
+  // migrations (the first statement of each): made for the import and dropped again, so the migrations
+  // below meet the desk as it was then.
+  const laterTables = ["kept_latest_forecasts", "kept_forecaster_totals"];
+  for (const table of laterTables) {
+    const migration = fs.readdirSync(MIGRATIONS).find((f) => f.endsWith(`_${table.replace(/^kept_/, "")}.sql`))!;
+    old.exec(fs.readFileSync(path.join(MIGRATIONS, migration), "utf8").split("--> statement-breakpoint")[0]);
+  }
   importDataset(oldDb, read.dataset, { now: Date.UTC(2026, 10, 30, 12) });
-  old.exec("drop table kept_latest_forecasts");
+  for (const table of laterTables) old.exec(`drop table ${table}`);
   const before = keptRows(old);
   expect(layout(old).withoutRowid).toEqual([
     { name: "kept_crowd_history", wr: 0 },
@@ -70,6 +74,11 @@ it("keeps every crowd history point and score row, now stored WITHOUT ROWID", ()
   expect(before.kept_crowd_history.length).toBeGreaterThan(10);
   expect(before.kept_score_rows.length).toBeGreaterThan(5);
 
+  // The indexes a new desk has after every migration (later ones replace some of them).
+  const fresh = openDb(path.join(dir, "fresh.db"));
+  const freshIndexes = layout(fresh.$client).indexes;
+  fresh.$client.close();
+  expect(freshIndexes).toContain("kept_score_rows_resolve_idx");
   const db = openDb(file);
   try {
     expect(keptRows(db.$client)).toEqual(before);
@@ -78,7 +87,7 @@ it("keeps every crowd history point and score row, now stored WITHOUT ROWID", ()
         { name: "kept_crowd_history", wr: 1 },
         { name: "kept_score_rows", wr: 1 },
       ],
-      indexes: ["kept_score_rows_forecaster_idx", "kept_score_rows_resolve_idx"],
+      indexes: freshIndexes,
     });
   } finally {
     db.$client.close();
