@@ -6,11 +6,12 @@ import { continuousForecasts, questionScales } from "@/db/schema/continuous-ques
 import { forecasts } from "@/db/schema/forecasts";
 import { questionOptions, questions, questionTags, tags } from "@/db/schema/questions";
 import { resolutions } from "@/db/schema/resolutions";
-import { acceptsForecasts, isDueForResolution } from "@/lib/question-lifecycle";
+import { acceptsForecasts, isDueForResolution, type QuestionStatus } from "@/lib/question-lifecycle";
 import { slugify } from "@/lib/slug";
 import type { ContinuousOutcome } from "@/lib/continuous/types";
 import { isContinuousQuestion, isDiscreteQuestion, type DiscreteQuestion, type Question, type QuestionDetails, type QuestionScale, type ResolutionRecord } from "@/lib/types";
-import type { QuestionDefinition } from "@/lib/validation/question";
+import type { QuestionDefinition, QuestionTab } from "@/lib/validation/question";
+import { CLOSING_SOON_DAYS } from "@/lib/question-tabs";
 
 const BINARY_OPTIONS = ["no", "yes"] as const;
 
@@ -117,16 +118,29 @@ export function getQuestions(db: Db, ids: readonly string[]): Question[] {
     const res = db.select().from(resolutions).where(inArray(resolutions.questionId, chunk)).all();
     const scales = db.select().from(questionScales).where(inArray(questionScales.questionId, chunk)).all();
     const byId = new Map(rows.map((r) => [r.id, r]));
+    const listsOf = <T extends { questionId: string }>(items: T[]) => {
+      const m = new Map<string, T[]>();
+      for (const item of items) {
+        const list = m.get(item.questionId);
+        if (list) list.push(item);
+        else m.set(item.questionId, [item]);
+      }
+      return m;
+    };
+    const optsOf = listsOf(opts);
+    const tagsOf = listsOf(tagRows);
+    const resOf = new Map(res.map((r) => [r.questionId, r]));
+    const scaleOf = new Map(scales.map((r) => [r.questionId, r]));
     for (const id of chunk) {
       const row = byId.get(id);
       if (!row) continue;
       out.push(
         toQuestion(
           row,
-          opts.filter((o) => o.questionId === id).map((o) => o.label),
-          tagRows.filter((t) => t.questionId === id).map((t) => t.name),
-          res.find((r) => r.questionId === id),
-          scales.find((r) => r.questionId === id),
+          (optsOf.get(id) ?? []).map((o) => o.label),
+          (tagsOf.get(id) ?? []).map((t) => t.name),
+          resOf.get(id),
+          scaleOf.get(id),
         ),
       );
     }
@@ -205,54 +219,143 @@ export function questionSearchQuery(text: string): string | null {
   return words.map((w) => `"${w}"*`).join(" ");
 }
 
+/** What the question list (page and API) filters by; every part is optional but the drafts rule. */
+export interface QuestionListFilter {
+  /** Only questions carrying this tag (exact, case-insensitive). */
+  tag?: string;
+  /** Text search over title, description and criteria (questionSearchQuery); best match first. */
+  search?: string;
+  /** Drafts too (admins); without it, published questions plus the drafts `draftsBy` proposed. */
+  includeDrafts: boolean;
+  draftsBy?: string | null;
+  /** Only questions this user has forecast (probabilities or a CDF): the list's "Mine" tab. */
+  forecastBy?: string;
+  /** Only the questions a tab of the list shows at `now` (lib/question-tabs isInQuestionTab). */
+  tab?: QuestionTab;
+  /** Only questions in this lifecycle state at `now` (lib/question-lifecycle questionStatus; the API's status). */
+  status?: QuestionStatus;
+  /** Only questions changed at or after this time (questionChangeTimes; the API's changedSince). */
+  changedSince?: number;
+  /** The request's clock, for `tab` and `status`. */
+  now?: number;
+}
+
 /**
- * Questions carrying a tag (exact, case-insensitive) and matching a text search over title, description
- * and criteria (drafts only when asked): FTS5 (db/migrations question_search), words in any order and as
- * prefixes, best match first by BM25 with a title match weighing most (10, description 2, criteria 1);
- * without a search, soonest close first. A search with no word in it matches nothing.
+ * When a question last changed, as SQL over `questions q`: the latest of its definition (updated_at), any
+ * resolution change (the audit log) and its newest forecast, probabilities or CDF (which moves the crowd).
  */
-export function listQuestions(
-  db: Db,
-  filter: { tag?: string; search?: string; includeDrafts: boolean; draftsBy?: string | null },
-): Question[] {
+const CHANGED_AT = sql.raw(`max(q.updated_at,
+  coalesce((select max(a.at) from resolution_audit a where a.question_id = q.id), 0),
+  coalesce((select max(f.made_at) from forecasts f where f.question_id = q.id), 0),
+  coalesce((select max(c.made_at) from continuous_forecasts c where c.question_id = q.id), 0))`);
+
+/** Annulled, as SQL over `resolutions r` of `questions q` (toResolution / toValueResolution). */
+const ANNULLED = sql.raw(`(r.annulled = 1 or (q.type in ('numeric', 'date') and r.value is null))`);
+
+/**
+ * lib/question-lifecycle questionStatus as SQL over `questions q` left-joined to `resolutions r`, state by
+ * state (a resolution row is the outcome; tests/integration/question-list.test.ts compares the two).
+ */
+function statusCondition(status: QuestionStatus, now: number): SQL {
+  const unresolvedPublished = sql`r.question_id is null and q.is_draft = 0`;
+  switch (status) {
+    case "resolved":
+      return sql`(r.question_id is not null and not ${ANNULLED})`;
+    case "annulled":
+      return sql`(r.question_id is not null and ${ANNULLED})`;
+    case "draft":
+      return sql`(r.question_id is null and q.is_draft = 1)`;
+    case "upcoming":
+      return sql`(${unresolvedPublished} and ${now} < q.open_time)`;
+    case "open":
+      return sql`(${unresolvedPublished} and q.open_time <= ${now} and ${now} < q.close_time)`;
+    case "closed":
+      return sql`(${unresolvedPublished} and q.open_time <= ${now} and q.close_time <= ${now})`;
+  }
+}
+
+/** lib/question-tabs isInQuestionTab as SQL, tab by tab (due: lib/question-lifecycle isDueForResolution). */
+function tabCondition(tab: QuestionTab, now: number): SQL | null {
+  const due = sql`(r.question_id is null and q.is_draft = 0 and coalesce(q.resolve_by, q.close_time) <= ${now})`;
+  switch (tab) {
+    case "open":
+      return sql`(${statusCondition("open", now)} or ${statusCondition("upcoming", now)} or ${statusCondition("draft", now)})`;
+    case "closing-soon":
+      return sql`(${statusCondition("open", now)} and q.close_time - ${now} <= ${CLOSING_SOON_DAYS * 86_400_000})`;
+    case "due":
+      return due;
+    case "closed":
+      return sql`(${statusCondition("closed", now)} and not ${due})`;
+    case "resolved":
+      return sql`r.question_id is not null`;
+    case "all":
+      return null;
+  }
+}
+
+/**
+ * The FROM and WHERE of a list, over `questions q` left-joined to `resolutions r` and, for a search, to
+ * the FTS5 matches `s` with their BM25 rank (db/migrations question_search; a title match weighs most:
+ * 10, description 2, criteria 1). Null when a search has no word in it (it matches nothing).
+ */
+function listFrom(filter: QuestionListFilter): { from: SQL; searched: boolean } | null {
   const conditions: SQL[] = [];
-  // Without includeDrafts: published questions, plus the drafts `draftsBy` proposed.
   if (!filter.includeDrafts)
+    conditions.push(filter.draftsBy ? sql`(q.is_draft = 0 or q.created_by = ${filter.draftsBy})` : sql`q.is_draft = 0`);
+  if (filter.tag && filter.tag.trim())
     conditions.push(
-      filter.draftsBy ? or(eq(questions.isDraft, false), eq(questions.createdBy, filter.draftsBy))! : eq(questions.isDraft, false),
+      sql`q.id in (select qt.question_id from question_tags qt join tags t on t.id = qt.tag_id where lower(t.name) = lower(${filter.tag.trim()}))`,
     );
-  let rankOf: Map<string, number> | null = null;
-  if (filter.search && filter.search.trim()) {
-    const query = questionSearchQuery(filter.search);
-    if (query === null) return [];
-    const hits = db.all<{ id: string; rank: number }>(
-      sql`select question_id as id, bm25(question_search, 0, 10, 2, 1) as rank from question_search where question_search match ${query}`,
-    );
-    rankOf = new Map(hits.map((h) => [h.id, h.rank]));
-    conditions.push(inArray(questions.id, [...rankOf.keys()]));
-  }
-  if (filter.tag && filter.tag.trim()) {
+  if (filter.forecastBy)
     conditions.push(
-      inArray(
-        questions.id,
-        db
-          .select({ id: questionTags.questionId })
-          .from(questionTags)
-          .innerJoin(tags, eq(tags.id, questionTags.tagId))
-          .where(sql`lower(${tags.name}) = lower(${filter.tag.trim()})`),
-      ),
+      sql`q.id in (select question_id from forecasts where forecaster_id = ${filter.forecastBy} union select question_id from continuous_forecasts where forecaster_id = ${filter.forecastBy})`,
     );
+  if (filter.tab || filter.status) {
+    if (filter.now === undefined) throw new Error("a list by tab or status needs the request's clock");
+    const tab = filter.tab ? tabCondition(filter.tab, filter.now) : null;
+    if (tab) conditions.push(tab);
+    if (filter.status) conditions.push(statusCondition(filter.status, filter.now));
   }
+  if (filter.changedSince !== undefined) conditions.push(sql`${CHANGED_AT} >= ${filter.changedSince}`);
+  let search = sql``;
+  const searched = !!(filter.search && filter.search.trim());
+  if (searched) {
+    const query = questionSearchQuery(filter.search!);
+    if (query === null) return null;
+    search = sql` join (select question_id, bm25(question_search, 0, 10, 2, 1) as rank from question_search where question_search match ${query}) s on s.question_id = q.id`;
+  }
+  const where = conditions.length ? sql` where ${sql.join(conditions, sql` and `)}` : sql``;
+  return { from: sql`questions q left join resolutions r on r.question_id = q.id${search}${where}`, searched };
+}
+
+/** How many questions a list holds (every page of it). */
+export function countListedQuestions(db: Db, filter: QuestionListFilter): number {
+  const from = listFrom(filter);
+  return from ? db.get<{ n: number }>(sql`select count(*) as n from ${from.from}`)!.n : 0;
+}
+
+/**
+ * `limit` questions of a list from `offset` on (limit -1: all of them), with their options, tags and
+ * resolution: best match first for a search (ties soonest close first), else soonest close first, the
+ * Resolved tab latest close first. Only these rows are read, so a page costs the same on any desk.
+ */
+export function listQuestionRange(db: Db, filter: QuestionListFilter, offset: number, limit: number): Question[] {
+  const from = listFrom(filter);
+  if (!from) return [];
+  const order = from.searched
+    ? sql`s.rank, q.close_time, q.id`
+    : filter.tab === "resolved"
+      ? sql`q.close_time desc, q.id desc`
+      : sql`q.close_time, q.id`;
   const ids = db
-    .select({ id: questions.id })
-    .from(questions)
-    .where(conditions.length ? and(...conditions) : undefined)
-    .orderBy(asc(questions.closeTime), asc(questions.id))
-    .all()
+    .all<{ id: string }>(sql`select q.id as id from ${from.from} order by ${order} limit ${limit} offset ${offset}`)
     .map((r) => r.id);
-  // bm25 is lower for a better match; ties keep the soonest-close order (a stable sort)
-  if (rankOf) ids.sort((a, b) => rankOf.get(a)! - rankOf.get(b)!);
   return getQuestions(db, ids);
+}
+
+/** Every question of a list, in list order (listQuestionRange). */
+export function listQuestions(db: Db, filter: QuestionListFilter): Question[] {
+  return listQuestionRange(db, filter, 0, -1);
 }
 
 /** Every tag in use on a published question (or any question, with drafts), alphabetically. */
@@ -495,19 +598,9 @@ export function questionChangeTimes(db: Db, ids: readonly string[]): Map<string,
   const out = new Map<string, number>();
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    const rows = db
-      .select({
-        id: questions.id,
-        // Qualified by hand: drizzle writes a lone table's columns unqualified, and "id" inside the
-        // subqueries would then name their own table's id.
-        changedAt: sql<number>`max("questions"."updated_at",
-          coalesce((select max(a.at) from resolution_audit a where a.question_id = "questions"."id"), 0),
-          coalesce((select max(f.made_at) from forecasts f where f.question_id = "questions"."id"), 0),
-          coalesce((select max(c.made_at) from continuous_forecasts c where c.question_id = "questions"."id"), 0))`,
-      })
-      .from(questions)
-      .where(inArray(questions.id, chunk))
-      .all();
+    const rows = db.all<{ id: string; changedAt: number }>(
+      sql`select q.id as id, ${CHANGED_AT} as changedAt from questions q where q.id in (${sql.join(chunk.map((id) => sql`${id}`), sql`, `)})`,
+    );
     for (const r of rows) out.set(r.id, r.changedAt);
   }
   return out;

@@ -3,12 +3,12 @@ import Link from "next/link";
 import { requestTime } from "@/app/(desk)/request-time";
 import { getViewer } from "@/app/_auth/session";
 import { getDb } from "@/db/client";
-import { forecasterCountsByQuestion, listOwnForecastsOn, questionIdsForecastBy, type QuestionForecast } from "@/db/queries/forecasts";
+import { forecasterCountsByQuestion, listOwnForecastsOn, type QuestionForecast } from "@/db/queries/forecasts";
 import { keptCrowdForecastAt, keptPopulationFor } from "@/db/queries/kept-scores";
 import { DEFAULT_USER_SETTINGS, getUserSettings } from "@/db/queries/user-settings";
 import { crowdIncludesBots } from "@/db/queries/bots";
 import { defaultPopulation } from "@/lib/population";
-import { listQuestions, listTagsInUse } from "@/db/queries/questions";
+import { countListedQuestions, listQuestionRange, listQuestions, listTagsInUse } from "@/db/queries/questions";
 import { forecastAgeText, leadingText } from "@/components/forecast/forecast-display";
 import { ReaffirmButton } from "./[questionId]/_components/ReaffirmButton";
 import { QuestionDeadline } from "@/components/forecast/QuestionDeadline";
@@ -19,8 +19,7 @@ import { positionFrom, type NeedsUpdateReason } from "@/lib/my-forecasts";
 import { outcomeLabel } from "@/lib/outcome-label";
 import { acceptsForecasts, isCrowdHiddenFrom, isDueForResolution, questionStatus } from "@/lib/question-lifecycle";
 import { readForecasts } from "@/lib/probability";
-import { questionPage } from "@/lib/question-paging";
-import { isInQuestionTab } from "@/lib/question-tabs";
+import { pageWindow, questionPage, QUESTIONS_PER_PAGE, type QuestionPage } from "@/lib/question-paging";
 import { actualCloseTime } from "@/lib/standing-forecast";
 import { isContinuousQuestion, isDiscreteQuestion, type DiscreteQuestion, type Question } from "@/lib/types";
 import { cdfForecastersByQuestion } from "@/db/queries/continuous-questions";
@@ -78,16 +77,16 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
   const db = getDb();
   const now = await requestTime();
   const staleAfterDays = viewer ? getUserSettings(db, viewer.id).staleAfterDays : DEFAULT_USER_SETTINGS.staleAfterDays;
-  const all = listQuestions(db, { tag, search, includeDrafts: isAdmin, draftsBy: viewer?.id });
+  const filter = { tag, search, includeDrafts: isAdmin, draftsBy: viewer?.id };
   // My position on a question: my forecasts (read clipped) against the crowd of every forecast, as the
   // kept history holds it (lib/my-forecasts positionFrom; what myPosition computes from every forecast).
   const positionOf = (q: DiscreteQuestion, mine: readonly QuestionForecast[]) =>
     positionFrom(q, readForecasts(q.type, mine), now, staleAfterDays, (t) => keptCrowdForecastAt(db, q, t));
-  let inTab: Question[];
+  let pageOfList: QuestionPage<Question>;
   let needsUpdateCount = 0;
   if (tab === "mine") {
-    const mineIds = questionIdsForecastBy(db, viewer!.id);
-    const mine = all.filter((q) => mineIds.has(q.id));
+    // The questions I forecast (a list as long as my own record), ordered by what needs me.
+    const mine = listQuestions(db, { ...filter, forecastBy: viewer!.id });
     // Needs update only applies to questions taking forecasts: my forecasts on them in one query, the
     // crowd then and now from the kept history.
     const open = mine.filter((q) => acceptsForecasts(q, now));
@@ -103,19 +102,24 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
     // Needing an update first, then the other open ones (soonest close first), then those awaiting a
     // resolution, then the resolved ones (latest resolution first).
     const resolvedMine = mine.filter((q) => q.outcome !== null).sort((a, b) => (b.resolveTime ?? 0) - (a.resolveTime ?? 0));
-    inTab = parsed.needs
-      ? mine.filter((q) => needing.has(q.id))
-      : [
-          ...open.filter((q) => needing.has(q.id)),
-          ...open.filter((q) => !needing.has(q.id)),
-          ...mine.filter((q) => q.outcome === null && !acceptsForecasts(q, now)),
-          ...resolvedMine,
-        ];
+    pageOfList = questionPage(
+      parsed.needs
+        ? mine.filter((q) => needing.has(q.id))
+        : [
+            ...open.filter((q) => needing.has(q.id)),
+            ...open.filter((q) => !needing.has(q.id)),
+            ...mine.filter((q) => q.outcome === null && !acceptsForecasts(q, now)),
+            ...resolvedMine,
+          ],
+      requestedPage,
+    );
   } else {
-    inTab = all.filter((q) => isInQuestionTab(q, tab, now));
-    if (tab === "resolved" && !search) inTab.reverse(); // a search lists the best match first
+    // The tab, tag, search, order and page in SQL: only this page's questions are read.
+    const inTab = { ...filter, tab, now };
+    const window = pageWindow(countListedQuestions(db, inTab), requestedPage);
+    pageOfList = { ...window, items: listQuestionRange(db, inTab, window.offset, QUESTIONS_PER_PAGE) };
   }
-  const { items: listed, page, pageCount, total } = questionPage(inTab, requestedPage);
+  const { items: listed, page, pageCount, total } = pageOfList;
   const listedDiscrete = listed.filter(isDiscreteQuestion);
   const discreteIds = listedDiscrete.map((q) => q.id);
   const forecasterCounts = forecasterCountsByQuestion(db, discreteIds);
