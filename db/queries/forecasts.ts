@@ -2,7 +2,6 @@ import type Database from "better-sqlite3";
 import { and, asc, countDistinct, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { hasCdfForecast } from "@/db/queries/continuous-questions";
-import { continuousForecasts } from "@/db/schema/continuous-questions";
 import { forecasts } from "@/db/schema/forecasts";
 import { keepRecordedForecast, sqliteOf } from "@/db/queries/kept-scores";
 import { getQuestion } from "@/db/queries/questions";
@@ -178,17 +177,6 @@ export function forecasterCountsByQuestion(db: Db, questionIds: readonly string[
     for (const r of rows) out[r.questionId] = r.n;
   }
   return out;
-}
-
-/** The questions a user has forecast (any state), for the list's "Mine" tab. */
-export function questionIdsForecastBy(db: Db, userId: string): Set<string> {
-  const ids = db.selectDistinct({ id: forecasts.questionId }).from(forecasts).where(eq(forecasts.forecasterId, userId)).all();
-  const cdfIds = db
-    .selectDistinct({ id: continuousForecasts.questionId })
-    .from(continuousForecasts)
-    .where(eq(continuousForecasts.forecasterId, userId))
-    .all();
-  return new Set([...ids, ...cdfIds].map((r) => r.id));
 }
 
 export type ReaffirmResult = RecordForecastResult | { ok: false; code: "no_forecast"; reason: string };

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, asc, eq, gt, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { refreshKeptScores, sqliteOf } from "@/db/queries/kept-scores";
 import { continuousForecasts, questionScales } from "@/db/schema/continuous-questions";
