@@ -22,6 +22,8 @@ export interface FullChartData {
   href: string;
   /** How many rows it has. */
   rowCount: number;
+  /** Which rows the page's table holds, e.g. "latest" (the table then says "The latest 50 of …"). */
+  shown?: string;
 }
 
 export interface ChartFrameProps {
@@ -82,6 +84,7 @@ export function ChartFrame({
           <summary style={{ cursor: "pointer" }}>Show data as a table</summary>
           {partial ? (
             <p style={styles.description}>
+              {fullData.shown ? `The ${fullData.shown} ` : ""}
               {rows.length.toLocaleString("en")} of {fullData.rowCount.toLocaleString("en")} rows; the CSV download has them all.
             </p>
           ) : null}

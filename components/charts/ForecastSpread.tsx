@@ -19,16 +19,9 @@ import { CROWD_COLOUR, OWN_COLOUR } from "./CrowdForecastChart";
 import { SCENARIO_COLOURS } from "./ScenarioChart";
 import { formatNumber } from "@/lib/format/number";
 import { useClientRender } from "@/components/ui/use-client-render";
+import type { ScenarioSpreadPoint, SpreadBin } from "./spread-bins";
 
 const HEIGHT = 240;
-
-export interface SpreadBin {
-  /** "0–10%" … "90–100%" */
-  range: string;
-  /** the bin's centre in percent (5, 15, … 95): where its bar stands on the number axis */
-  mid: number;
-  forecasters: number;
-}
 
 const pct = (v: number) => formatNumber(v / 100, "probability", { digits: 0 });
 
@@ -40,18 +33,10 @@ function markLegend(crowd: string | null, mine: string | null) {
   ];
 }
 
-/** Ten 10-point bins of standing P(yes) percentages; 100 % falls in the last bin. */
-export function binSpread(percents: readonly number[]): SpreadBin[] {
-  const bins = Array.from({ length: 10 }, (_, b) => ({ range: `${b * 10}–${b * 10 + 10}%`, mid: b * 10 + 5, forecasters: 0 }));
-  for (const p of percents) bins[Math.min(9, Math.max(0, Math.floor(p / 10 + 1e-9)))].forecasters += 1;
-  return bins;
-}
-
-/** Binary: a histogram of everyone's standing P(yes), the crowd's and the viewer's P(yes) as vertical lines. */
-export function BinarySpreadChart({ percents, crowd, mine }: { percents: number[]; crowd: number | null; mine: number | null }) {
+/** Binary: a histogram of everyone's standing P(yes) (binned on the server: spread-bins.ts), the crowd's and the viewer's P(yes) as vertical lines. */
+export function BinarySpreadChart({ bins, crowd, mine }: { bins: SpreadBin[]; crowd: number | null; mine: number | null }) {
   const ready = useClientRender();
   if (!ready) return <div style={{ height: HEIGHT }} aria-hidden="true" />;
-  const bins = binSpread(percents);
   return (
     <>
     <div style={{ width: "100%", height: HEIGHT }}>
@@ -83,13 +68,6 @@ export function BinarySpreadChart({ percents, crowd, mine }: { percents: number[
     />
     </>
   );
-}
-
-/** One dot per forecaster and scenario: x = that forecaster's standing probability in percent. */
-export interface ScenarioSpreadPoint {
-  scenario: number;
-  percent: number;
-  forecaster: string;
 }
 
 /**

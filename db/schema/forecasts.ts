@@ -24,6 +24,8 @@ export const forecasts = sqliteTable(
   (t) => [
     index("forecasts_question_time_idx").on(t.questionId, t.madeAt, t.id),
     index("forecasts_forecaster_idx").on(t.forecasterId),
+    // Who forecast a question, read from the index alone: the question list's forecaster counts, hasForecast.
+    index("forecasts_question_forecaster_idx").on(t.questionId, t.forecasterId),
   ],
 );
 

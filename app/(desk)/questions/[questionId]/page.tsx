@@ -20,7 +20,7 @@ import { positionFrom } from "@/lib/my-forecasts";
 import { getUserSettings } from "@/db/queries/user-settings";
 import { questionScoreSummary } from "@/lib/track-records/question-score-summary";
 import { CLOSED_NOTE } from "./_components/closed-note";
-import { CrowdPanel } from "./_components/CrowdPanel";
+import { CROWD_TABLE_ROWS, CrowdPanel } from "./_components/CrowdPanel";
 import { QuestionScoresPanel } from "./_components/QuestionScoresPanel";
 import { ReaffirmButton } from "./_components/ReaffirmButton";
 import { Discussion } from "./_components/Discussion";
@@ -218,7 +218,7 @@ export default async function QuestionPage({ params, searchParams }: { params: P
             own={own}
             end={end}
             atClose={end < now}
-            fullData={series.length < fullSeries.length ? { href: dataHref("crowd"), rowCount: fullSeries.length } : undefined}
+            fullData={fullSeries.length > CROWD_TABLE_ROWS ? { href: dataHref("crowd"), rowCount: fullSeries.length, shown: "latest" } : undefined}
           />
           {botForecastsLeftOut > 0 ? (
             <p className="muted small" data-testid="bots-left-out">

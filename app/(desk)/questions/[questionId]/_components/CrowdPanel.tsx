@@ -9,6 +9,9 @@ import type { ScenarioRow } from "@/components/charts/ScenarioChart";
 import { formatNumber } from "@/lib/format/number";
 import { binaryCrowdTable, scenarioCrowdTable } from "./chart-tables";
 
+/** Rows of the crowd history's table sent with the page (the latest ones) when the CSV offers them all. */
+export const CROWD_TABLE_ROWS = 50;
+
 const EMPTY_MESSAGE = "No forecasts yet: the crowd forecast appears with the first one.";
 
 /**
@@ -26,7 +29,7 @@ export function CrowdPanel({
   question: Question;
   /** crowdForecastSeries(question, forecasts, "recency_weighted_median", …, now), downsampled to what a chart can draw. */
   series: CrowdForecastPoint[];
-  /** Where every point of the series is offered (CSV), when `series` is a downsample of it. */
+  /** Where every point of the series is offered (CSV), when the table shows only the latest CROWD_TABLE_ROWS. */
   fullData?: FullChartData;
   /** The viewer's forecasts (empty for visitors). */
   own: readonly ForecastRecord[];
@@ -40,6 +43,8 @@ export function CrowdPanel({
   const start = question.openTime;
   const axisEnd = Math.max(end, start + 1);
   const slug = question.id.replace(/[^A-Za-z0-9_-]+/g, "-");
+  // A long history's table goes by download; the page's table holds the latest rows, the chart every drawn point.
+  const tableRows = <R,>(rows: R[]) => (fullData ? rows.slice(-CROWD_TABLE_ROWS) : rows);
 
   const headline = (
     <div style={{ margin: "0 0 0.75rem" }}>
@@ -80,7 +85,7 @@ export function CrowdPanel({
         description="P(yes) of the recency-weighted median, a step line that holds until the next forecast; your forecasts are the orange points."
         csvFilename={`crowd-forecast-${slug}.csv`}
         columns={table.columns}
-        rows={table.rows}
+        rows={tableRows(table.rows)}
         fullData={fullData}
         testId="crowd-forecast-chart"
         points={series.length}
@@ -106,7 +111,7 @@ export function CrowdPanel({
         description="Each scenario's recency-weighted median, renormalised to 100%; each line holds until the next forecast."
         csvFilename={`scenario-forecast-${slug}.csv`}
         columns={table.columns}
-        rows={table.rows}
+        rows={tableRows(table.rows)}
         fullData={fullData}
         testId="scenario-forecast-chart"
         points={series.length}

@@ -5,6 +5,7 @@ import type { QuestionForecast } from "@/db/queries/forecasts";
 import type { FullChartData } from "@/components/charts/ChartFrame";
 import { percentValue } from "@/components/forecast/forecast-display";
 import { spreadTable } from "./chart-tables";
+import { binSpread, scenarioSpreadDots } from "@/components/charts/spread-bins";
 
 /** Rows of the spread's table sent with the page when the full table is offered as a CSV. */
 export const SPREAD_TABLE_ROWS = 50;
@@ -52,7 +53,7 @@ export function SpreadPanel({
       >
         {binary ? (
           <BinarySpreadChart
-            percents={standing.map((f) => percentValue(f.probabilities[1]))}
+            bins={binSpread(standing.map((f) => percentValue(f.probabilities[1])))}
             crowd={marks.crowd?.[1] ?? null}
             mine={marks.mine?.[1] ?? null}
           />
@@ -61,9 +62,7 @@ export function SpreadPanel({
             options={question.options}
             crowd={marks.crowd}
             mine={marks.mine}
-            points={standing.flatMap((f) =>
-              f.probabilities.map((p, scenario) => ({ scenario, percent: percentValue(p), forecaster: f.name })),
-            )}
+            points={scenarioSpreadDots(standing.map((f) => f.probabilities.map(percentValue)))}
           />
         )}
       </ChartFrame>
