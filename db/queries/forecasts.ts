@@ -250,13 +250,14 @@ export function listOwnForecastsOn(db: Db, forecasterId: string, questionIds: re
 /**
  * Each forecaster's standing forecast at `at` (their last by made_at, then id, with made_at ≤ `at`;
  * lib/standing-forecast standingForecastsAt), in recency order; people's only with `peopleOnly`.
- * `at` must not be after Ta.
+ * `at` must not be after Ta. Their rationale is not read (null): the spread shows none, and a busy
+ * question's texts would be most of what this reads.
  */
 export function listStandingForecasts(db: Db, questionId: string, at: number, peopleOnly = false): QuestionForecast[] {
   const rows = sqliteOf(db)
     .prepare(
-      `select f.id, f.forecaster_id as forecasterId, u.handle, u.name, f.made_at as time, f.probabilities, f.rationale
-       from (select id, forecaster_id, made_at, probabilities, rationale,
+      `select f.id, f.forecaster_id as forecasterId, u.handle, u.name, f.made_at as time, f.probabilities, null as rationale
+       from (select id, forecaster_id, made_at, probabilities,
                     row_number() over (partition by forecaster_id order by made_at desc, id desc) as latest
              from forecasts where question_id = ? and made_at <= ?${peopleOnly ? " and forecaster_id not in (select user_id from bot_accounts)" : ""}) f
        join user u on u.id = f.forecaster_id

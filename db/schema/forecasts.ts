@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { questions } from "./questions";
 import { users } from "./users";
@@ -26,6 +27,11 @@ export const forecasts = sqliteTable(
     index("forecasts_forecaster_idx").on(t.forecasterId),
     // Who forecast a question, read from the index alone: the question list's forecaster counts, hasForecast.
     index("forecasts_question_forecaster_idx").on(t.questionId, t.forecasterId),
+    // The forecasts that came with a rationale, newest first: the question page's rationale list counts
+    // and pages them without reading every forecast's text (the condition is rationalePage's).
+    index("forecasts_rationale_idx")
+      .on(t.questionId, t.madeAt, t.id)
+      .where(sql`trim(coalesce(${t.rationale}, '')) <> ''`),
   ],
 );
 

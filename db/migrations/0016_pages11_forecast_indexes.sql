@@ -1,0 +1,2 @@
+CREATE INDEX `forecasts_question_forecaster_idx` ON `forecasts` (`question_id`,`forecaster_id`);--> statement-breakpoint
+CREATE INDEX `forecasts_rationale_idx` ON `forecasts` (`question_id`,`made_at`,`id`) WHERE trim(coalesce("forecasts"."rationale", '')) <> '';
