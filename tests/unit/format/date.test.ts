@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { calendarTicks, formatMoment, formatRelative } from "@/lib/format/date";
 
@@ -27,6 +28,17 @@ describe("formatMoment", () => {
     expect(formatMoment(deadline, "deadline", "Europe/Berlin")).toBe("5 Dec 2026, 01:00 CET");
     expect(formatMoment(Date.UTC(2026, 11, 4, 23), "deadline", "Europe/Berlin")).toBe("end of 4 Dec 2026 CET");
     expect(formatMoment(deadline + 60_000, "deadline", "UTC")).toBe("5 Dec 2026, 00:01 UTC");
+  });
+
+  it("writes UTC from the Date's fields exactly as Intl writes it (Etc/UTC goes through Intl)", () => {
+    const styles = ["datetime", "date", "deadline", "day", "month", "year"] as const;
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2100, 0, 1) }), fc.constantFrom(...styles), fc.boolean(), (ms, style, midnight) => {
+        const t = midnight ? Math.floor(ms / DAY) * DAY : ms;
+        expect(formatMoment(t, style, "UTC")).toBe(formatMoment(t, style, "Etc/UTC"));
+      }),
+      { numRuns: 100 },
+    );
   });
 });
 
