@@ -78,10 +78,12 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
   const now = await requestTime();
   const staleAfterDays = viewer ? getUserSettings(db, viewer.id).staleAfterDays : DEFAULT_USER_SETTINGS.staleAfterDays;
   const filter = { tag, search, includeDrafts: isAdmin, draftsBy: viewer?.id };
-  // My position on a question: my forecasts (read clipped) against the crowd of every forecast, as the
-  // kept history holds it (lib/my-forecasts positionFrom; what myPosition computes from every forecast).
+  // The crowd people see: people only unless the desk counts bots in.
+  const population = keptPopulationFor(db, defaultPopulation(crowdIncludesBots(db)))!;
+  // My position on a question: my forecasts (read clipped) against that crowd, as the kept history holds
+  // it (lib/my-forecasts positionFrom; what myPosition computes from the forecasts; the notifications agree).
   const positionOf = (q: DiscreteQuestion, mine: readonly QuestionForecast[]) =>
-    positionFrom(q, readForecasts(q.type, mine), now, staleAfterDays, (t) => keptCrowdForecastAt(db, q, t));
+    positionFrom(q, readForecasts(q.type, mine), now, staleAfterDays, (t) => keptCrowdForecastAt(db, q, t, population));
   let pageOfList: QuestionPage<Question>;
   let needsUpdateCount = 0;
   if (tab === "mine") {
@@ -126,7 +128,6 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
   const myForecasts = viewer ? listOwnForecastsOn(db, viewer.id, discreteIds) : new Map<string, QuestionForecast[]>();
   // The crowd people see: people only unless the desk counts bots (lib/population), from the kept
   // history of that population.
-  const population = keptPopulationFor(db, defaultPopulation(crowdIncludesBots(db)))!;
   // Numeric and date questions: who forecast them (CDF forecasts); their crowd cell shows "—" for now.
   const cdfForecasters = cdfForecastersByQuestion(db, listed.filter(isContinuousQuestion).map((q) => q.id));
   const rows = listed.map((q) => {

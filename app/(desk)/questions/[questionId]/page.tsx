@@ -7,7 +7,9 @@ import { listCommentThreads, type QuestionComment } from "@/db/queries/comments"
 import { commentOrderParam, deleteRefusal, editRefusal, DEFAULT_COMMENT_ORDER, type CommentOrder } from "@/lib/comments";
 import * as z from "zod";
 import { questionCrowd } from "@/db/queries/crowd";
-import { keptCrowdForecastAt, keptQuestionScores } from "@/db/queries/kept-scores";
+import { crowdIncludesBots } from "@/db/queries/bots";
+import { defaultPopulation } from "@/lib/population";
+import { keptCrowdForecastAt, keptPopulationFor, keptQuestionScores } from "@/db/queries/kept-scores";
 import { hasForecast, listOwnForecasts, rationalePage } from "@/db/queries/forecasts";
 import { getQuestion } from "@/db/queries/questions";
 import { downsampleSteps } from "@/lib/aggregation/crowd-series";
@@ -148,11 +150,13 @@ export default async function QuestionPage({ params, searchParams }: { params: P
   const rationales = crowdHidden ? null : rationalePage(db, question.id, pageNumber.parse(query.rationales));
   const dataHref = (chart: "crowd" | "spread") => `/questions/${encodeURIComponent(question.id)}/chart-data?chart=${chart}`;
   const latestOwn = own.at(-1);
-  // My position against the crowd of every forecast, as the kept history holds it (no forecast list).
+  // My position against the crowd people see (people only unless the desk counts bots in), as the kept
+  // history holds it (no forecast list); the "crowd moved" notifications measure the same crowd.
+  const population = keptPopulationFor(db, defaultPopulation(crowdIncludesBots(db)))!;
   const position =
     viewer && latestOwn
       ? positionFrom(question, readForecasts(question.type, own), now, getUserSettings(db, viewer.id).staleAfterDays, (t) =>
-          keptCrowdForecastAt(db, question, t),
+          keptCrowdForecastAt(db, question, t, population),
         )
       : null;
   const binary = question.type === "binary";
