@@ -9,12 +9,12 @@ import { openDb, schema, type Db } from "@/db/client";
 import { importDataset } from "@/db/queries/exchange";
 import { readDatasetV1 } from "@/lib/exchange/read-v1";
 import { exchangeFixture } from "../fixtures";
+import { MIGRATIONS, migrationsBefore } from "./support/migrations-before";
 
 // The migration that stores kept_crowd_history and kept_score_rows WITHOUT ROWID (db/migrations
 // *_import11_kept_without_rowid.sql) keeps every row and index: a demo desk filled at the previous
 // migration (with the worked example imported) holds the same kept rows after it.
 
-const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
 const TAG = "import11_kept_without_rowid";
 const TABLES = {
   kept_crowd_history: "question_id, population, method, time",
@@ -25,18 +25,6 @@ beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "fd-kept-rowid-migration-"));
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-function migrationsBefore(): string {
-  const folder = path.join(dir, "migrations-before");
-  const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS, "meta", "_journal.json"), "utf8")) as { entries: Array<{ tag: string }> };
-  const cut = journal.entries.findIndex((e) => e.tag.endsWith(TAG));
-  expect(cut).toBeGreaterThan(0);
-  const entries = journal.entries.slice(0, cut);
-  fs.mkdirSync(path.join(folder, "meta"), { recursive: true });
-  fs.writeFileSync(path.join(folder, "meta", "_journal.json"), JSON.stringify({ ...journal, entries }));
-  for (const e of entries) fs.copyFileSync(path.join(MIGRATIONS, `${e.tag}.sql`), path.join(folder, `${e.tag}.sql`));
-  return folder;
-}
 
 function keptRows(sqlite: Database.Database): Record<string, unknown[]> {
   return Object.fromEntries(Object.entries(TABLES).map(([table, key]) => [table, sqlite.prepare(`select * from ${table} order by ${key}`).all()]));
@@ -52,7 +40,7 @@ it("keeps every crowd history point and score row, now stored WITHOUT ROWID", ()
   const old = new Database(file);
   old.pragma("foreign_keys = ON");
   const oldDb = drizzle(old, { schema }) as unknown as Db;
-  migrate(oldDb, { migrationsFolder: migrationsBefore() });
+  migrate(oldDb, { migrationsFolder: migrationsBefore(dir, TAG) });
   const read = readDatasetV1(JSON.parse(fs.readFileSync(exchangeFixture("example.json"), "utf8")));
   if (!read.ok) throw new Error(JSON.stringify(read.errors));
   // Today's import also keeps each forecaster's latest forecast and per-forecaster totals, tables of later

@@ -13,33 +13,18 @@ import { encodeCdf } from "@/lib/continuous/cdf-blob";
 import { readDatasetV1 } from "@/lib/exchange/read-v1";
 import { isContinuousQuestion, type Dataset } from "@/lib/types";
 import { continuousFixture } from "../fixtures";
+import { migrationsBefore } from "./support/migrations-before";
 
 // The migration that moves numeric and date questions into the common tables (db/migrations
 // *_cont13a_questions_unified.sql) copies every row of the old tables before dropping them: a database
 // filled at the previous migration, the way the old import wrote it, exports the same document after.
 
-const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
 const UNIFIED = "cont13a_questions_unified";
 let dir: string;
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "fd-unified-migration-"));
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-/** A copy of db/migrations holding only the migrations before the unified one. */
-function migrationsBefore(): string {
-  const folder = path.join(dir, "migrations-before");
-  const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS, "meta", "_journal.json"), "utf8")) as {
-    entries: Array<{ idx: number; tag: string }>;
-  };
-  const cut = journal.entries.findIndex((e) => e.tag.endsWith(UNIFIED));
-  expect(cut).toBeGreaterThan(0);
-  const entries = journal.entries.slice(0, cut);
-  fs.mkdirSync(path.join(folder, "meta"), { recursive: true });
-  fs.writeFileSync(path.join(folder, "meta", "_journal.json"), JSON.stringify({ ...journal, entries }));
-  for (const e of entries) fs.copyFileSync(path.join(MIGRATIONS, `${e.tag}.sql`), path.join(folder, `${e.tag}.sql`));
-  return folder;
-}
 
 function readFixture(name: string): Dataset {
   const read = readDatasetV1(JSON.parse(fs.readFileSync(continuousFixture(name), "utf8")));
@@ -52,7 +37,7 @@ function fillOldTables(file: string, dataset: Dataset): void {
   const sqlite = new Database(file);
   sqlite.pragma("foreign_keys = ON");
   const db = drizzle(sqlite);
-  migrate(db, { migrationsFolder: migrationsBefore() });
+  migrate(db, { migrationsFolder: migrationsBefore(dir, UNIFIED) });
   const userIds = new Map<string, string>();
   const continuous = dataset.continuous!;
   for (const handle of new Set(continuous.forecasts.map((f) => f.forecaster))) {
