@@ -191,6 +191,9 @@ describe("sign-in limits through the production server", () => {
     browser = await openBrowser(desk.server.baseURL);
     const page = browser.page;
     await page.goto("/signin");
+    // Hydrated before the first try: a click before React has attached the form's action would post
+    // the form natively (seen when several browser tests share the two cores).
+    await page.waitForLoadState("networkidle");
     const tooMany = page.getByText(/^Too many failed sign-ins\. Try again in 1[45] minutes\.$/);
     const tryOnce = async (i: number) => {
       await page.getByRole("textbox", { name: "Email" }).fill("boss@example.org");
