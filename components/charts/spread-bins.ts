@@ -1,3 +1,5 @@
+import { forecastHistogram } from "@/lib/track-records/forecast-histograms";
+
 // The binary spread histogram's bins, computed where the forecasts are (the server), so the browser
 // gets ten counts instead of every standing forecast (components/charts/ForecastSpread.tsx draws them).
 
@@ -9,11 +11,15 @@ export interface SpreadBin {
   forecasters: number;
 }
 
-/** Ten 10-point bins of standing P(yes) percentages; 100 % falls in the last bin. */
+/**
+ * Ten 10-point bins of standing P(yes) percentages (as shown: percentValue), counted by the calibration
+ * charts' histogram (lib/track-records/forecast-histograms, the calibration bins); 100 % falls in the last bin.
+ */
 export function binSpread(percents: readonly number[]): SpreadBin[] {
-  const bins = Array.from({ length: 10 }, (_, b) => ({ range: `${b * 10}–${b * 10 + 10}%`, mid: b * 10 + 5, forecasters: 0 }));
-  for (const p of percents) bins[Math.min(9, Math.max(0, Math.floor(p / 10 + 1e-9)))].forecasters += 1;
-  return bins;
+  return forecastHistogram(
+    percents.map((percent) => ({ p: percent / 100, y: 0, w: 1 })),
+    10,
+  ).map((bin, b) => ({ range: `${b * 10}–${b * 10 + 10}%`, mid: b * 10 + 5, forecasters: bin.n }));
 }
 
 /** One dot of the scenario spread: x = a standing probability in percent (as shown: one decimal). */
