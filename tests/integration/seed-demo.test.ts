@@ -64,6 +64,15 @@ describe("seedDemo on an empty database", () => {
     expect(countOf(accounts)).toBe(DEMO_LOGINS.length);
   });
 
+  it("reads each question alike one at a time (getQuestion's prepared reads) and in a batch (getQuestions)", () => {
+    const ids = listQuestionIds(db);
+    const types = new Set(getQuestions(db, ids).map((q) => q.type));
+    // The demo has every kind: binary and scenario sets, numeric and date, open and resolved.
+    expect([...types].sort()).toEqual(["binary", "date", "multiple_choice", "numeric"]);
+    expect(ids.map((id) => getQuestion(db, id))).toEqual(getQuestions(db, ids));
+    expect(getQuestion(db, "no-such-question")).toBeNull();
+  });
+
   it("adds the baseline bot, run by the admin, with forecasts on open and resolved questions, and keeps it out of the people's crowd", () => {
     const admin = findUserByHandle(db, "admin")!;
     expect(listBots(db)).toEqual([
