@@ -6,14 +6,14 @@ const alias = { "@": path.resolve(__dirname) };
 
 // Browser tests that start their own server on their own database (and only read the shared desk):
 // they run beside the unit and integration tests, two files at a time. The other browser tests share
-// the one seeded desk of tests/e2e/global-setup.ts and so run one file at a time, after them.
+// the one seeded desk of tests/e2e/global-setup.ts and so run one file at a time, after them; so does
+// shared-server.test.ts, whose sign-in limits count real time and timed out twice when it shared the cores.
 const OWN_SERVER_E2E = [
   "tests/e2e/api-fuzz.test.ts",
   "tests/e2e/continuous-track-records.test.ts",
   "tests/e2e/crash.test.ts",
   "tests/e2e/daily-loop.test.ts",
   "tests/e2e/forecastbench.test.ts",
-  "tests/e2e/shared-server.test.ts",
 ];
 
 // At least two files at a time even on a 2-core machine (vitest's default there is one): the browser
