@@ -11,10 +11,16 @@ import {
   openTab,
   signOut,
   signUp,
+  deskDb,
   userIdByEmail,
   verticalGap,
   waitForQuestionPage,
 } from "./desk";
+import { botIdentities, crowdIncludesBots } from "@/db/queries/bots";
+import { listForecastsForQuestion } from "@/db/queries/forecasts";
+import { crowdForecastAt } from "@/lib/aggregation/crowd-forecast";
+import { formatNumber } from "@/lib/format/number";
+import { readForecasts } from "@/lib/probability";
 import type { Question } from "@/lib/types";
 
 const analyst = {
@@ -46,6 +52,20 @@ async function openFromList(q: Question, screenshot?: string) {
 
 const crowdValue = (p: Page): Locator => p.getByTestId("crowd-forecast-value");
 const percentIn = (text: string) => Number(/(\d+(?:\.\d+)?)\s*%/.exec(text)?.[1]);
+/** "… recency-weighted median of N forecasters" in the crowd panel's headline. */
+const crowdForecasters = async (p: Page) => Number(/median of (\d+) forecasters/.exec(await p.locator("main").innerText())?.[1]);
+
+/**
+ * The crowd forecast of binary `q` now as the engine pools it from the forecasts in the database
+ * (people only unless the desk counts bots), written as the page writes a probability.
+ */
+function expectedCrowd(q: Question): string {
+  const db = deskDb();
+  const bots = crowdIncludesBots(db) ? new Set<string>() : botIdentities(db).ids;
+  const counted = listForecastsForQuestion(db, q.id).filter((f) => !bots.has(f.forecasterId));
+  const pooled = crowdForecastAt(q, readForecasts(q.type, counted), Date.now(), "recency_weighted_median");
+  return formatNumber(pooled![1], "probability");
+}
 
 /** Lines of `form`'s visible text that were not there before, once one matches `pattern`. */
 async function newMessage(form: Locator, before: Set<string>, pattern: RegExp): Promise<string> {
@@ -91,7 +111,9 @@ describe("an analyst forecasts", () => {
     await eventually(() => box.inputValue(), (v) => Number(v) === 63.4);
 
     const crowdBefore = q.hideCrowdUntilForecast ? null : percentIn(await crowdValue(page).innerText());
-    // Far from the current crowd, so the recency-weighted median must move.
+    const forecastersBefore = q.hideCrowdUntilForecast ? 0 : await crowdForecasters(page);
+    // Far from the current crowd, so the recency-weighted median moves up or down, unless the next
+    // standing value on that side equals the current one (a weighted median need not move).
     const mine = crowdBefore !== null && crowdBefore < 50 ? 97 : 3;
     await box.fill(String(mine));
     await eventually(() => slider.inputValue(), (v) => Number(v) === mine);
@@ -99,11 +121,14 @@ describe("an analyst forecasts", () => {
     await page.getByRole("button", { name: "Submit forecast" }).click();
 
     await eventually(() => forecastCount(analystId), (n) => n === 1);
-    const crowdAfter = await eventually(
-      async () => percentIn(await crowdValue(page).innerText()),
-      (v) => Number.isFinite(v) && v !== crowdBefore,
-    );
-    expect(crowdAfter).not.toBe(crowdBefore);
+    // The crowd now pools one more forecaster, and shows what the engine pools from the database.
+    await eventually(() => crowdForecasters(page), (n) => (q.hideCrowdUntilForecast ? n > 0 : n === forecastersBefore + 1));
+    const crowdAfter = (await crowdValue(page).innerText()).trim();
+    expect(crowdAfter).toBe(expectedCrowd(q));
+    if (crowdBefore !== null) {
+      // Adding a forecast far above (below) the median never moves it the other way.
+      expect(mine > 50 ? percentIn(crowdAfter) >= crowdBefore : percentIn(crowdAfter) <= crowdBefore).toBe(true);
+    }
     // The viewer's own history now lists the forecast.
     const history = page.getByRole("table", { name: /your forecast/i });
     await eventually(() => history.innerText(), (t) => new RegExp(`\\b${mine}(\\.0)?\\s*%`).test(t));
