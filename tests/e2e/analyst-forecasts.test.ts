@@ -21,7 +21,7 @@ import { listForecastsForQuestion } from "@/db/queries/forecasts";
 import { crowdForecastAt } from "@/lib/aggregation/crowd-forecast";
 import { formatNumber } from "@/lib/format/number";
 import { readForecasts } from "@/lib/probability";
-import type { Question } from "@/lib/types";
+import type { DiscreteQuestion, Question } from "@/lib/types";
 
 const analyst = {
   name: "Erin Example",
@@ -59,7 +59,7 @@ const crowdForecasters = async (p: Page) => Number(/median of (\d+) forecasters/
  * The crowd forecast of binary `q` now as the engine pools it from the forecasts in the database
  * (people only unless the desk counts bots), written as the page writes a probability.
  */
-function expectedCrowd(q: Question): string {
+function expectedCrowd(q: DiscreteQuestion): string {
   const db = deskDb();
   const bots = crowdIncludesBots(db) ? new Set<string>() : botIdentities(db).ids;
   const counted = listForecastsForQuestion(db, q.id).filter((f) => !bots.has(f.forecasterId));
@@ -124,7 +124,7 @@ describe("an analyst forecasts", () => {
     // The crowd now pools one more forecaster, and shows what the engine pools from the database.
     await eventually(() => crowdForecasters(page), (n) => (q.hideCrowdUntilForecast ? n > 0 : n === forecastersBefore + 1));
     const crowdAfter = (await crowdValue(page).innerText()).trim();
-    expect(crowdAfter).toBe(expectedCrowd(q));
+    expect(crowdAfter).toBe(expectedCrowd(q as DiscreteQuestion));
     if (crowdBefore !== null) {
       // Adding a forecast far above (below) the median never moves it the other way.
       expect(mine > 50 ? percentIn(crowdAfter) >= crowdBefore : percentIn(crowdAfter) <= crowdBefore).toBe(true);
