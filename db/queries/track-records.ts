@@ -16,7 +16,8 @@ import type { CalibrationSample } from "@/lib/calibration/samples";
 import type { ScoreRow } from "@/lib/scoring/question-scores";
 import type { ContinuousRowScores, TrackRecordSummary } from "@/lib/track-records/continuous-record";
 import type { CrowdRecordInputs } from "@/lib/track-records/crowd-record";
-import type { LeaderboardEntry } from "@/lib/track-records/leaderboard";
+import { higherIsBetter, rankCandidates, type LeaderboardEntry, type LeaderboardRanking, type RankedEntry } from "@/lib/track-records/leaderboard";
+import { questionPage } from "@/lib/question-paging";
 import type { QuestionAggregateScores } from "@/lib/track-records/method-record";
 import {
   forecasterRecord,
@@ -170,12 +171,17 @@ export function countScoredQuestions(db: Db, filter: ResolvedQuestionFilter = {}
  * tag runs the same summary (FORECASTER_SUMMARY) as one GROUP BY over the rows it keeps. Only
  * forecasters with at least one score row; unordered (rankLeaderboard orders).
  */
-export function leaderboardEntries(db: Db, filter: ResolvedQuestionFilter = {}): LeaderboardEntry<TrackRecordSummary>[] {
-  const { where, params } = keptWhere(db, filter);
-  const unfiltered = filter.from == null && filter.to == null && !filter.tag;
+export function leaderboardEntries(db: Db, filter: ResolvedQuestionFilter = {}, forecasterIds?: readonly string[]): LeaderboardEntry<TrackRecordSummary>[] {
+  const kept = keptWhere(db, filter);
+  const { params } = kept;
+  let { where } = kept;
+  if (forecasterIds) {
+    where += " and k.forecaster_id in (select value from json_each(?))";
+    params.push(JSON.stringify(forecasterIds));
+  }
   const rows = sqliteOf(db)
     .prepare(
-      unfiltered
+      isUnfiltered(filter)
         ? `select u.handle, u.name, k.* from kept_forecaster_totals k join user u on u.id = k.forecaster_id where ${where}`
         : `select u.handle, u.name, ${FORECASTER_SUMMARY}
            from kept_score_rows k join user u on u.id = k.forecaster_id where ${where} group by k.forecaster_id`,
@@ -201,6 +207,69 @@ export function leaderboardEntries(db: Db, filter: ResolvedQuestionFilter = {}):
       meanPit: r.mean_pit,
     },
   }));
+}
+
+/** Every resolved question (no period, no tag): the kept per-forecaster totals answer. */
+const isUnfiltered = (filter: ResolvedQuestionFilter) => filter.from == null && filter.to == null && !filter.tag;
+
+/** The column of kept_forecaster_totals, and of kept_score_rows averaged, that each ranking reads (FORECASTER_SUMMARY's means). */
+const RANKING_COLUMNS: Record<LeaderboardRanking, { total: string; row: string }> = {
+  peer: { total: "mean_peer", row: "peer" },
+  baseline: { total: "mean_baseline", row: "baseline" },
+  relative_brier: { total: "mean_relative_brier", row: "relative_brier" },
+  brier: { total: "mean_final_brier", row: "final_brier" },
+  crps: { total: "mean_crps", row: "crps" },
+};
+
+export interface LeaderboardPage {
+  /** The page's forecasters, ranked, each with its whole summary. */
+  shown: RankedEntry<TrackRecordSummary>[];
+  page: number;
+  pageCount: number;
+  /** Forecasters ranked (those with at least minQuestions). */
+  total: number;
+}
+
+/**
+ * One page of the leaderboard from the kept rows: what rankLeaderboard gives for
+ * leaderboardEntries(db, filter), sliced to the page. Ranking reads each forecaster's count and the
+ * one value ranked on (two columns, not the summary's sixteen: at 2,000 forecasters that was most of
+ * the page's time); only the page's forecasters have their whole summary read.
+ */
+export function leaderboardPage(
+  db: Db,
+  filter: ResolvedQuestionFilter,
+  ranking: LeaderboardRanking,
+  minQuestions: number,
+  requestedPage: number,
+  perPage: number,
+): LeaderboardPage {
+  const { where, params } = keptWhere(db, filter);
+  const column = RANKING_COLUMNS[ranking];
+  // Read best first, so rankCandidates' sort (the one definition of the order) finds one ascending
+  // run and only orders ties by name: n comparisons, not n log n.
+  const order = higherIsBetter(ranking) ? "desc nulls last" : "asc nulls last";
+  const rows = sqliteOf(db)
+    .prepare(
+      isUnfiltered(filter)
+        ? `select k.forecaster_id, u.handle, u.name, k.n_questions, k.${column.total} as value
+           from kept_forecaster_totals k join user u on u.id = k.forecaster_id where ${where} order by value ${order}`
+        : `select k.forecaster_id, u.handle, u.name, count(*), avg(k.${column.row}) as value
+           from kept_score_rows k join user u on u.id = k.forecaster_id where ${where} group by k.forecaster_id order by value ${order}`,
+    )
+    .raw()
+    .all(...params) as Array<[string, string, string, number, number | null]>;
+  const candidates = rows.map(([forecasterId, handle, name, nQuestions, value]) => ({ forecasterId, handle, name, nQuestions, value }));
+  const { items, page, pageCount, total } = questionPage(rankCandidates(candidates, ranking, minQuestions), requestedPage, perPage);
+  const summaries = new Map(
+    leaderboardEntries(
+      db,
+      filter,
+      items.map((c) => c.forecasterId),
+    ).map((e) => [e.handle, e.summary]),
+  );
+  const shown = items.map(({ handle, name, value, rank }) => ({ handle, name, value, rank, summary: summaries.get(handle)! }));
+  return { shown, page, pageCount, total };
 }
 
 type KeptRow = {

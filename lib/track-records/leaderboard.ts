@@ -61,29 +61,51 @@ export function rankingValue(summary: LeaderboardSummary, ranking: LeaderboardRa
 }
 
 /**
+ * Names in the default locale's order: what a.localeCompare(b) gives (ECMA-402 defines it as this
+ * collator's compare), without building a collator on every comparison (26 ms to rank 2,000 forecasters).
+ */
+const byName = new Intl.Collator();
+
+/** What ranking needs of a forecaster: who it is, how many questions it has, the value ranked on. */
+export interface RankingCandidate {
+  handle: string;
+  name: string;
+  nQuestions: number;
+  value: number | null;
+}
+
+/**
+ * Keeps candidates with nQuestions ≥ minQuestions and orders them best first by their value (higher
+ * or lower is better as `ranking` says); ties share a competition rank (1, 2, 2, 4) and are listed by
+ * name, then handle; null values come last, unranked.
+ */
+export function rankCandidates<C extends RankingCandidate>(candidates: readonly C[], ranking: LeaderboardRanking, minQuestions = 1): Array<C & { rank: number | null }> {
+  const sign = higherIsBetter(ranking) ? -1 : 1;
+  const kept = candidates.filter((c) => c.nQuestions >= minQuestions);
+  kept.sort((a, b) => {
+    if (a.value === null || b.value === null) {
+      if (a.value !== b.value) return a.value === null ? 1 : -1;
+    } else if (a.value !== b.value) return sign * (a.value - b.value);
+    return byName.compare(a.name, b.name) || compareCodePoints(a.handle, b.handle);
+  });
+  const ranked: Array<C & { rank: number | null }> = [];
+  kept.forEach((c, i) => {
+    let rank: number | null = null;
+    if (c.value !== null) rank = i > 0 && kept[i - 1].value === c.value ? ranked[i - 1].rank : i + 1;
+    ranked.push({ ...c, rank });
+  });
+  return ranked;
+}
+
+/**
  * Keeps forecasters with nQuestions ≥ minQuestions and orders them best first by `ranking`;
- * ties share a rank and are listed by name, then handle; null values come last, unranked.
+ * ties share a rank and are listed by name, then handle; null values come last, unranked (rankCandidates).
  */
 export function rankLeaderboard<S extends LeaderboardSummary>(
   entries: readonly LeaderboardEntry<S>[],
   ranking: LeaderboardRanking,
   minQuestions = 1,
 ): RankedEntry<S>[] {
-  const sign = higherIsBetter(ranking) ? -1 : 1;
-  const kept = entries
-    .filter((e) => e.summary.nQuestions >= minQuestions)
-    .map((e) => ({ ...e, value: rankingValue(e.summary, ranking) }));
-  kept.sort((a, b) => {
-    if (a.value === null || b.value === null) {
-      if (a.value !== b.value) return a.value === null ? 1 : -1;
-    } else if (a.value !== b.value) return sign * (a.value - b.value);
-    return a.name.localeCompare(b.name) || compareCodePoints(a.handle, b.handle);
-  });
-  const ranked: RankedEntry<S>[] = [];
-  kept.forEach((e, i) => {
-    let rank: number | null = null;
-    if (e.value !== null) rank = i > 0 && kept[i - 1].value === e.value ? ranked[i - 1].rank : i + 1;
-    ranked.push({ ...e, rank });
-  });
-  return ranked;
+  const candidates = entries.map((entry) => ({ handle: entry.handle, name: entry.name, nQuestions: entry.summary.nQuestions, value: rankingValue(entry.summary, ranking), entry }));
+  return rankCandidates(candidates, ranking, minQuestions).map(({ entry, value, rank }) => ({ ...entry, value, rank }));
 }

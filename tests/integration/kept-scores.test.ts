@@ -35,6 +35,7 @@ import {
   forecasterScoredRows,
   keptForecasterSamples,
   leaderboardEntries,
+  leaderboardPage,
   loadResolvedQuestions,
   type ResolvedQuestionFilter,
 } from "@/db/queries/track-records";
@@ -132,6 +133,21 @@ function expectPagesReadTheEngine(d: Db, filters: ResolvedQuestionFilter[]) {
       const actual = rankLeaderboard(leaderboardEntries(d, filter), ranking, 1);
       expect(actual.map((r) => r.handle), ranking).toEqual(expected.map((r) => r.handle));
       expectNear(actual, expected, `leaderboard ${ranking}`);
+      // The page the leaderboard reads (ranked on two columns, summaries for the page only), page by
+      // page with pages small enough to split ties, is the engine's ranking sliced; so with a minimum.
+      for (const minQuestions of [1, 2]) {
+        const ranked = leaderboard(scored, forecasters, ranking, minQuestions, continuousRows);
+        const perPage = 3;
+        const pageCount = Math.max(1, Math.ceil(ranked.length / perPage));
+        for (let n = 1; n <= pageCount; n++) {
+          const board = leaderboardPage(d, filter, ranking, minQuestions, n, perPage);
+          expect(board.total, `${ranking} min ${minQuestions}`).toBe(ranked.length);
+          expect(board.pageCount).toBe(pageCount);
+          const slice = ranked.slice((n - 1) * perPage, n * perPage);
+          expect(board.shown.map((r) => r.handle), `${ranking} min ${minQuestions} page ${n}`).toEqual(slice.map((r) => r.handle));
+          expectNear(board.shown, slice, `leaderboard page ${n} ${ranking} min ${minQuestions}`);
+        }
+      }
     }
     for (const { handle } of forecasters) {
       const keptContinuous = keptContinuousRows(d, handle, filter);

@@ -6,7 +6,8 @@ import { defaultPopulation } from "@/lib/population";
 import {
   countScoredQuestions,
   keptRowsServe,
-  leaderboardEntries,
+  leaderboardPage,
+  type LeaderboardPage,
   listResolvedQuestionTags,
   loadResolvedQuestions,
 } from "@/db/queries/track-records";
@@ -20,7 +21,6 @@ import {
   LEADERBOARD_RANKING_LABELS,
   LEADERBOARD_RANKINGS,
   higherIsBetter,
-  rankLeaderboard,
 } from "@/lib/track-records/leaderboard";
 import { leaderboardFields, parseTrackRecordParams, periodBounds } from "@/lib/validation/track-record-filters";
 import { PageHeader } from "@/components/ui/PageHeader";
@@ -40,12 +40,12 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
   const minQuestions = values.min ?? 1;
   const who = values.who ?? defaultPopulation(crowdIncludesBots(db));
   const filter = { ...periodBounds(values), tag: values.tag ?? null };
-  // Summaries from the kept score rows of the population (one GROUP BY), ranked by the engine; bots
-  // only is scored on the request. 50 to a page.
-  let ranked;
+  // Ranked by the engine on the kept rows of the population (each forecaster's count and ranked value;
+  // the whole summary read for the page's 50 only); bots only is scored on the request.
+  let board: LeaderboardPage;
   let questionCount: number;
   if (keptRowsServe(db, who)) {
-    ranked = rankLeaderboard(leaderboardEntries(db, { ...filter, population: who }), ranking, minQuestions);
+    board = leaderboardPage(db, { ...filter, population: who }, ranking, minQuestions, values.page ?? 1, LEADERBOARD_PER_PAGE);
     questionCount = countScoredQuestions(db, { ...filter, population: who });
   } else {
     const inputs = loadResolvedQuestions(db, { ...filter, population: who });
@@ -53,10 +53,12 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
     const names = new Map([...inputs.forecasters, ...continuous.forecasters].map((f) => [f.handle, f]));
     const forecasters = [...names.values()].sort((a, b) => compareCodePoints(a.handle, b.handle));
     const continuousRows = scoreContinuousQuestions(continuous.questions).flatMap((q) => q.rows);
-    ranked = leaderboard(scoreResolvedQuestions(inputs.questions), forecasters, ranking, minQuestions, continuousRows);
+    const ranked = leaderboard(scoreResolvedQuestions(inputs.questions), forecasters, ranking, minQuestions, continuousRows);
+    const { items, ...window } = questionPage(ranked, values.page ?? 1, LEADERBOARD_PER_PAGE);
+    board = { shown: items, ...window };
     questionCount = inputs.questions.length + continuous.questions.length;
   }
-  const { items: shown, page, pageCount, total } = questionPage(ranked, values.page ?? 1, LEADERBOARD_PER_PAGE);
+  const { shown, page, pageCount, total } = board;
   const tags = listResolvedQuestionTags(db);
   const pageHref = (n: number) => {
     const q = new URLSearchParams();
@@ -94,7 +96,7 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
           <input id="filter-min" type="number" name="min" min={1} step={1} defaultValue={minQuestions} style={{ width: "6rem" }} />
         </div>
       </TrackRecordFilters>
-      {ranked.length === 0 ? (
+      {total === 0 ? (
         <p className="muted" data-testid="leaderboard-empty">
           No forecaster has {minQuestions} or more scored questions in this selection.
         </p>
@@ -137,7 +139,7 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
               ))}
         </Table>
       )}
-      {ranked.length === 0 ? null : (
+      {total === 0 ? null : (
         <Pager label="Leaderboard pages" page={page} pageCount={pageCount} summary={`${total} forecasters`} href={pageHref} />
       )}
     </div>
