@@ -1,20 +1,6 @@
 import { chartRowsToCsv, csvDataUrl, type ChartCell, type ChartColumn } from "./chart-csv";
-import type { CSSProperties, ReactNode } from "react";
+import type { ReactNode } from "react";
 
-const styles: Record<string, CSSProperties> = {
-  frame: { margin: "0 0 1.5rem", padding: "1rem", border: "1px solid #d8dde3", borderRadius: 8, background: "#fff" },
-  caption: { marginBottom: "0.5rem" },
-  title: { margin: 0, fontSize: "1.05rem" },
-  description: { marginTop: "0.25rem", color: "#4a5563", fontSize: "0.9rem" },
-  chart: { width: "100%", minHeight: 200 },
-  empty: { color: "#4a5563", fontStyle: "italic" },
-  table: { marginTop: "0.75rem", fontSize: "0.875rem" },
-  tableScroll: { maxHeight: 320, overflow: "auto" },
-  grid: { borderCollapse: "collapse", marginTop: "0.5rem" },
-  cell: { border: "1px solid #d8dde3", padding: "0.2rem 0.5rem", textAlign: "left" },
-  download: { display: "inline-block", marginTop: "0.5rem", fontSize: "0.875rem" },
-  visuallyHidden: { position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
-};
 
 /** Every row of a chart's data, offered as a CSV download when the page carries only some of them. */
 export interface FullChartData {
@@ -67,35 +53,35 @@ export function ChartFrame({
   const partial = fullData !== undefined && fullData.rowCount > rows.length;
   const empty = rows.length === 0;
   return (
-    <figure style={styles.frame} data-testid={testId} data-points={points ?? rows.length}>
-      <figcaption style={styles.caption}>
-        <h3 style={styles.title}>{title}</h3>
-        {description ? <div style={styles.description}>{description}</div> : null}
+    <figure className="chart-frame" data-testid={testId} data-points={points ?? rows.length}>
+      <figcaption className="chart-frame-caption">
+        <h3 className="chart-frame-title">{title}</h3>
+        {description ? <div className="chart-frame-description">{description}</div> : null}
       </figcaption>
       {empty ? (
-        <p style={styles.empty}>{emptyMessage}</p>
+        <p className="chart-frame-empty">{emptyMessage}</p>
       ) : (
-        <div style={styles.chart}>
+        <div className="chart-frame-chart">
           {children}
         </div>
       )}
       {empty ? null : (
-        <details style={styles.table}>
-          <summary style={{ cursor: "pointer" }}>Show data as a table</summary>
+        <details className="chart-frame-data">
+          <summary>Show data as a table</summary>
           {partial ? (
-            <p style={styles.description}>
+            <p className="chart-frame-description">
               {fullData.shown ? `The ${fullData.shown} ` : ""}
               {rows.length.toLocaleString("en")} of {fullData.rowCount.toLocaleString("en")} rows; the CSV download has them all.
             </p>
           ) : null}
           {/* focusable, so keyboard users can scroll a table wider or taller than the frame */}
-          <div style={styles.tableScroll} tabIndex={0} role="region" aria-label={`${title}: data`}>
-            <table style={styles.grid}>
-              <caption style={styles.visuallyHidden}>{title}</caption>
+          <div className="chart-frame-scroll" tabIndex={0} role="region" aria-label={`${title}: data`}>
+            <table className="chart-frame-grid">
+              <caption className="sr-only">{title}</caption>
               <thead>
                 <tr>
                   {columns.map((c) => (
-                    <th key={c.key} scope="col" style={styles.cell}>
+                    <th key={c.key} scope="col">
                       {c.label}
                     </th>
                   ))}
@@ -105,7 +91,7 @@ export function ChartFrame({
                 {rows.map((row, i) => (
                   <tr key={i}>
                     {columns.map((c) => (
-                      <td key={c.key} style={styles.cell}>{row[c.key] ?? "—"}</td>
+                      <td key={c.key}>{row[c.key] ?? "—"}</td>
                     ))}
                   </tr>
                 ))}
@@ -114,7 +100,7 @@ export function ChartFrame({
           </div>
         </details>
       )}
-      <a style={styles.download} href={partial ? fullData.href : csvDataUrl(chartRowsToCsv(columns, rows))} download={csvFilename}>
+      <a className="chart-frame-download" href={partial ? fullData.href : csvDataUrl(chartRowsToCsv(columns, rows))} download={csvFilename}>
         Download data (CSV{partial ? `, ${fullData.rowCount.toLocaleString("en")} rows` : ""})
       </a>
     </figure>
