@@ -19,10 +19,10 @@ import { isContinuousQuestion, type ContinuousQuestion } from "@/lib/types";
 import { compareCodePoints } from "@/lib/code-point-order";
 import { inPopulation, type Population } from "@/lib/population";
 import type { ForecasterName } from "@/lib/track-records/resolved-question";
-import type { ContinuousScoredRow, PitSample, QuestionContinuousAggregateScores } from "@/lib/track-records/continuous-record";
-import { BY_FORECASTER, keptWhere, ownRowsKept, periodAndTagConditions, type ResolvedQuestionFilter } from "@/db/queries/track-records";
+import type { ContinuousCrowdRecord, ContinuousScoredRow, PitSample, QuestionContinuousAggregateScores } from "@/lib/track-records/continuous-record";
+import { BY_FORECASTER, keptFilterKey, keptMemo, keptWhere, ownRowsKept, periodAndTagConditions, type ResolvedQuestionFilter } from "@/db/queries/track-records";
 import { calibratePits, type PitCalibration } from "@/lib/continuous/pit-calibration";
-import { scoreContinuousQuestions } from "@/lib/track-records/continuous-record";
+import { continuousCrowdRecord, scoreContinuousQuestions } from "@/lib/track-records/continuous-record";
 
 // ---- What the pages read ----
 
@@ -118,6 +118,14 @@ export function keptContinuousCrowdInputs(db: Db, filter: ResolvedQuestionFilter
     entry.aggregateScores[method] = logScore === null || crps === null || pit === null ? null : { logScore, crps, pit };
   }
   return { questions, everyoneFinal: keptPitSamples(db, null, "final", filter) };
+}
+
+/** The crowd's track record on numeric and date questions from the kept rows, `bins` PIT bins, kept (keptMemo). */
+export function keptContinuousCrowdRecord(db: Db, filter: ResolvedQuestionFilter, bins: number): ContinuousCrowdRecord {
+  return keptMemo(db, "continuous-crowd-record", `${keptFilterKey(db, filter)} ${bins}`, () => {
+    const inputs = keptContinuousCrowdInputs(db, filter);
+    return continuousCrowdRecord(inputs.questions, inputs.everyoneFinal, bins);
+  });
 }
 
 // ---- Scored on the request: a people-only or bots-only view on a desk with bots ----

@@ -15,7 +15,7 @@ import { FORECASTER_SUMMARY } from "@/db/queries/kept-forecaster-totals";
 import type { CalibrationSample } from "@/lib/calibration/samples";
 import type { ScoreRow } from "@/lib/scoring/question-scores";
 import type { ContinuousRowScores, TrackRecordSummary } from "@/lib/track-records/continuous-record";
-import type { CrowdRecordInputs } from "@/lib/track-records/crowd-record";
+import { crowdRecordFrom, type CrowdRecord, type CrowdRecordInputs } from "@/lib/track-records/crowd-record";
 import { higherIsBetter, rankCandidates, type LeaderboardEntry, type LeaderboardRanking, type RankedEntry } from "@/lib/track-records/leaderboard";
 import { questionPage } from "@/lib/question-paging";
 import type { QuestionAggregateScores } from "@/lib/track-records/method-record";
@@ -342,31 +342,40 @@ export function keptForecasterSamples(
 }
 
 /**
- * The crowd page's inputs of the last few filters, kept per connection while no write changed the
- * kept rows (keptGeneration): at 1M they are ~100,000 samples, the same for every visitor until the
- * next resolution.
+ * Values derived from the kept rows alone (the crowd page's inputs and its records), the last few per
+ * kind, kept per connection while no write changed the kept rows (keptGeneration): at 1M the crowd
+ * page's inputs are ~100,000 samples and its record a fit over 500 questions, the same for every
+ * visitor until the next resolution. Never inside a transaction, which may yet roll back. Callers
+ * share what is returned and must not change it.
  */
-const crowdInputsMemo = new WeakMap<object, { generation: number; entries: Array<{ key: string; inputs: CrowdRecordInputs }> }>();
-const CROWD_INPUTS_KEPT = 4;
+const keptMemos = new WeakMap<object, { generation: number; entries: Map<string, Array<{ key: string; value: unknown }>> }>();
+const KEPT_PER_KIND = 4;
 
-/**
- * The crowd page's inputs from the kept crowd scores and samples (lib/track-records/crowd-record
- * crowdRecordFrom), reused from an earlier request while the kept rows are unchanged (never inside a
- * transaction, which may yet roll back).
- */
-export function crowdRecordInputs(db: Db, filter: ResolvedQuestionFilter = {}): CrowdRecordInputs {
+export function keptMemo<T>(db: Db, kind: string, key: string, compute: () => T): T {
   const sqlite = sqliteOf(db);
-  if (sqlite.inTransaction) return readCrowdRecordInputs(db, filter);
-  const { where, params } = keptWhere(db, filter);
-  const key = JSON.stringify([where, params]);
+  if (sqlite.inTransaction) return compute();
   const generation = keptGeneration(db);
-  const memo = crowdInputsMemo.get(sqlite);
-  const entries = memo?.generation === generation ? memo.entries : [];
+  let memo = keptMemos.get(sqlite);
+  if (memo?.generation !== generation) keptMemos.set(sqlite, (memo = { generation, entries: new Map() }));
+  const entries = memo.entries.get(kind) ?? [];
   const hit = entries.find((e) => e.key === key);
-  if (hit) return hit.inputs;
-  const inputs = readCrowdRecordInputs(db, filter);
-  crowdInputsMemo.set(sqlite, { generation, entries: [{ key, inputs }, ...entries].slice(0, CROWD_INPUTS_KEPT) });
-  return inputs;
+  if (hit) return hit.value as T;
+  const value = compute();
+  memo.entries.set(kind, [{ key, value }, ...entries].slice(0, KEPT_PER_KIND));
+  return value;
+}
+
+/** The memo key of a filter: the kept rows' condition it selects. */
+export const keptFilterKey = (db: Db, filter: ResolvedQuestionFilter) => JSON.stringify(Object.values(keptWhere(db, filter)));
+
+/** The crowd page's inputs from the kept crowd scores and samples (lib/track-records/crowd-record crowdRecordFrom), kept (keptMemo). */
+export function crowdRecordInputs(db: Db, filter: ResolvedQuestionFilter = {}): CrowdRecordInputs {
+  return keptMemo(db, "crowd-inputs", keptFilterKey(db, filter), () => readCrowdRecordInputs(db, filter));
+}
+
+/** The crowd's track record (binary and scenario questions) from the kept rows, `bins` calibration bins, kept (keptMemo). */
+export function keptCrowdRecord(db: Db, filter: ResolvedQuestionFilter, bins: number): CrowdRecord {
+  return keptMemo(db, "crowd-record", `${keptFilterKey(db, filter)} ${bins}`, () => crowdRecordFrom(crowdRecordInputs(db, filter), bins));
 }
 
 function readCrowdRecordInputs(db: Db, filter: ResolvedQuestionFilter): CrowdRecordInputs {

@@ -33,6 +33,7 @@ import {
   countScoredQuestions,
   crowdRecordInputs,
   forecasterScoredRows,
+  keptCrowdRecord,
   keptForecasterSamples,
   leaderboardEntries,
   leaderboardPage,
@@ -42,7 +43,7 @@ import {
 import { crowdRecord, crowdRecordFrom } from "@/lib/track-records/crowd-record";
 import { LEADERBOARD_RANKINGS, rankLeaderboard } from "@/lib/track-records/leaderboard";
 import { forecasterRecord, forecasterRecordFromRows, leaderboard, scoreResolvedQuestions } from "@/lib/track-records/team-record";
-import { keptContinuousCrowdInputs, keptContinuousRows, keptPitSamples, loadResolvedContinuousQuestions } from "@/db/queries/continuous-track-records";
+import { keptContinuousCrowdInputs, keptContinuousCrowdRecord, keptContinuousRows, keptPitSamples, loadResolvedContinuousQuestions } from "@/db/queries/continuous-track-records";
 import { compareCodePoints } from "@/lib/code-point-order";
 import { recordCdfForecast } from "@/db/queries/continuous-questions";
 import { logisticCdf } from "@/lib/continuous/logistic-cdf";
@@ -171,7 +172,10 @@ function expectPagesReadTheEngine(d: Db, filters: ResolvedQuestionFilter[]) {
     }
     const keptCrowd = keptContinuousCrowdInputs(d, filter);
     expectNear(continuousCrowdRecord(keptCrowd.questions, keptCrowd.everyoneFinal, 10), continuousCrowdRecordOf(continuousScored, 10), "continuous crowd");
+    // What the crowd page reads: the same, kept between requests.
+    expectNear(keptContinuousCrowdRecord(d, filter, 10), continuousCrowdRecordOf(continuousScored, 10), "continuous crowd (page)");
     const expectedCrowd = crowdRecord(scored, { extremizeD: 1.5, calibrationBins: 10 }, 10);
+    expectNear(keptCrowdRecord(d, filter, 10), crowdRecordFrom(crowdRecordInputs(d, filter), 10), "crowd (page)");
     const actualCrowd = crowdRecordFrom(crowdRecordInputs(d, filter), 10);
     const { extremizing: e, everyone: ev, ...rest } = expectedCrowd;
     const { extremizing: a, everyone: av, ...actualRest } = actualCrowd;
@@ -189,9 +193,12 @@ function expectPagesReadTheEngine(d: Db, filters: ResolvedQuestionFilter[]) {
  */
 function expectCrowdPageCurrent(d: Db) {
   const expected = crowdRecord(scoreResolvedQuestions(loadResolvedQuestions(d).questions), { extremizeD: 1.5, calibrationBins: 10 }, 10);
-  const actual = crowdRecordFrom(crowdRecordInputs(d), 10);
-  expectNear(actual.methods, expected.methods, "crowd methods");
-  expect(actual.everyone.samples.length).toBe(expected.everyone.samples.length);
+  for (const actual of [crowdRecordFrom(crowdRecordInputs(d), 10), keptCrowdRecord(d, {}, 10)]) {
+    expectNear(actual.methods, expected.methods, "crowd methods");
+    expect(actual.everyone.samples.length).toBe(expected.everyone.samples.length);
+  }
+  const continuous = continuousCrowdRecordOf(scoreContinuousQuestions(loadResolvedContinuousQuestions(d).questions), 10);
+  expectNear(keptContinuousCrowdRecord(d, {}, 10), continuous, "continuous crowd (page)");
 }
 
 describe("kept tables on the demo desk", () => {

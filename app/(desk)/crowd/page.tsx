@@ -4,18 +4,17 @@ import { MethodComparisonPanel } from "@/components/track-records/MethodComparis
 import { CalibrationBinsField, FilterErrors, selectionPhrase, TrackRecordFilters } from "@/components/track-records/TrackRecordFilters";
 import { PitCalibrationPanel } from "@/components/track-records/PitCalibrationPanel";
 import { getDb } from "@/db/client";
-import { keptContinuousCrowdInputs, loadResolvedContinuousQuestions } from "@/db/queries/continuous-track-records";
+import { keptContinuousCrowdRecord, loadResolvedContinuousQuestions } from "@/db/queries/continuous-track-records";
 import {
   CONTINUOUS_AGGREGATION_METHOD_LABELS,
-  continuousCrowdRecord,
   continuousCrowdRecordOf,
   scoreContinuousQuestions,
 } from "@/lib/track-records/continuous-record";
 import { crowdIncludesBots } from "@/db/queries/bots";
 import { defaultPopulation } from "@/lib/population";
-import { crowdRecordInputs, keptRowsServe, listResolvedQuestionTags, loadResolvedQuestions } from "@/db/queries/track-records";
+import { keptCrowdRecord, keptRowsServe, listResolvedQuestionTags, loadResolvedQuestions } from "@/db/queries/track-records";
 import { AGGREGATION_METHOD_LABELS } from "@/lib/track-records/method-record";
-import { crowdRecord, crowdRecordFrom } from "@/lib/track-records/crowd-record";
+import { crowdRecord } from "@/lib/track-records/crowd-record";
 import { scoreResolvedQuestions } from "@/lib/track-records/team-record";
 import { AGGREGATION_METHODS, DEFAULT_SCORING_PARAMS } from "@/lib/types";
 import { crowdFields, parseTrackRecordParams, periodBounds } from "@/lib/validation/track-record-filters";
@@ -41,15 +40,11 @@ export default async function CrowdPage({ searchParams }: { searchParams: Promis
   // engine; bots only is scored on the request.
   const kept = keptRowsServe(db, who);
   const crowd = kept
-    ? crowdRecordFrom(crowdRecordInputs(db, { ...filter, population: who }), bins)
+    ? keptCrowdRecord(db, { ...filter, population: who }, bins)
     : crowdRecord(scoreResolvedQuestions(loadResolvedQuestions(db, { ...filter, population: who }).questions, params), params, bins);
-  let continuous;
-  if (kept) {
-    const inputs = keptContinuousCrowdInputs(db, { ...filter, population: who });
-    continuous = continuousCrowdRecord(inputs.questions, inputs.everyoneFinal, bins);
-  } else {
-    continuous = continuousCrowdRecordOf(scoreContinuousQuestions(loadResolvedContinuousQuestions(db, { ...filter, population: who }).questions), bins);
-  }
+  const continuous = kept
+    ? keptContinuousCrowdRecord(db, { ...filter, population: who }, bins)
+    : continuousCrowdRecordOf(scoreContinuousQuestions(loadResolvedContinuousQuestions(db, { ...filter, population: who }).questions), bins);
   const tags = listResolvedQuestionTags(db);
 
   return (
