@@ -251,19 +251,33 @@ export function listOwnForecastsOn(db: Db, forecasterId: string, questionIds: re
  * Each forecaster's standing forecast at `at` (their last by made_at, then id, with made_at ≤ `at`;
  * lib/standing-forecast standingForecastsAt), in recency order; people's only with `peopleOnly`.
  * `at` must not be after Ta. Their rationale is not read (null): the spread shows none, and a busy
- * question's texts would be most of what this reads.
+ * question's texts would be most of what this reads. When no one's latest forecast is after `at`
+ * (an open question now: always, but for imported forecasts dated later) they are the kept latest
+ * forecasts (kept_latest_forecasts), read by key; otherwise each forecaster's forecasts up to `at` are
+ * ranked (at 10,000 forecasts on a question, 33 ms against a few).
  */
 export function listStandingForecasts(db: Db, questionId: string, at: number, peopleOnly = false): QuestionForecast[] {
-  const rows = sqliteOf(db)
+  const sqlite = sqliteOf(db);
+  const people = peopleOnly ? " and forecaster_id not in (select user_id from bot_accounts)" : "";
+  type Row = Omit<QuestionForecast, "probabilities" | "forecaster"> & { probabilities: string };
+  let rows = sqlite
     .prepare(
-      `select f.id, f.forecaster_id as forecasterId, u.handle, u.name, f.made_at as time, f.probabilities, null as rationale
-       from (select id, forecaster_id, made_at, probabilities,
-                    row_number() over (partition by forecaster_id order by made_at desc, id desc) as latest
-             from forecasts where question_id = ? and made_at <= ?${peopleOnly ? " and forecaster_id not in (select user_id from bot_accounts)" : ""}) f
-       join user u on u.id = f.forecaster_id
-       where f.latest = 1 order by f.made_at, f.id`,
+      `select f.id, l.forecaster_id as forecasterId, u.handle, u.name, f.made_at as time, f.probabilities, null as rationale
+       from kept_latest_forecasts l join forecasts f on f.id = l.forecast_id join user u on u.id = l.forecaster_id
+       where l.question_id = ?${people.replace("forecaster_id", "l.forecaster_id")} order by l.made_at, l.forecast_id`,
     )
-    .all(questionId, at) as Array<Omit<QuestionForecast, "probabilities" | "forecaster"> & { probabilities: string }>;
+    .all(questionId) as Row[];
+  if (rows.length > 0 && rows[rows.length - 1].time > at)
+    rows = sqlite
+      .prepare(
+        `select f.id, f.forecaster_id as forecasterId, u.handle, u.name, f.made_at as time, f.probabilities, null as rationale
+         from (select id, forecaster_id, made_at, probabilities,
+                      row_number() over (partition by forecaster_id order by made_at desc, id desc) as latest
+               from forecasts where question_id = ? and made_at <= ?${people}) f
+         join user u on u.id = f.forecaster_id
+         where f.latest = 1 order by f.made_at, f.id`,
+      )
+      .all(questionId, at) as Row[];
   return rows.map((r) => ({ ...r, probabilities: JSON.parse(r.probabilities) as number[], forecaster: r.forecasterId }));
 }
 
