@@ -33,10 +33,8 @@ export function SpreadPanel({
   const marks = { crowd: crowd?.map(percentValue) ?? null, mine: mine?.map(percentValue) ?? null };
   const binary = question.type === "binary";
   const slug = question.id.replace(/[^A-Za-z0-9_-]+/g, "-");
-  const table = spreadTable(question, standing);
-  const { columns } = table;
-  // A long table goes by download only; the chart still draws every standing forecast.
-  const rows = fullData ? table.rows.slice(0, SPREAD_TABLE_ROWS) : table.rows;
+  // A long table goes by download only (its first rows are built, not all); the chart still draws every standing forecast.
+  const { columns, rows } = spreadTable(question, standing, fullData ? SPREAD_TABLE_ROWS : undefined);
   return (
     <section aria-labelledby="spread-heading" className="card">
       <h2 id="spread-heading">Spread of forecasts</h2>

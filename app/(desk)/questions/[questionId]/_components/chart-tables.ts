@@ -60,10 +60,10 @@ export function scenarioCrowdTable(question: Question, series: readonly CrowdHis
   };
 }
 
-/** Everyone's standing forecast, highest P(yes) (or first scenario) first. */
-export function spreadTable(question: Question, standing: readonly QuestionForecast[]): Omit<ChartTable<never>, "chartRows"> {
+/** Everyone's standing forecast, highest P(yes) (or first scenario) first; the first `limit` rows only when given. */
+export function spreadTable(question: Question, standing: readonly QuestionForecast[], limit?: number): Omit<ChartTable<never>, "chartRows"> {
   const binary = question.type === "binary";
-  const byValue = [...standing].sort((a, b) => b.probabilities[binary ? 1 : 0] - a.probabilities[binary ? 1 : 0]);
+  const byValue = [...standing].sort((a, b) => b.probabilities[binary ? 1 : 0] - a.probabilities[binary ? 1 : 0]).slice(0, limit);
   return {
     columns: [
       { key: "forecaster", label: "Forecaster" },
