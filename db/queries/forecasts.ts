@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { hasCdfForecast } from "@/db/queries/continuous-questions";
 import { forecasts } from "@/db/schema/forecasts";
 import { keepRecordedForecast, sqliteOf } from "@/db/queries/kept-scores";
+import { memoWhileUnchanged } from "@/db/queries/read-memo";
 import { getQuestion } from "@/db/queries/questions";
 import { users } from "@/db/schema/users";
 import { questionStatus, type QuestionStatus } from "@/lib/question-lifecycle";
@@ -247,6 +248,10 @@ export function listOwnForecastsOn(db: Db, forecasterId: string, questionIds: re
   return out;
 }
 
+type StandingRow = Omit<QuestionForecast, "probabilities" | "forecaster"> & { probabilities: string };
+
+const standingFromRow = (r: StandingRow): QuestionForecast => ({ ...r, probabilities: JSON.parse(r.probabilities) as number[], forecaster: r.forecasterId });
+
 /**
  * Each forecaster's standing forecast at `at` (their last by made_at, then id, with made_at ≤ `at`;
  * lib/standing-forecast standingForecastsAt), in recency order; people's only with `peopleOnly`.
@@ -259,16 +264,21 @@ export function listOwnForecastsOn(db: Db, forecasterId: string, questionIds: re
 export function listStandingForecasts(db: Db, questionId: string, at: number, peopleOnly = false): QuestionForecast[] {
   const sqlite = sqliteOf(db);
   const people = peopleOnly ? " and forecaster_id not in (select user_id from bot_accounts)" : "";
-  type Row = Omit<QuestionForecast, "probabilities" | "forecaster"> & { probabilities: string };
-  let rows = sqlite
-    .prepare(
-      `select f.id, l.forecaster_id as forecasterId, u.handle, u.name, f.made_at as time, f.probabilities, null as rationale
-       from kept_latest_forecasts l join forecasts f on f.id = l.forecast_id join user u on u.id = l.forecaster_id
-       where l.question_id = ?${people.replace("forecaster_id", "l.forecaster_id")} order by l.made_at, l.forecast_id`,
-    )
-    .all(questionId) as Row[];
-  if (rows.length > 0 && rows[rows.length - 1].time > at)
-    rows = sqlite
+  // Each forecaster's latest forecast, read once while the database is unchanged (db/queries/read-memo).
+  const latest = memoWhileUnchanged(sqlite, "latest-forecasts", `${peopleOnly} ${questionId}`, () =>
+    (
+      sqlite
+        .prepare(
+          `select f.id, l.forecaster_id as forecasterId, u.handle, u.name, f.made_at as time, f.probabilities, null as rationale
+           from kept_latest_forecasts l join forecasts f on f.id = l.forecast_id join user u on u.id = l.forecaster_id
+           where l.question_id = ?${people.replace("forecaster_id", "l.forecaster_id")} order by l.made_at, l.forecast_id`,
+        )
+        .all(questionId) as StandingRow[]
+    ).map(standingFromRow),
+  );
+  if (latest.length === 0 || latest[latest.length - 1].time <= at) return latest.slice();
+  return (
+    sqlite
       .prepare(
         `select f.id, f.forecaster_id as forecasterId, u.handle, u.name, f.made_at as time, f.probabilities, null as rationale
          from (select id, forecaster_id, made_at, probabilities,
@@ -277,8 +287,8 @@ export function listStandingForecasts(db: Db, questionId: string, at: number, pe
          join user u on u.id = f.forecaster_id
          where f.latest = 1 order by f.made_at, f.id`,
       )
-      .all(questionId, at) as Row[];
-  return rows.map((r) => ({ ...r, probabilities: JSON.parse(r.probabilities) as number[], forecaster: r.forecasterId }));
+      .all(questionId, at) as StandingRow[]
+  ).map(standingFromRow);
 }
 
 /** Rationales shown per page on the question page. */

@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import type { Db } from "@/db/client";
 import { listCdfForecasts } from "@/db/queries/continuous-questions";
 import { BatchedInsert } from "@/db/queries/batched-insert";
+import { memoWhileUnchanged } from "@/db/queries/read-memo";
 import { writeKeptContinuousQuestion } from "@/db/queries/kept-continuous-scores";
 import { rebuildForecasterTotals, refreshForecasterTotals, scoredForecastersOf, TOTALS_COLUMNS } from "@/db/queries/kept-forecaster-totals";
 import { getQuestions } from "@/db/queries/questions";
@@ -522,14 +523,17 @@ export function rebuildKeptScores(db: Db, onProgress?: (done: number, total: num
  * at `end`: crowdForecastSeries(q, forecasts, DEFAULT_AGGREGATION_METHOD, undefined, end) for end ≥ T0.
  */
 export function listCrowdHistory(db: Db, questionId: string, end: number, population: KeptPopulation = EVERYONE): CrowdHistoryPoint[] {
-  const rows = sqliteOf(db)
-    .prepare(
-      "select time, probabilities, forecasters from kept_crowd_history where question_id = ? and population = ? and method = ? and time <= ? order by time",
-    )
-    .raw()
-    .all(questionId, population, DEFAULT_AGGREGATION_METHOD, end) as Array<[number, string, number]>;
-  const points: CrowdHistoryPoint[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) points[i] = { time: rows[i][0], probabilities: JSON.parse(rows[i][1]), forecasters: rows[i][2] };
+  const sqlite = sqliteOf(db);
+  // Every kept point (read once while the database is unchanged), cut at `end` on each request.
+  const points = memoWhileUnchanged(sqlite, "crowd-history", `${population} ${questionId}`, () => {
+    const rows = sqlite
+      .prepare("select time, probabilities, forecasters from kept_crowd_history where question_id = ? and population = ? and method = ? order by time")
+      .raw()
+      .all(questionId, population, DEFAULT_AGGREGATION_METHOD) as Array<[number, string, number]>;
+    const all: CrowdHistoryPoint[] = new Array(rows.length);
+    for (let i = 0; i < rows.length; i++) all[i] = { time: rows[i][0], probabilities: JSON.parse(rows[i][1]), forecasters: rows[i][2] };
+    return all;
+  });
   return closeHistoryAt(points, end);
 }
 

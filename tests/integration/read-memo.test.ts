@@ -1,0 +1,103 @@
+// Reads kept while the database is unchanged (db/queries/read-memo): any row written by the server's
+// connection, or any commit by another connection (an import from the CLI), must drop them, so a busy
+// question's crowd history and standing forecasts are never served stale.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openDb, type Db } from "@/db/client";
+import { listStandingForecasts, recordForecast } from "@/db/queries/forecasts";
+import { listCrowdHistory, sqliteOf } from "@/db/queries/kept-scores";
+import { getDiscreteQuestion } from "@/db/queries/questions";
+import { memoWhileUnchanged } from "@/db/queries/read-memo";
+import { createUser } from "@/db/queries/users";
+import { questions } from "@/db/schema/questions";
+import { crowdForecastSeries } from "@/lib/aggregation/crowd-forecast";
+import { listForecastsForQuestion } from "@/db/queries/forecasts";
+import { readForecasts } from "@/lib/probability";
+import { DEFAULT_AGGREGATION_METHOD } from "@/lib/types";
+
+const DAY = 86_400_000;
+const T0 = Date.UTC(2025, 0, 1);
+
+let dir: string;
+let file: string;
+let db: Db;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "fd-read-memo-"));
+  file = path.join(dir, "test.db");
+  db = openDb(file);
+});
+afterEach(() => {
+  sqliteOf(db).close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** How many times `compute` ran over a sequence of reads. */
+function counter() {
+  let runs = 0;
+  const read = () => memoWhileUnchanged(sqliteOf(db), "test", "k", () => ++runs);
+  return { read, runs: () => runs };
+}
+
+describe("reads kept while the database is unchanged", () => {
+  it("are computed once between writes", () => {
+    const c = counter();
+    expect([c.read(), c.read(), c.read()]).toEqual([1, 1, 1]);
+    expect(c.runs()).toBe(1);
+  });
+
+  it("are dropped by a row this connection writes, even one rolled back", () => {
+    const c = counter();
+    c.read();
+    createUser(db, { email: "ana@example.org", name: "Ana Lind", handle: "ana" });
+    expect(c.read()).toBe(2);
+    const sqlite = sqliteOf(db);
+    expect(() =>
+      sqlite.transaction(() => {
+        createUser(db, { email: "ben@example.org", name: "Ben Ortiz", handle: "ben" });
+        throw new Error("roll back");
+      })(),
+    ).toThrow("roll back");
+    expect(c.read()).toBe(3);
+    expect(c.read()).toBe(3);
+  });
+
+  it("are dropped by another connection's commit (an import from the command line)", () => {
+    const c = counter();
+    c.read();
+    const other = new Database(file);
+    other.prepare("insert into kept_state (key, value) values ('read-memo-test', 1)").run();
+    other.close();
+    expect(c.read()).toBe(2);
+  });
+
+  it("are not kept inside a transaction", () => {
+    const c = counter();
+    sqliteOf(db).transaction(() => {
+      c.read();
+      c.read();
+    })();
+    expect(c.runs()).toBe(2);
+  });
+
+  it("give a question's crowd history and standing forecasts with each new forecast", () => {
+    const people = ["ana", "ben", "cleo"].map((handle) => createUser(db, { email: `${handle}@example.org`, name: handle, handle }).id);
+    const now = T0 + 20 * DAY;
+    db.insert(questions)
+      .values({ id: "q", title: "Question q", type: "binary", openTime: T0, closeTime: T0 + 60 * DAY, createdAt: T0, updatedAt: T0 })
+      .run();
+    const q = getDiscreteQuestion(db, "q")!;
+    people.forEach((forecasterId, i) => {
+      recordForecast(db, { questionId: "q", forecasterId, madeAt: T0 + (i + 1) * DAY, probabilities: [0.8 - 0.2 * i, 0.2 + 0.2 * i], rationale: null });
+      // Read between writes, as visitors do, then compare with the engine on every stored forecast.
+      for (let read = 0; read < 2; read++) {
+        const forecasts = readForecasts(q.type, listForecastsForQuestion(db, "q"));
+        expect(listCrowdHistory(db, "q", now)).toEqual(crowdForecastSeries(q, forecasts, DEFAULT_AGGREGATION_METHOD, undefined, now));
+        expect(listStandingForecasts(db, "q", now).map((f) => f.forecasterId)).toEqual(people.slice(0, i + 1));
+      }
+    });
+  });
+});
