@@ -43,16 +43,20 @@ function cell(key: ScoreTableColumn, row: ScoreTableEntry) {
 }
 
 /**
- * Every scored question of a forecaster; column headers are links that re-sort the table by
- * that column (GET parameters sort and dir), so it works without JavaScript.
+ * A forecaster's scored questions, one page of them in the order chosen; column headers are links
+ * that re-sort the table by that column (GET parameters sort and dir), so it works without JavaScript.
  */
 export function ScoreTable({
   rows,
+  total,
   sort,
   dir,
   hrefFor,
 }: {
+  /** The page's rows, sorted. */
   rows: ScoreTableEntry[];
+  /** Scored questions on every page (data-rows). */
+  total: number;
   sort: ScoreTableColumn;
   dir: SortDirection;
   /** Builds the page URL for a sort choice, keeping the other filters. */
@@ -61,7 +65,7 @@ export function ScoreTable({
   if (rows.length === 0) return <p className="muted">No scored questions in this selection.</p>;
   return (
     <div className="table-wrap table-cards">
-      <table className="table" data-testid="score-table" data-rows={rows.length}>
+      <table className="table" data-testid="score-table" data-rows={total} data-shown={rows.length}>
         <caption className="sr-only">Scored questions, sorted by {HEADERS.find((h) => h.key === sort)?.label} ({dir === "asc" ? "ascending" : "descending"})</caption>
         <thead>
           <tr>

@@ -30,6 +30,15 @@ export const periodFields = {
   who: z.enum(POPULATIONS, "must be people, bots or both"),
 };
 
+/** A 1-based page of a paged table (a page past the last shows the last). */
+function pageNumber() {
+  return z
+    .string()
+    .regex(/^\d{1,6}$/, "must be a whole number")
+    .transform(Number)
+    .pipe(z.number().min(1, "must be at least 1"));
+}
+
 export const leaderboardFields = {
   ...periodFields,
   rank: z.enum(LEADERBOARD_RANKINGS, `must be one of ${LEADERBOARD_RANKINGS.join(", ")}`),
@@ -38,11 +47,7 @@ export const leaderboardFields = {
     .regex(/^\d{1,6}$/, "must be a whole number")
     .transform(Number)
     .pipe(z.number().min(1, "must be at least 1").max(10_000, "must be at most 10000")),
-  page: z
-    .string()
-    .regex(/^\d{1,6}$/, "must be a whole number")
-    .transform(Number)
-    .pipe(z.number().min(1, "must be at least 1")),
+  page: pageNumber(),
 };
 
 export const forecasterProfileFields = {
@@ -51,6 +56,7 @@ export const forecasterProfileFields = {
   bins: binCount,
   sort: z.enum(SCORE_TABLE_COLUMNS, "must be a column of the table"),
   dir: z.enum(["asc", "desc"], "must be asc or desc"),
+  page: pageNumber(),
 };
 
 export const crowdFields = { ...periodFields, bins: binCount };

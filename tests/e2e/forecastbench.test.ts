@@ -123,6 +123,29 @@ describe("a superforecaster's profile on ForecastBench", () => {
     await expect(page.getByTestId("summary-n-questions").textContent()).resolves.toBe(String(record.summary.nQuestions));
     await saveScreenshot(page, "fb-forecaster-profile");
   });
+
+  it("pages the scored questions 50 at a time: following Next shows each of the engine's rows once", async () => {
+    const { inputs, scored } = engine();
+    const records = inputs.forecasters.map((f) => ({ handle: f.handle, record: forecasterRecord(scored, f.handle, { sample: "final", bins: 10 }) }));
+    const { handle, record } = records.reduce((a, b) => (b.record.rows.length > a.record.rows.length ? b : a));
+    expect(record.rows.length, "a superforecaster has more than a page of scored questions").toBeGreaterThan(50);
+    await page.goto(`/forecasters/${encodeURIComponent(handle)}`);
+    const pageCount = Math.ceil(record.rows.length / 50);
+    const seen: string[] = [];
+    for (let n = 1; n <= pageCount; n++) {
+      const table = page.getByTestId("score-table");
+      await expect(table.getAttribute("data-rows")).resolves.toBe(String(record.rows.length));
+      const links = await table.locator("tbody tr td:first-child a").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+      expect(links, `page ${n}`).toHaveLength(n < pageCount ? 50 : record.rows.length - 50 * (pageCount - 1));
+      seen.push(...links);
+      const pager = page.getByRole("navigation", { name: "Scored questions pages" });
+      if (n < pageCount) {
+        await pager.getByRole("link", { name: "Next" }).click();
+        await page.waitForURL(new RegExp(`[?&]page=${n + 1}\\b`));
+      } else await expect(pager.getByRole("link", { name: "Next" }).count()).resolves.toBe(0);
+    }
+    expect([...seen].sort()).toEqual(record.rows.map((r) => `/questions/${encodeURIComponent(r.row.question)}`).sort());
+  });
 });
 
 describe("the crowd's track record on ForecastBench", () => {

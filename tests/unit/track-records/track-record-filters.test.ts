@@ -39,6 +39,14 @@ describe("track-record GET parameters", () => {
     expect(parseTrackRecordParams(leaderboardFields, { min: "50" }).values).toEqual({ min: 50 });
   });
 
+  it("takes a page number on the leaderboard and on a profile's scored questions, by the same rule", () => {
+    for (const fields of [leaderboardFields, forecasterProfileFields]) {
+      expect(parseTrackRecordParams(fields, { page: "3" }).values).toEqual({ page: 3 });
+      expect(parseTrackRecordParams(fields, { page: "0" }).errors).toEqual(["page: must be at least 1"]);
+      for (const page of ["-1", "2.5", "1e3", "two", "1234567"]) expect(parseTrackRecordParams(fields, { page }).errors, page).toEqual(["page: must be a whole number"]);
+    }
+  });
+
   it("turns dates into a [from, to) window in UTC that includes the whole 'to' day", () => {
     expect(periodBounds({ from: "2022-01-01", to: "2022-12-31" })).toEqual({
       from: Date.UTC(2022, 0, 1),

@@ -6,6 +6,8 @@ import { CalibrationPanel } from "@/components/track-records/CalibrationPanel";
 import { DiscriminationPanel } from "@/components/track-records/DiscriminationPanel";
 import { ScoresOverTimePanel } from "@/components/track-records/ScoresOverTimePanel";
 import { ScoreTable, type ScoreTableEntry } from "@/components/track-records/ScoreTable";
+import { Pager } from "@/components/ui/Pager";
+import { questionPage } from "@/lib/question-paging";
 import { CalibrationBinsField, FilterErrors, selectionPhrase, TrackRecordFilters } from "@/components/track-records/TrackRecordFilters";
 import { ContinuousScoreTable } from "@/components/track-records/ContinuousScoreTable";
 import { PitCalibrationPanel } from "@/components/track-records/PitCalibrationPanel";
@@ -44,6 +46,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const forecaster = findForecasterName(getDb(), decodeHandle((await params).handle));
   return { title: forecaster ? `${forecaster.name}: track record` : "Forecaster not found" };
 }
+
+/** Scored questions per page of a profile's table. */
+const SCORED_PER_PAGE = 50;
 
 export default async function ForecasterProfilePage({ params, searchParams }: Props) {
   const handle = decodeHandle((await params).handle);
@@ -95,6 +100,15 @@ export default async function ForecasterProfilePage({ params, searchParams }: Pr
     q.set("sort", column);
     q.set("dir", direction);
     return `/forecasters/${encodeURIComponent(handle)}?${q}#scored-questions`;
+  };
+  // A forecaster with years of resolved questions has hundreds of rows: SCORED_PER_PAGE to a page.
+  const scoredPage = questionPage(sortScoreTable(tableRows, sort, dir), values.page ?? 1, SCORED_PER_PAGE);
+  const scoredPageHref = (n: number) => {
+    const q = new URLSearchParams(base);
+    if (values.sort !== undefined) q.set("sort", sort);
+    if (values.dir !== undefined) q.set("dir", dir);
+    if (n > 1) q.set("page", String(n));
+    return `/forecasters/${encodeURIComponent(handle)}${q.size > 0 ? `?${q}` : ""}#scored-questions`;
   };
   const sampleLabel = sample === "final" ? "final forecasts" : "time-weighted forecasts";
   const countLabel = sample === "final" ? "forecasts" : "forecasts (time-weighted)";
@@ -222,7 +236,14 @@ export default async function ForecasterProfilePage({ params, searchParams }: Pr
 
       <section id="scored-questions" aria-labelledby="scored-questions-title">
         <h2 id="scored-questions-title">Scored questions</h2>
-        <ScoreTable rows={sortScoreTable(tableRows, sort, dir)} sort={sort} dir={dir} hrefFor={hrefFor} />
+        <ScoreTable rows={scoredPage.items} total={scoredPage.total} sort={sort} dir={dir} hrefFor={hrefFor} />
+        <Pager
+          label="Scored questions pages"
+          page={scoredPage.page}
+          pageCount={scoredPage.pageCount}
+          summary={`${scoredPage.total} scored questions`}
+          href={scoredPageHref}
+        />
       </section>
       {continuousRows.length === 0 ? null : (
         <section id="scored-continuous-questions" aria-labelledby="scored-continuous-questions-title">
