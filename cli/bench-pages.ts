@@ -388,12 +388,18 @@ async function measureSubmissions(baseURL: string, file: string, questionId: str
   };
 }
 
-/** The pages to measure on a desk: busiest question (most forecasts), most active forecaster's profile. */
+/**
+ * The pages to measure on a desk: busiest question (most forecasts), most active forecaster's profile
+ * (not a bench analyst: on a reused desk their submissions would make one the most active).
+ */
 function pagesOf(file: string): Array<[string, string]> {
   const sqlite = new Database(file, { readonly: true });
   const busiest = sqlite.prepare("select question_id as id, count(*) as n from forecasts group by question_id order by n desc limit 1").get() as { id: string };
   const forecaster = sqlite
-    .prepare("select u.handle from forecasts f join user u on u.id = f.forecaster_id group by f.forecaster_id order by count(*) desc limit 1")
+    .prepare(
+      `select u.handle from forecasts f join user u on u.id = f.forecaster_id where u.handle not like 'bench-%'
+       group by f.forecaster_id order by count(*) desc limit 1`,
+    )
     .get() as { handle: string };
   sqlite.close();
   return [
