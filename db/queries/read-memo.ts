@@ -1,33 +1,44 @@
 import type Database from "better-sqlite3";
 
-/**
- * What the server reads most often and recomputes for every visitor — a busy question's crowd
- * history (10,000 points) and its standing forecasts (2,000) — kept per connection while the
- * database is unchanged: no other connection committed (PRAGMA data_version moves on each such
- * commit) and this one inserted, updated or deleted no row (SQLite's total_changes() counts every
- * row any of its statements changed, triggers included, even when rolled back). Any write at all
- * drops everything kept, so nothing is ever served stale; a desk only read between writes, or read
- * far more than written, serves these reads from memory. Never inside a transaction. Callers share
- * what is returned and must not change it.
- */
-const memos = new WeakMap<object, { stamp: string; entries: Map<string, Array<{ key: string; value: unknown }>> }>();
+// Reads kept between requests, per database connection and per kind of read (the last few keys of
+// each), while a stamp read from the database on every use is unchanged. Never inside a transaction,
+// which may yet roll back. Callers share what is returned and must not change it.
+
+const memos = new WeakMap<object, Map<string, { stamp: string; entries: Array<{ key: string; value: unknown }> }>>();
 const KEPT_PER_KIND = 8;
 
+/** `compute()` for `key`, or what it gave before while `stamp` (read from the database by the caller) is unchanged. */
+export function memoWhileStamp<T>(sqlite: Database.Database, stamp: string, kind: string, key: string, compute: () => T): T {
+  if (sqlite.inTransaction) return compute();
+  let kinds = memos.get(sqlite);
+  if (!kinds) memos.set(sqlite, (kinds = new Map()));
+  let memo = kinds.get(kind);
+  if (memo?.stamp !== stamp) kinds.set(kind, (memo = { stamp, entries: [] }));
+  const hit = memo.entries.find((e) => e.key === key);
+  if (hit) return hit.value as T;
+  const value = compute();
+  memo.entries = [{ key, value }, ...memo.entries].slice(0, KEPT_PER_KIND);
+  return value;
+}
+
+/**
+ * A stamp that moves whenever the database may have changed for this connection: another
+ * connection committed (PRAGMA data_version moves on each such commit) or this one inserted, updated
+ * or deleted a row (SQLite's total_changes() counts every row any of its statements changed,
+ * triggers included, even when rolled back).
+ */
 function databaseStamp(sqlite: Database.Database): string {
   const version = sqlite.pragma("data_version", { simple: true }) as number;
   const changes = (sqlite.prepare("select total_changes()").raw().get() as [number])[0];
   return `${version}:${changes}`;
 }
 
+/**
+ * What the server reads most often and recomputes for every visitor — a busy question's crowd
+ * history (10,000 points) and its standing forecasts (2,000) — kept while the database is unchanged
+ * at all: any write drops it, so nothing is ever served stale; a desk read far more than written
+ * serves these reads from memory.
+ */
 export function memoWhileUnchanged<T>(sqlite: Database.Database, kind: string, key: string, compute: () => T): T {
-  if (sqlite.inTransaction) return compute();
-  const stamp = databaseStamp(sqlite);
-  let memo = memos.get(sqlite);
-  if (memo?.stamp !== stamp) memos.set(sqlite, (memo = { stamp, entries: new Map() }));
-  const entries = memo.entries.get(kind) ?? [];
-  const hit = entries.find((e) => e.key === key);
-  if (hit) return hit.value as T;
-  const value = compute();
-  memo.entries.set(kind, [{ key, value }, ...entries].slice(0, KEPT_PER_KIND));
-  return value;
+  return memoWhileStamp(sqlite, databaseStamp(sqlite), kind, key, compute);
 }

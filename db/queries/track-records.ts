@@ -11,6 +11,7 @@ import { compareCodePoints } from "@/lib/code-point-order";
 import { botIdentities } from "@/db/queries/bots";
 import { inPopulation, type Population } from "@/lib/population";
 import { keptGeneration, keptPopulationFor, sqliteOf } from "@/db/queries/kept-scores";
+import { memoWhileStamp } from "@/db/queries/read-memo";
 import { FORECASTER_SUMMARY } from "@/db/queries/kept-forecaster-totals";
 import type { CalibrationSample } from "@/lib/calibration/samples";
 import type { ScoreRow } from "@/lib/scoring/question-scores";
@@ -342,27 +343,13 @@ export function keptForecasterSamples(
 }
 
 /**
- * Values derived from the kept rows alone (the crowd page's inputs and its records), the last few per
- * kind, kept per connection while no write changed the kept rows (keptGeneration): at 1M the crowd
- * page's inputs are ~100,000 samples and its record a fit over 500 questions, the same for every
- * visitor until the next resolution. Never inside a transaction, which may yet roll back. Callers
- * share what is returned and must not change it.
+ * Values derived from the kept rows alone (the crowd page's inputs and its records), kept per
+ * connection while no write changed the kept rows (keptGeneration; db/queries/read-memo): at 1M the
+ * crowd page's inputs are ~100,000 samples and its record a fit over 500 questions, the same for
+ * every visitor until the next resolution.
  */
-const keptMemos = new WeakMap<object, { generation: number; entries: Map<string, Array<{ key: string; value: unknown }>> }>();
-const KEPT_PER_KIND = 4;
-
 export function keptMemo<T>(db: Db, kind: string, key: string, compute: () => T): T {
-  const sqlite = sqliteOf(db);
-  if (sqlite.inTransaction) return compute();
-  const generation = keptGeneration(db);
-  let memo = keptMemos.get(sqlite);
-  if (memo?.generation !== generation) keptMemos.set(sqlite, (memo = { generation, entries: new Map() }));
-  const entries = memo.entries.get(kind) ?? [];
-  const hit = entries.find((e) => e.key === key);
-  if (hit) return hit.value as T;
-  const value = compute();
-  memo.entries.set(kind, [{ key, value }, ...entries].slice(0, KEPT_PER_KIND));
-  return value;
+  return memoWhileStamp(sqliteOf(db), String(keptGeneration(db)), kind, key, compute);
 }
 
 /** The memo key of a filter: the kept rows' condition it selects. */
