@@ -7,6 +7,7 @@ import { botIdentities } from "@/db/queries/bots";
 import { CONTINUOUS_TYPES_SQL } from "@/db/queries/kept-continuous-scores";
 import { getQuestions } from "@/db/queries/questions";
 import { sqliteOf } from "@/db/queries/kept-scores";
+import { memoWhileUnchanged } from "@/db/queries/read-memo";
 import { decodeCdf } from "@/lib/continuous/cdf-blob";
 import type { ContinuousAggregateScore } from "@/lib/continuous/question-scores";
 import {
@@ -188,7 +189,21 @@ export function loadResolvedContinuousQuestions(
 export function forecasterContinuousRecord(
   db: Db,
   handle: string,
-  options: { filter: ResolvedQuestionFilter; population: Population; sample: "final" | "time_weighted"; bins: number },
+  options: ForecasterContinuousOptions,
+): { rows: ContinuousScoredRow[]; calibration: PitCalibration } {
+  // Read once while the database is unchanged (db/queries/read-memo): a profile is visited far more
+  // often than its forecaster's questions resolve.
+  return memoWhileUnchanged(sqliteOf(db), "forecaster-continuous-record", JSON.stringify([handle, options]), () =>
+    readForecasterContinuousRecord(db, handle, options),
+  );
+}
+
+type ForecasterContinuousOptions = { filter: ResolvedQuestionFilter; population: Population; sample: "final" | "time_weighted"; bins: number };
+
+function readForecasterContinuousRecord(
+  db: Db,
+  handle: string,
+  options: ForecasterContinuousOptions,
 ): { rows: ContinuousScoredRow[]; calibration: PitCalibration } {
   const { filter, population, sample, bins } = options;
   if (ownRowsKept(db, handle, population)) {

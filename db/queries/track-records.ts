@@ -11,7 +11,7 @@ import { compareCodePoints } from "@/lib/code-point-order";
 import { botIdentities } from "@/db/queries/bots";
 import { inPopulation, type Population } from "@/lib/population";
 import { keptGeneration, keptPopulationFor, sqliteOf } from "@/db/queries/kept-scores";
-import { memoWhileStamp } from "@/db/queries/read-memo";
+import { memoWhileStamp, memoWhileUnchanged } from "@/db/queries/read-memo";
 import { FORECASTER_SUMMARY } from "@/db/queries/kept-forecaster-totals";
 import type { CalibrationSample } from "@/lib/calibration/samples";
 import type { ScoreRow } from "@/lib/scoring/question-scores";
@@ -436,6 +436,19 @@ export function forecasterTrackRecord(
   options: { filter: ResolvedQuestionFilter; population: Population; sample: CalibrationSampleKind; bins: number },
   /** The forecaster's numeric and date rows (db/queries/continuous-track-records), pooled into the summary. */
   continuousRows: readonly ContinuousRowScores[] = [],
+): ForecasterRecord {
+  // Read once while the database is unchanged (db/queries/read-memo): a profile is visited far more
+  // often than its forecaster's questions resolve.
+  return memoWhileUnchanged(sqliteOf(db), "forecaster-record", JSON.stringify([handle, options, continuousRows]), () =>
+    readForecasterTrackRecord(db, handle, options, continuousRows),
+  );
+}
+
+function readForecasterTrackRecord(
+  db: Db,
+  handle: string,
+  options: { filter: ResolvedQuestionFilter; population: Population; sample: CalibrationSampleKind; bins: number },
+  continuousRows: readonly ContinuousRowScores[],
 ): ForecasterRecord {
   const { filter, population, sample, bins } = options;
   if (ownRowsKept(db, handle, population)) {

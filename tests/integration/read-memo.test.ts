@@ -12,6 +12,8 @@ import { listCrowdHistory, sqliteOf } from "@/db/queries/kept-scores";
 import { getDiscreteQuestion } from "@/db/queries/questions";
 import { memoWhileUnchanged } from "@/db/queries/read-memo";
 import { createUser } from "@/db/queries/users";
+import { recordResolution } from "@/db/queries/resolutions";
+import { forecasterTrackRecord } from "@/db/queries/track-records";
 import { questions } from "@/db/schema/questions";
 import { crowdForecastSeries } from "@/lib/aggregation/crowd-forecast";
 import { listForecastsForQuestion } from "@/db/queries/forecasts";
@@ -99,5 +101,24 @@ describe("reads kept while the database is unchanged", () => {
         expect(listStandingForecasts(db, "q", now).map((f) => f.forecasterId)).toEqual(people.slice(0, i + 1));
       }
     });
+  });
+
+  it("give a profile's record anew once a question of theirs resolves", () => {
+    const admin = createUser(db, { email: "ada@example.org", name: "Ada", handle: "ada", role: "admin" }).id;
+    const ana = createUser(db, { email: "ana@example.org", name: "Ana", handle: "ana" }).id;
+    db.insert(questions)
+      .values({ id: "q", title: "Question q", type: "binary", openTime: T0, closeTime: T0 + 10 * DAY, createdAt: T0, updatedAt: T0 })
+      .run();
+    recordForecast(db, { questionId: "q", forecasterId: ana, madeAt: T0 + DAY, probabilities: [0.3, 0.7], rationale: null });
+    const options = { filter: {}, population: "both" as const, sample: "final" as const, bins: 10 };
+    const before = forecasterTrackRecord(db, "ana", options);
+    expect(before.summary.nQuestions).toBe(0);
+    expect(forecasterTrackRecord(db, "ana", options)).toBe(before); // kept between reads
+    const resolved = recordResolution(db, { questionId: "q", outcome: { kind: "option", option: 1 }, resolveTime: T0 + 11 * DAY, evidence: "", actorId: admin, now: T0 + 12 * DAY });
+    expect(resolved.ok).toBe(true);
+    const after = forecasterTrackRecord(db, "ana", options);
+    expect(after.summary.nQuestions).toBe(1);
+    // Brier of a 70% forecast on a question that resolved yes (docs/formulas.md §4.1): (0.7 − 1)² = 0.09.
+    expect(after.summary.meanFinalBrier).toBeCloseTo(0.09, 12);
   });
 });
