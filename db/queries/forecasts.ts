@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { and, asc, countDistinct, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { hasCdfForecast } from "@/db/queries/continuous-questions";
 import { forecasts } from "@/db/schema/forecasts";
@@ -164,19 +164,18 @@ export function hasForecast(db: Db, questionId: string, userId: string): boolean
   );
 }
 
-/** Distinct forecasters per question, for the question list; every requested id is present (0 when none). */
+/**
+ * Distinct forecasters per binary or scenario question, for the question list; every requested id is
+ * present (0 when none). Counted from kept_latest_forecasts (one row per question and forecaster), not
+ * from every forecast: a busy question has 2,000 forecasters and 10,000 forecasts.
+ */
 export function forecasterCountsByQuestion(db: Db, questionIds: readonly string[]): Record<string, number> {
   const out: Record<string, number> = Object.fromEntries(questionIds.map((id) => [id, 0]));
-  for (let i = 0; i < questionIds.length; i += 500) {
-    const chunk = questionIds.slice(i, i + 500);
-    const rows = db
-      .select({ questionId: forecasts.questionId, n: countDistinct(forecasts.forecasterId) })
-      .from(forecasts)
-      .where(inArray(forecasts.questionId, chunk))
-      .groupBy(forecasts.questionId)
-      .all();
-    for (const r of rows) out[r.questionId] = r.n;
-  }
+  const count = sqliteOf(db)
+    .prepare("select question_id, count(*) from kept_latest_forecasts where question_id in (select value from json_each(?)) group by question_id")
+    .raw();
+  for (let i = 0; i < questionIds.length; i += 500)
+    for (const [questionId, n] of count.all(JSON.stringify(questionIds.slice(i, i + 500))) as Array<[string, number]>) out[questionId] = n;
   return out;
 }
 

@@ -22,7 +22,7 @@ import { crowdForecastSeries } from "@/lib/aggregation/crowd-forecast";
 import { readForecasts } from "@/lib/probability";
 import { scoreDataset } from "@/lib/report";
 import { DEFAULT_AGGREGATION_METHOD } from "@/lib/types";
-import { listForecastsForQuestion, listStandingForecasts, rationalePage } from "@/db/queries/forecasts";
+import { forecasterCountsByQuestion, listForecastsForQuestion, listStandingForecasts, rationalePage } from "@/db/queries/forecasts";
 import { keptCrowdAt, keptCrowdForecastAt, keptQuestionScores, listCrowdHistory } from "@/db/queries/kept-scores";
 import { myPosition, positionFrom } from "@/lib/my-forecasts";
 import { scoreQuestion } from "@/lib/scoring/question-scores";
@@ -329,6 +329,13 @@ describe("kept tables on a generated desk", () => {
     expect(rows.kept_score_rows.length).toBeGreaterThan(10);
     expect(rows.kept_crowd_history.length).toBeGreaterThan(100);
     expectPagesReadTheEngine(db, [{}, { tag: "even" }, { from: start + 20 * DAY, to: start + 60 * DAY }]);
+
+    // The question list's forecaster counts (from the kept latest forecasts) equal the distinct forecasters on every question.
+    const distinct = Object.fromEntries(
+      ids.map((id) => [id, new Set(listForecastsForQuestion(db, id).map((f) => f.forecasterId)).size]),
+    );
+    expect(forecasterCountsByQuestion(db, ids)).toEqual(distinct);
+    expect(Object.values(distinct).some((n) => n > 1)).toBe(true);
 
     // The question page's reads: crowd history, standing forecasts and rationales, at several instants.
     for (const id of ids) {
