@@ -65,7 +65,7 @@ export function ScoreTable({
   if (rows.length === 0) return <p className="muted">No scored questions in this selection.</p>;
   return (
     <div className="table-wrap table-cards">
-      <table className="table" data-testid="score-table" data-rows={total} data-shown={rows.length}>
+      <table className="table" data-testid="score-table" data-rows={total}>
         <caption className="sr-only">Scored questions, sorted by {HEADERS.find((h) => h.key === sort)?.label} ({dir === "asc" ? "ascending" : "descending"})</caption>
         <thead>
           <tr>

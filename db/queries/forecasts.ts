@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { hasCdfForecast } from "@/db/queries/continuous-questions";
 import { forecasts } from "@/db/schema/forecasts";
-import { keepRecordedForecast, sqliteOf } from "@/db/queries/kept-scores";
+import { keepRecordedForecast, peopleOnlyCondition, sqliteOf } from "@/db/queries/kept-scores";
 import { memoWhileUnchanged } from "@/db/queries/read-memo";
 import { getQuestion } from "@/db/queries/questions";
 import { users } from "@/db/schema/users";
@@ -262,7 +262,6 @@ const standingFromRow = (r: StandingRow): QuestionForecast => ({ ...r, probabili
  */
 export function listStandingForecasts(db: Db, questionId: string, at: number, peopleOnly = false): QuestionForecast[] {
   const sqlite = sqliteOf(db);
-  const people = peopleOnly ? " and forecaster_id not in (select user_id from bot_accounts)" : "";
   // Each forecaster's latest forecast, read once while the database is unchanged (db/queries/read-memo).
   const latest = memoWhileUnchanged(sqlite, "latest-forecasts", `${peopleOnly} ${questionId}`, () =>
     (
@@ -270,7 +269,7 @@ export function listStandingForecasts(db: Db, questionId: string, at: number, pe
         .prepare(
           `select f.id, l.forecaster_id as forecasterId, u.handle, u.name, f.made_at as time, f.probabilities, null as rationale
            from kept_latest_forecasts l join forecasts f on f.id = l.forecast_id join user u on u.id = l.forecaster_id
-           where l.question_id = ?${people.replace("forecaster_id", "l.forecaster_id")} order by l.made_at, l.forecast_id`,
+           where l.question_id = ?${peopleOnly ? peopleOnlyCondition("l.forecaster_id") : ""} order by l.made_at, l.forecast_id`,
         )
         .all(questionId) as StandingRow[]
     ).map(standingFromRow),
@@ -282,7 +281,7 @@ export function listStandingForecasts(db: Db, questionId: string, at: number, pe
         `select f.id, f.forecaster_id as forecasterId, u.handle, u.name, f.made_at as time, f.probabilities, null as rationale
          from (select id, forecaster_id, made_at, probabilities,
                       row_number() over (partition by forecaster_id order by made_at desc, id desc) as latest
-               from forecasts where question_id = ? and made_at <= ?${people}) f
+               from forecasts where question_id = ? and made_at <= ?${peopleOnly ? peopleOnlyCondition("forecaster_id") : ""}) f
          join user u on u.id = f.forecaster_id
          where f.latest = 1 order by f.made_at, f.id`,
       )

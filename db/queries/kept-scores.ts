@@ -362,6 +362,11 @@ export function withIndexesBuiltAfter<T>(db: Db, load: () => T): T {
   return result;
 }
 
+/** " and <column> not in (the bot accounts)": the SQL condition that keeps people's forecasts only. */
+export function peopleOnlyCondition(column: string): string {
+  return ` and ${column} not in (select user_id from bot_accounts)`;
+}
+
 /**
  * Keeps what a forecast just recorded on open question `q` changes (in the same transaction): the
  * forecaster's latest forecast (kept_latest_forecasts) and the crowd history point at its time, the
@@ -426,7 +431,7 @@ function poolStandingAt(
   time: number,
   population: KeptPopulation,
 ): { pooled: number[] | null; forecasters: number } {
-  const peopleOnly = population === PEOPLE ? " and forecaster_id not in (select user_id from bot_accounts)" : "";
+  const peopleOnly = population === PEOPLE ? peopleOnlyCondition("forecaster_id") : "";
   const standing = (
     sqlite
       .prepare(
