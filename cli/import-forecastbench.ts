@@ -8,6 +8,7 @@ import { Command } from "commander";
 import { rowProgress } from "@/cli/progress-bar";
 import { databasePath, openDb } from "@/db/client";
 import { ImportConflictError, importDataset } from "@/db/queries/exchange";
+import { startKeptRowsWorker } from "@/db/queries/kept-rows-worker-host";
 import { convertForecastBench, ForecastBenchFormatError, FORECASTBENCH_ATTRIBUTION } from "@/lib/exchange/forecastbench";
 import { readDatasetV1 } from "@/lib/exchange/read-v1";
 
@@ -64,7 +65,7 @@ const dataset = read.dataset;
 const file = databasePath();
 const progress = rowProgress("Importing", dataset.forecasts.length);
 try {
-  const summary = importDataset(openDb(file), dataset, { onProgress: (done) => progress.update(done) });
+  const summary = importDataset(openDb(file), dataset, { onProgress: (done) => progress.update(done), startKeptRows: startKeptRowsWorker });
   progress.stop();
   const c = conversion.counts;
   console.log(`ForecastBench round ${questionFile} → ${file}`);

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import { Command } from "commander";
 import { databasePath, openDb } from "@/db/client";
 import { ImportConflictError, importDataset, type ImportSummary } from "@/db/queries/exchange";
+import { startKeptRowsWorker } from "@/db/queries/kept-rows-worker-host";
 import { rowProgress } from "@/cli/progress-bar";
 import { readDatasetCsv } from "@/lib/exchange/csv";
 import { readDatasetV1 } from "@/lib/exchange/read-v1";
@@ -67,7 +68,7 @@ const file = databasePath();
 const progress = rowProgress("Importing", dataset.forecasts.length);
 let summary: ImportSummary;
 try {
-  summary = importDataset(openDb(file), dataset, { onProgress: (done) => progress.update(done) });
+  summary = importDataset(openDb(file), dataset, { onProgress: (done) => progress.update(done), startKeptRows: startKeptRowsWorker });
 } catch (error) {
   progress.stop();
   if (error instanceof ImportConflictError)
@@ -80,3 +81,5 @@ console.log(`  questions   ${summary.questionsAdded} added, ${summary.questionsU
 console.log(`  forecasts   ${summary.forecastsAdded} added, ${summary.forecastsUnchanged} already there`);
 console.log(`  forecasters ${summary.forecastersCreated} created (imported users cannot sign in)`);
 console.log(`  clipped     ${summary.clipped} forecasts outside [0.001, 0.999]: stored as given, clipped when scored`);
+const elsewhere = summary.keptRowsElsewhere;
+if (elsewhere?.error) console.warn(`  (the second thread stopped, its remaining scores were computed here: ${elsewhere.error})`);

@@ -58,6 +58,24 @@ export class BatchedInsert {
     }
   }
 
+  /**
+   * Many rows that share their first values: `prefix`, then each row's own values taken in turn from
+   * `flat` (width minus the prefix's length values a row).
+   */
+  addEach(prefix: readonly unknown[], flat: readonly unknown[]): void {
+    const own = this.width - prefix.length;
+    if (own <= 0 || flat.length % own !== 0) throw new Error(`BatchedInsert: ${flat.length} values do not make rows of ${own}`);
+    for (let start = 0; start < flat.length; start += own) {
+      let at = this.rows * this.width;
+      for (let i = 0; i < prefix.length; i++) this.values[at++] = prefix[i];
+      for (let i = 0; i < own; i++) this.values[at++] = flat[start + i];
+      if (++this.rows === ROWS_PER_STATEMENT) {
+        this.many.run(this.values);
+        this.rows = 0;
+      }
+    }
+  }
+
   /** Drops the rows still buffered (the load failed; its transaction rolls back). */
   discard(): void {
     this.rows = 0;

@@ -2,6 +2,8 @@ import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { exportContinuous, planContinuousImport, writeContinuousForecasts, writeContinuousQuestions } from "@/db/queries/continuous-exchange";
 import { listForecastsByHandle } from "@/db/queries/forecasts";
+import { botIdentities } from "@/db/queries/bots";
+import type { KeptRowsOutcome, StartKeptRows } from "@/db/queries/kept-rows";
 import { refreshKeptScores, sqliteOf, withIndexesBuiltAfter } from "@/db/queries/kept-scores";
 import { BatchedInsert, withBulkLoadJournal } from "@/db/queries/batched-insert";
 import { getQuestions, insertImportedQuestion, listQuestionIds } from "@/db/queries/questions";
@@ -50,6 +52,8 @@ export interface ImportSummary {
    * (docs/exchange-format.md §6.1; the report's n_clipped_forecasts). They are stored as given.
    */
   clipped: number;
+  /** Set when the kept rows were computed on another thread (ImportOptions.startKeptRows): what it delivered. */
+  keptRowsElsewhere?: KeptRowsOutcome;
 }
 
 export interface ImportOptions {
@@ -57,6 +61,11 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number) => void;
   /** Creation time of new rows (epoch ms); defaults to the clock. */
   now?: number;
+  /**
+   * Computes the kept rows of the new questions elsewhere while this thread writes the forecasts
+   * (the CLIs pass kept-rows-worker-host's second thread); used for a bulk load only.
+   */
+  startKeptRows?: StartKeptRows;
 }
 
 type DatasetQuestion = Dataset["questions"][number];
@@ -228,7 +237,8 @@ function importInTransaction(db: Db, dataset: Dataset, options: ImportOptions, n
     // indexes once at the end instead of row by row.
     const sqlite = sqliteOf(t);
     const storedCount = (sqlite.prepare("select count(*) as n from forecasts").get() as { n: number }).n;
-    const write = () => writeDataset(t, dataset, { newQuestions, continuousPlan, prepared, summary, now, total, onProgress: options.onProgress });
+    const write = () =>
+      writeDataset(t, dataset, { newQuestions, continuousPlan, prepared, summary, now, total, onProgress: options.onProgress, startKeptRows: options.startKeptRows });
     if (prepared.length >= Math.max(storedCount, BULK_LOAD)) withIndexesBuiltAfter(t, write);
     else write();
     return summary;
@@ -243,10 +253,11 @@ interface ImportWrite {
   now: number;
   total: number;
   onProgress?: (done: number, total: number) => void;
+  startKeptRows?: StartKeptRows;
 }
 
 /** importDataset's writes, once everything is checked (same transaction). */
-function writeDataset(t: Db, dataset: Dataset, { newQuestions, continuousPlan, prepared, summary, now, total, onProgress }: ImportWrite): void {
+function writeDataset(t: Db, dataset: Dataset, { newQuestions, continuousPlan, prepared, summary, now, total, onProgress, startKeptRows }: ImportWrite): void {
   // 3. Write the new questions with their options, tags and resolutions.
   const tagIds = new Map<string, number>();
   const tagId = (name: string): number => {
@@ -315,33 +326,54 @@ function writeDataset(t: Db, dataset: Dataset, { newQuestions, continuousPlan, p
   const forecastRows = new BatchedInsert(sqliteOf(t), "forecasts", ["question_id", "forecaster_id", "made_at", "probabilities", "rationale"]);
   const touched = new Set<string>();
   // Every forecast on each new question, as stored: the kept refresh below reads them from here.
+  // (All of them are added: nothing stored on a new question can match.)
   const onNewQuestions = new Map<string, ForecastRecord[]>(newQuestions.map((q) => [q.id, []]));
-  prepared.forEach((f, i) => {
-    const probabilities = f.probabilities;
-    const forecasterId = userIds.get(f.forecaster)!;
-    // (Nothing stored on these questions, the first import of an archive: no key to build.)
-    const match =
-      storedVectors.size === 0
-        ? undefined
-        : storedVectors.get(forecastKey(f.question, forecasterId, f.time))?.find((s) => !s.used && sameForecastVector(s.probabilities, probabilities));
-    if (match) {
-      match.used = true;
-      summary.forecastsUnchanged++;
-    } else {
-      forecastRows.add(f.question, forecasterId, f.time, JSON.stringify(probabilities), f.rationale ?? null);
-      onNewQuestions.get(f.question)?.push({ forecaster: forecasterId, time: f.time, probabilities });
-      touched.add(f.question);
-      summary.forecastsAdded++;
-    }
-    if (onProgress && ((i + 1) % 1000 === 0 || i + 1 === total)) onProgress(i + 1, total);
-  });
-  forecastRows.flush();
-  const [added, unchanged] = writeContinuousForecasts(t, continuousPlan, userIds, touched);
-  summary.forecastsAdded += added;
-  summary.forecastsUnchanged += unchanged;
-  // importDataset does not check status: forecasts may land on a resolved question. Keep the
-  // scores and crowd history of every question it wrote to in step, in this transaction.
-  refreshKeptScores(t, [...newQuestions.map((q) => q.id), ...continuousPlan.newQuestions.map((q) => q.id), ...touched], { storedForecasts: onNewQuestions });
+  let onNewCount = 0;
+  for (const f of prepared) {
+    const list = onNewQuestions.get(f.question);
+    if (!list) continue;
+    list.push({ forecaster: userIds.get(f.forecaster)!, time: f.time, probabilities: f.probabilities });
+    onNewCount++;
+  }
+  // A bulk load's kept rows of the new questions are computed elsewhere while the forecasts go in.
+  const computed =
+    startKeptRows && onNewCount >= BULK_LOAD
+      ? startKeptRows({
+          questions: getQuestions(t, [...onNewQuestions.keys()]).filter(isDiscreteQuestion),
+          forecasts: onNewQuestions,
+          botIds: botIdentities(t).ids,
+        })
+      : undefined;
+  try {
+    prepared.forEach((f, i) => {
+      const probabilities = f.probabilities;
+      const forecasterId = userIds.get(f.forecaster)!;
+      // (Nothing stored on these questions, the first import of an archive: no key to build.)
+      const match =
+        storedVectors.size === 0
+          ? undefined
+          : storedVectors.get(forecastKey(f.question, forecasterId, f.time))?.find((s) => !s.used && sameForecastVector(s.probabilities, probabilities));
+      if (match) {
+        match.used = true;
+        summary.forecastsUnchanged++;
+      } else {
+        forecastRows.add(f.question, forecasterId, f.time, JSON.stringify(probabilities), f.rationale ?? null);
+        touched.add(f.question);
+        summary.forecastsAdded++;
+      }
+      if (onProgress && ((i + 1) % 1000 === 0 || i + 1 === total)) onProgress(i + 1, total);
+    });
+    forecastRows.flush();
+    const [added, unchanged] = writeContinuousForecasts(t, continuousPlan, userIds, touched);
+    summary.forecastsAdded += added;
+    summary.forecastsUnchanged += unchanged;
+    // importDataset does not check status: forecasts may land on a resolved question. Keep the
+    // scores and crowd history of every question it wrote to in step, in this transaction.
+    refreshKeptScores(t, [...newQuestions.map((q) => q.id), ...continuousPlan.newQuestions.map((q) => q.id), ...touched], { storedForecasts: onNewQuestions, computed });
+  } finally {
+    // (The thread ends here whether the load went through or not.)
+    if (computed) summary.keptRowsElsewhere = computed.close();
+  }
 }
 
 export interface ExportOptions {

@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import type { Db } from "@/db/client";
 import { listCdfForecasts } from "@/db/queries/continuous-questions";
 import { BatchedInsert } from "@/db/queries/batched-insert";
+import { keptQuestionRows, type KeptQuestionRows, type KeptRowsSource } from "@/db/queries/kept-rows";
 import { memoWhileUnchanged } from "@/db/queries/read-memo";
 import { writeKeptContinuousQuestion } from "@/db/queries/kept-continuous-scores";
 import { rebuildForecasterTotals, refreshForecasterTotals, scoredForecastersOf, TOTALS_COLUMNS } from "@/db/queries/kept-forecaster-totals";
@@ -10,8 +11,7 @@ import type { KeptPopulation } from "@/db/schema/kept-scores";
 import type { Population } from "@/lib/population";
 import { poolForecasts } from "@/lib/aggregation/crowd-forecast";
 import { closeHistoryAt, recencyWeightedMedianHistory, type CrowdHistoryPoint } from "@/lib/aggregation/crowd-series";
-import { timeWeightedSamples } from "@/lib/calibration/samples";
-import { scoreQuestion, type QuestionScores, type ScoreRow } from "@/lib/scoring/question-scores";
+import type { QuestionScores, ScoreRow } from "@/lib/scoring/question-scores";
 import { compareCodePoints } from "@/lib/code-point-order";
 import { readForecasts } from "@/lib/probability";
 import { countedForecasts } from "@/lib/standing-forecast";
@@ -202,60 +202,31 @@ function loadForecasts(sqlite: Database.Database, q: DiscreteQuestion): Forecast
 
 const DELETES = ["kept_score_rows", "kept_crowd_scores", "kept_calibration_samples", "kept_crowd_history"];
 
-/** Writes one question's kept rows of one population from that population's forecasts (its old ones already deleted). */
-function writeQuestion(sqlite: Database.Database, q: DiscreteQuestion, forecasts: readonly ForecastRecord[], population: KeptPopulation): void {
-  const kept = statementsOf(sqlite);
-  const buffers = [kept.historyRows, kept.scoreRows, kept.crowdRows, kept.sampleRows];
+/**
+ * Writes one question's kept rows of one population (its old ones already deleted): `rows` when a
+ * second thread computed them (KeptRowsSource), else the engine's from that population's forecasts.
+ */
+function writeQuestion(
+  sqlite: Database.Database,
+  q: DiscreteQuestion,
+  forecasts: readonly ForecastRecord[],
+  population: KeptPopulation,
+  rows: KeptQuestionRows = keptQuestionRows(q, forecasts),
+): void {
+  const { historyRows, scoreRows, crowdRows, sampleRows } = statementsOf(sqlite);
+  const buffers = [historyRows, scoreRows, crowdRows, sampleRows];
   try {
-    addQuestionRows(kept, q, forecasts, population);
+    historyRows.addEach([q.id, population, DEFAULT_AGGREGATION_METHOD], rows.history);
+    scoreRows.addEach([q.id, population], rows.scores);
+    crowdRows.addEach([q.id, population], rows.crowd);
+    sampleRows.addEach([q.id, population], rows.samples);
   } catch (error) {
-    for (const rows of buffers) rows.discard();
+    // (The caller's transaction rolls back; nothing of this question may linger for the next one.)
+    for (const buffer of buffers) buffer.discard();
     throw error;
   }
   // Every row of this question is written before the next statement (a delete, a read, another question's rows).
-  for (const rows of buffers) rows.flush();
-}
-
-function addQuestionRows(kept: KeptStatements, q: DiscreteQuestion, forecasts: readonly ForecastRecord[], population: KeptPopulation): void {
-  const { historyRows, scoreRows, crowdRows, sampleRows } = kept;
-  for (const p of recencyWeightedMedianHistory(q, countedForecasts(q, forecasts)))
-    historyRows.add(q.id, population, DEFAULT_AGGREGATION_METHOD, p.time, JSON.stringify(p.probabilities), p.forecasters);
-
-  // Scores, crowd scores and samples exist for resolved (not annulled) questions only.
-  if (q.outcome?.kind !== "option" || q.resolveTime === null) return;
-  const resolveTime = q.resolveTime;
-  const scores = scoreQuestion(q, forecasts);
-  for (const r of scores.rows)
-    scoreRows.add(
-      q.id,
-      population,
-      r.forecaster,
-      resolveTime,
-      JSON.stringify(r.finalProbabilities),
-      r.finalBrier,
-      r.finalLogScore,
-      r.brierTimeAvg,
-      r.relativeBrier,
-      r.baseline,
-      r.peer,
-      r.coverage,
-    );
-  for (const method of AGGREGATION_METHODS) {
-    const pooled = scores.aggregates[method];
-    const scored = scores.aggregateScores[method];
-    crowdRows.add(q.id, population, method, resolveTime, pooled ? JSON.stringify(pooled) : null, scored?.brier ?? null, scored?.logScore ?? null);
-  }
-  if (q.type !== "binary") return;
-  const y = q.outcome.option === 1 ? 1 : 0;
-  // Final samples (lib/calibration/samples finalSamples): the standing P(yes) at Ta of each score row.
-  for (const r of scores.rows) sampleRows.add(q.id, population, "final", r.forecaster, null, resolveTime, r.finalProbabilities[1], y, 1);
-  for (const s of timeWeightedSamples(q, forecasts))
-    sampleRows.add(q.id, population, "time_weighted", s.forecaster, null, resolveTime, s.p, s.y, s.w);
-  // Crowd samples (aggregateSample): each method's P(yes) at Ta, as scoring pooled it.
-  for (const method of AGGREGATION_METHODS) {
-    const pooled = scores.aggregates[method];
-    if (pooled) sampleRows.add(q.id, population, "crowd", null, method, resolveTime, pooled[1], y, 1);
-  }
+  for (const buffer of buffers) buffer.flush();
 }
 
 /**
@@ -293,13 +264,14 @@ export function refreshKeptScores(db: Db, questionIds: Iterable<string>, options
         continue;
       }
       const forecasts = known ? readForecasts(q.type, known) : loadForecasts(sqlite, q);
-      writeQuestion(sqlite, q, forecasts, EVERYONE);
+      writeQuestion(sqlite, q, forecasts, EVERYONE, options.computed?.rowsOf(q.id, EVERYONE));
       if (bots.size > 0)
         writeQuestion(
           sqlite,
           q,
           forecasts.filter((f) => !bots.has(f.forecaster)),
           PEOPLE,
+          options.computed?.rowsOf(q.id, PEOPLE),
         );
     }
   }
@@ -330,6 +302,11 @@ export interface RefreshOptions {
    * back what it wrote, and they have no kept rows to delete.
    */
   storedForecasts?: ReadonlyMap<string, readonly ForecastRecord[]>;
+  /**
+   * The rows of some of these questions, computed on another thread from the same questions and
+   * storedForecasts (an import's, kept-rows-worker-host.ts); a question it has none for is computed here.
+   */
+  computed?: KeptRowsSource;
   /** Leave kept_forecaster_totals alone: the caller rebuilds them once at the end (rebuildKeptScores). */
   skipTotals?: boolean;
 }

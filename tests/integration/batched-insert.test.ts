@@ -41,6 +41,21 @@ describe("BatchedInsert", () => {
     expect(sqlite.prepare("select a from t").pluck().all()).toEqual(["kept"]);
     expect(() => rows.add("one value only")).toThrow(/1 values for 2 columns/);
   });
+
+  it("addEach writes rows that share their first values, in order, and refuses values that do not make whole rows", () => {
+    const rows = new BatchedInsert(sqlite, "t", ["a", "b"]);
+    // 100 rows of one value each after the shared "same": one full statement and a remainder.
+    rows.addEach(["same"], Array.from({ length: 100 }, (_, i) => i));
+    rows.add("after", null);
+    rows.flush();
+    const stored = sqlite.prepare("select id, a, b from t order by id").all() as Array<{ id: number; a: string; b: number | null }>;
+    expect(stored).toHaveLength(101);
+    stored.slice(0, 100).forEach((r, i) => expect(r).toEqual({ id: i + 1, a: "same", b: i }));
+    expect(stored[100]).toEqual({ id: 101, a: "after", b: null });
+    const wide = new BatchedInsert(sqlite, "t", ["a", "b"]);
+    expect(() => wide.addEach([], ["x", 1, "y"])).toThrow(/3 values do not make rows of 2/);
+    expect(() => wide.addEach(["x", 1], [])).toThrow(/do not make rows of 0/);
+  });
 });
 
 describe("withBulkLoadJournal", () => {

@@ -14,6 +14,8 @@ import { exportDataset, importDataset } from "@/db/queries/exchange";
 import { recordForecast } from "@/db/queries/forecasts";
 import { markBot, unmarkBot } from "@/db/queries/bots";
 import { keptTablesVersion, KEPT_TABLES_VERSION, rebuildKeptScores, sqliteOf } from "@/db/queries/kept-scores";
+import { keptQuestionRows } from "@/db/queries/kept-rows";
+import { startKeptRowsWorker } from "@/db/queries/kept-rows-worker-host";
 import { createQuestion, getDiscreteQuestion, getQuestion, updateQuestion } from "@/db/queries/questions";
 import { recordResolution, undoResolution } from "@/db/queries/resolutions";
 import { createUser } from "@/db/queries/users";
@@ -407,6 +409,58 @@ describe("kept tables after a bulk import", () => {
     const more = read.dataset.forecasts.slice(0, 3).map((f) => ({ ...f, time: f.time + 1 }));
     expect(importDataset(db, { params: read.dataset.params, questions: [], forecasts: more }, { now: NOW }).forecastsAdded).toBe(3);
     expectRebuildEqualsIncremental(db);
+  });
+});
+
+describe("kept rows computed on a second thread (the import CLIs)", () => {
+  it("are used for every new question and population, and equal a rebuild on the importing thread", () => {
+    // A bot among the file's forecasters, so each question has "people" rows beside everyone's.
+    const admin = createUser(db, { email: "admin@example.org", name: "Admin", role: "admin" }).id;
+    const bot = createUser(db, { email: "bot@example.org", name: "A bot", handle: "forecaster-7" }).id;
+    expect(markBot(db, { userId: bot, model: "test model", ownerId: null, actorId: admin, now: NOW }).ok).toBe(true);
+    const file = path.join(dir, "bulk.json");
+    writeDataset(file, 12, 20_261_201, { now: NOW });
+    const read = readDatasetV1(JSON.parse(fs.readFileSync(file, "utf8")));
+    if (!read.ok) throw new Error(JSON.stringify(read.errors.slice(0, 3)));
+    expect(read.dataset.forecasts.some((f) => f.forecaster === "forecaster-7")).toBe(true);
+    const summary = importDataset(db, read.dataset, { now: NOW, startKeptRows: startKeptRowsWorker });
+    expect(summary.forecastsAdded).toBe(12_000);
+    // Every question's two populations came from the worker; none was left to the importing thread.
+    expect(summary.keptRowsElsewhere).toEqual({ delivered: 24, error: undefined });
+    const rows = expectRebuildEqualsIncremental(db) as Record<string, Array<Record<string, unknown>>>;
+    expect(rows.kept_score_rows.some((r) => r.population === "people")).toBe(true);
+    expect(rows.kept_crowd_history.filter((r) => r.population === "people").length).toBeGreaterThan(1_000);
+  });
+
+  it("leave an import below the bulk size, and a question they were not asked for, to the importing thread", () => {
+    const file = path.join(dir, "small.json");
+    writeDataset(file, 12, 20_261_202, { now: NOW });
+    const read = readDatasetV1(JSON.parse(fs.readFileSync(file, "utf8")));
+    if (!read.ok) throw new Error(JSON.stringify(read.errors.slice(0, 3)));
+    let started = 0;
+    const summary = importDataset(
+      db,
+      { ...read.dataset, forecasts: read.dataset.forecasts.slice(0, 500) },
+      {
+        now: NOW,
+        startKeptRows: (job) => {
+          started++;
+          return startKeptRowsWorker(job);
+        },
+      },
+    );
+    expect(summary.forecastsAdded).toBe(500);
+    expect(started).toBe(0);
+    expect(summary.keptRowsElsewhere).toBeUndefined();
+    const q = getDiscreteQuestion(db, read.dataset.questions[0].id)!;
+    const source = startKeptRowsWorker({ questions: [q], forecasts: new Map([[q.id, []]]), botIds: new Set() });
+    expect(source.rowsOf("no-such-question", "everyone")).toBeUndefined();
+    expect(source.rowsOf(q.id, "people")).toBeUndefined();
+    expect(source.rowsOf(q.id, "everyone")).toEqual(keptQuestionRows(q, []));
+    expect(source.close()).toEqual({ delivered: 1, error: undefined });
+    // Closed before its rows were taken: said so (the caller computes them itself).
+    const early = startKeptRowsWorker({ questions: [q], forecasts: new Map([[q.id, []]]), botIds: new Set() });
+    expect(early.close().error).toMatch(/closed before/);
   });
 });
 
