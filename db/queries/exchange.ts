@@ -344,6 +344,12 @@ function writeDataset(t: Db, dataset: Dataset, { newQuestions, continuousPlan, p
           botIds: botIdentities(t).ids,
         })
       : undefined;
+  // Ids come out in the order rows are added (AUTOINCREMENT, one writer in this transaction): the id
+  // of each forecast on a new question, so the kept refresh finds the latest ones without a query.
+  const sqlite = sqliteOf(t);
+  const firstId = nextForecastId(sqlite);
+  let addedRows = 0;
+  const idsOnNew = new Map<string, number[]>(newQuestions.map((q) => [q.id, []]));
   try {
     prepared.forEach((f, i) => {
       const probabilities = f.probabilities;
@@ -358,22 +364,42 @@ function writeDataset(t: Db, dataset: Dataset, { newQuestions, continuousPlan, p
         summary.forecastsUnchanged++;
       } else {
         forecastRows.add(f.question, forecasterId, f.time, JSON.stringify(probabilities), f.rationale ?? null);
+        idsOnNew.get(f.question)?.push(firstId + addedRows);
+        addedRows++;
         touched.add(f.question);
         summary.forecastsAdded++;
       }
       if (onProgress && ((i + 1) % 1000 === 0 || i + 1 === total)) onProgress(i + 1, total);
     });
     forecastRows.flush();
+    // (Checked, not assumed: should the ids not be those, the refresh reads the latest forecasts back.)
+    const idsKnown = addedRows === 0 || (nextForecastId(sqlite) === firstId + addedRows && countForecastsFrom(sqlite, firstId) === addedRows);
     const [added, unchanged] = writeContinuousForecasts(t, continuousPlan, userIds, touched);
     summary.forecastsAdded += added;
     summary.forecastsUnchanged += unchanged;
     // importDataset does not check status: forecasts may land on a resolved question. Keep the
     // scores and crowd history of every question it wrote to in step, in this transaction.
-    refreshKeptScores(t, [...newQuestions.map((q) => q.id), ...continuousPlan.newQuestions.map((q) => q.id), ...touched], { storedForecasts: onNewQuestions, computed });
+    refreshKeptScores(t, [...newQuestions.map((q) => q.id), ...continuousPlan.newQuestions.map((q) => q.id), ...touched], {
+      storedForecasts: onNewQuestions,
+      storedForecastIds: idsKnown ? idsOnNew : undefined,
+      computed,
+    });
   } finally {
     // (The thread ends here whether the load went through or not.)
     if (computed) summary.keptRowsElsewhere = computed.close();
   }
+}
+
+/** The id the next forecast row gets (AUTOINCREMENT: past the largest ever used, deleted rows included). */
+function nextForecastId(sqlite: ReturnType<typeof sqliteOf>): number {
+  const row = sqlite
+    .prepare("select max(coalesce((select seq from sqlite_sequence where name = 'forecasts'), 0), coalesce((select max(id) from forecasts), 0)) + 1 as next")
+    .get() as { next: number };
+  return row.next;
+}
+
+function countForecastsFrom(sqlite: ReturnType<typeof sqliteOf>, id: number): number {
+  return (sqlite.prepare("select count(*) as n from forecasts where id >= ?").get(id) as { n: number }).n;
 }
 
 export interface ExportOptions {

@@ -109,6 +109,7 @@ interface KeptStatements {
   upsertHistory: Database.Statement;
   deletes: Database.Statement[];
   insertHistory: Database.Statement;
+  latestRows: BatchedInsert;
   /** writeQuestion's rows, many per statement (flushed at the end of each question). */
   historyRows: BatchedInsert;
   scoreRows: BatchedInsert;
@@ -155,6 +156,7 @@ function statementsOf(sqlite: Database.Database): KeptStatements {
       insertHistory: sqlite.prepare(
         "insert into kept_crowd_history (question_id, population, method, time, probabilities, forecasters) values (?, ?, ?, ?, ?, ?)",
       ),
+      latestRows: new BatchedInsert(sqlite, "kept_latest_forecasts", ["question_id", "forecaster_id", "forecast_id", "made_at"]),
       historyRows: new BatchedInsert(sqlite, "kept_crowd_history", ["question_id", "population", "method", "time", "probabilities", "forecasters"]),
       scoreRows: new BatchedInsert(sqlite, "kept_score_rows", [
         "question_id",
@@ -249,7 +251,9 @@ export function refreshKeptScores(db: Db, questionIds: Iterable<string>, options
         for (const d of deletes) d.run(q.id);
         deleteLatest.run(q.id);
       }
-      insertLatestOf.run(q.id);
+      const knownIds = options.storedForecastIds?.get(q.id);
+      if (known && knownIds) insertLatestFrom(sqlite, q.id, known, knownIds);
+      else insertLatestOf.run(q.id);
       if (!isDiscreteQuestion(q)) {
         // Numeric and date questions: the continuous engine's rows (db/queries/kept-continuous-scores).
         const cdfs = listCdfForecasts(db, q.id).map((f) => ({ forecaster: f.forecasterId, time: f.madeAt, cdf: f.cdf }));
@@ -280,6 +284,22 @@ export function refreshKeptScores(db: Db, questionIds: Iterable<string>, options
 }
 
 /**
+ * kept_latest_forecasts of a question from its forecasts in memory (ids[i] is forecasts[i]'s id): each
+ * forecaster's last by (made_at, id), as insertLatestOf picks it in SQL.
+ */
+function insertLatestFrom(sqlite: Database.Database, questionId: string, forecasts: readonly ForecastRecord[], ids: readonly number[]): void {
+  if (ids.length !== forecasts.length) throw new Error(`insertLatestFrom: ${ids.length} ids for ${forecasts.length} forecasts`);
+  const latest = new Map<string, number>();
+  forecasts.forEach((f, i) => {
+    const at = latest.get(f.forecaster);
+    if (at === undefined || f.time > forecasts[at].time || (f.time === forecasts[at].time && ids[i] > ids[at])) latest.set(f.forecaster, i);
+  });
+  const { latestRows } = statementsOf(sqlite);
+  for (const [forecaster, i] of latest) latestRows.add(questionId, forecaster, ids[i], forecasts[i].time);
+  latestRows.flush();
+}
+
+/**
  * Counts the writes of resolved questions' kept rows (scores, crowd scores, samples, totals; not the
  * crowd history a forecast appends): a reader may reuse what it derived from them while it is unchanged.
  */
@@ -307,6 +327,11 @@ export interface RefreshOptions {
    * storedForecasts (an import's, kept-rows-worker-host.ts); a question it has none for is computed here.
    */
   computed?: KeptRowsSource;
+  /**
+   * The forecasts.id of each of storedForecasts' forecasts, in the same order, when the caller knows
+   * them: each forecaster's latest is then picked here instead of by a window query over the table.
+   */
+  storedForecastIds?: ReadonlyMap<string, readonly number[]>;
   /** Leave kept_forecaster_totals alone: the caller rebuilds them once at the end (rebuildKeptScores). */
   skipTotals?: boolean;
 }
