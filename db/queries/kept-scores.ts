@@ -2,7 +2,7 @@ import type Database from "better-sqlite3";
 import type { Db } from "@/db/client";
 import { listCdfForecasts } from "@/db/queries/continuous-questions";
 import { BatchedInsert } from "@/db/queries/batched-insert";
-import { keptQuestionRows, type KeptQuestionRows, type KeptRowsSource } from "@/db/queries/kept-rows";
+import { keptRowsByPopulation, type KeptQuestionRows, type KeptRowsSource } from "@/db/queries/kept-rows";
 import { memoWhileUnchanged } from "@/db/queries/read-memo";
 import { writeKeptContinuousQuestion } from "@/db/queries/kept-continuous-scores";
 import { rebuildForecasterTotals, refreshForecasterTotals, scoredForecastersOf, TOTALS_COLUMNS } from "@/db/queries/kept-forecaster-totals";
@@ -204,24 +204,15 @@ function loadForecasts(sqlite: Database.Database, q: DiscreteQuestion): Forecast
 
 const DELETES = ["kept_score_rows", "kept_crowd_scores", "kept_calibration_samples", "kept_crowd_history"];
 
-/**
- * Writes one question's kept rows of one population (its old ones already deleted): `rows` when a
- * second thread computed them (KeptRowsSource), else the engine's from that population's forecasts.
- */
-function writeQuestion(
-  sqlite: Database.Database,
-  q: DiscreteQuestion,
-  forecasts: readonly ForecastRecord[],
-  population: KeptPopulation,
-  rows: KeptQuestionRows = keptQuestionRows(q, forecasts),
-): void {
+/** Writes one question's kept rows of one population (its old ones already deleted). */
+function writeQuestion(sqlite: Database.Database, questionId: string, population: KeptPopulation, rows: KeptQuestionRows): void {
   const { historyRows, scoreRows, crowdRows, sampleRows } = statementsOf(sqlite);
   const buffers = [historyRows, scoreRows, crowdRows, sampleRows];
   try {
-    historyRows.addEach([q.id, population, DEFAULT_AGGREGATION_METHOD], rows.history);
-    scoreRows.addEach([q.id, population], rows.scores);
-    crowdRows.addEach([q.id, population], rows.crowd);
-    sampleRows.addEach([q.id, population], rows.samples);
+    historyRows.addEach([questionId, population, DEFAULT_AGGREGATION_METHOD], rows.history);
+    scoreRows.addEach([questionId, population], rows.scores);
+    crowdRows.addEach([questionId, population], rows.crowd);
+    sampleRows.addEach([questionId, population], rows.samples);
   } catch (error) {
     // (The caller's transaction rolls back; nothing of this question may linger for the next one.)
     for (const buffer of buffers) buffer.discard();
@@ -267,16 +258,13 @@ export function refreshKeptScores(db: Db, questionIds: Iterable<string>, options
           );
         continue;
       }
-      const forecasts = known ? readForecasts(q.type, known) : loadForecasts(sqlite, q);
-      writeQuestion(sqlite, q, forecasts, EVERYONE, options.computed?.rowsOf(q.id, EVERYONE));
-      if (bots.size > 0)
-        writeQuestion(
-          sqlite,
-          q,
-          forecasts.filter((f) => !bots.has(f.forecaster)),
-          PEOPLE,
-          options.computed?.rowsOf(q.id, PEOPLE),
-        );
+      // Rows another thread computed (an import's), else the engine's here.
+      const populations = bots.size > 0 ? [EVERYONE, PEOPLE] : [EVERYONE];
+      const computed = populations.map((population) => ({ population, rows: options.computed?.rowsOf(q.id, population) }));
+      const byPopulation = computed.every((c) => c.rows !== undefined)
+        ? (computed as Array<{ population: KeptPopulation; rows: KeptQuestionRows }>)
+        : keptRowsByPopulation(q, known ?? loadStoredForecasts(sqlite, q.id), bots);
+      for (const { population, rows } of byPopulation) writeQuestion(sqlite, q.id, population, rows);
     }
   }
   if (!options.skipTotals) refreshForecasterTotals(sqlite, [...scoredBefore, ...scoredForecastersOf(sqlite, ids)]);
