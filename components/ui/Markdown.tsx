@@ -1,5 +1,5 @@
-import type { ComponentProps } from "react";
-import ReactMarkdown, { defaultUrlTransform } from "react-markdown";
+import type { ComponentProps, ReactElement } from "react";
+import ReactMarkdown, { defaultUrlTransform, type Options } from "react-markdown";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import remarkGfm from "remark-gfm";
 
@@ -31,19 +31,44 @@ function Link({ href, children }: ComponentProps<"a">) {
   );
 }
 
+const OPTIONS = {
+  remarkPlugins: [remarkGfm],
+  rehypePlugins: [[rehypeSanitize, { ...defaultSchema, protocols: { href: ["http", "https", "mailto"] } }]],
+  allowedElements: ALLOWED,
+  unwrapDisallowed: true,
+  urlTransform,
+  components: { a: Link },
+} satisfies Omit<Options, "children">;
+
+/**
+ * Rendered trees by source text, least recently used first, up to RENDERED_CHARS characters of
+ * source: every reader of a busy question gets the same rationales, and parsing them (remark, GFM,
+ * sanitising) was ~2 ms of each request to a 1M desk's busiest question. A tree depends on its text
+ * only (react-markdown's synchronous renderer, no hooks), and React elements are immutable, so one
+ * tree serves every request.
+ */
+const rendered = new Map<string, ReactElement>();
+const RENDERED_CHARS = 2_000_000;
+let renderedChars = 0;
+
+function renderMarkdown(text: string): ReactElement {
+  const hit = rendered.get(text);
+  if (hit) {
+    rendered.delete(text);
+    rendered.set(text, hit);
+    return hit;
+  }
+  const tree = ReactMarkdown({ ...OPTIONS, children: text }) as ReactElement;
+  rendered.set(text, tree);
+  renderedChars += text.length;
+  for (const [oldest] of rendered) {
+    if (renderedChars <= RENDERED_CHARS) break;
+    rendered.delete(oldest);
+    renderedChars -= oldest.length;
+  }
+  return tree;
+}
+
 export function Markdown({ text, className }: { text: string; className?: string }) {
-  return (
-    <div className={className ? `markdown ${className}` : "markdown"}>
-      <ReactMarkdown
-        remarkPlugins={[remarkGfm]}
-        rehypePlugins={[[rehypeSanitize, { ...defaultSchema, protocols: { href: ["http", "https", "mailto"] } }]]}
-        allowedElements={ALLOWED}
-        unwrapDisallowed
-        urlTransform={urlTransform}
-        components={{ a: Link }}
-      >
-        {text}
-      </ReactMarkdown>
-    </div>
-  );
+  return <div className={className ? `markdown ${className}` : "markdown"}>{renderMarkdown(text)}</div>;
 }
