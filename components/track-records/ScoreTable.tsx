@@ -87,11 +87,10 @@ export function ScoreTable({
           {rows.map((r) => (
             <tr key={r.questionId}>
               {HEADERS.map((h) => (
+                // Only the attributes a cell has: each one set to undefined still travels in the page's data, 50 rows of 10 cells.
                 <td
                   key={h.key}
-                  className={h.key === "question" ? undefined : h.key === "outcome" ? "card-num" : "num"}
-                  data-card-title={h.key === "question" ? "" : undefined}
-                  data-label={h.key === "question" ? undefined : h.label}
+                  {...(h.key === "question" ? { "data-card-title": "" } : { className: h.key === "outcome" ? "card-num" : "num", "data-label": h.label })}
                 >
                   {cell(h.key, r)}
                 </td>
