@@ -275,18 +275,21 @@ export function listStandingForecasts(db: Db, questionId: string, at: number, pe
     ).map(standingFromRow),
   );
   if (latest.length === 0 || latest[latest.length - 1].time <= at) return latest.slice();
-  return (
-    sqlite
-      .prepare(
-        `select f.id, f.forecaster_id as forecasterId, u.handle, u.name, f.made_at as time, f.probabilities, null as rationale
-         from (select id, forecaster_id, made_at, probabilities,
-                      row_number() over (partition by forecaster_id order by made_at desc, id desc) as latest
-               from forecasts where question_id = ? and made_at <= ?${peopleOnly ? peopleOnlyCondition("forecaster_id") : ""}) f
-         join user u on u.id = f.forecaster_id
-         where f.latest = 1 order by f.made_at, f.id`,
-      )
-      .all(questionId, at) as StandingRow[]
-  ).map(standingFromRow);
+  // (A question resolved before its close: at is Ta, the same for every reader; read once too.)
+  return memoWhileUnchanged(sqlite, "standing-forecasts-at", `${peopleOnly} ${questionId} ${at}`, () =>
+    (
+      sqlite
+        .prepare(
+          `select f.id, f.forecaster_id as forecasterId, u.handle, u.name, f.made_at as time, f.probabilities, null as rationale
+           from (select id, forecaster_id, made_at, probabilities,
+                        row_number() over (partition by forecaster_id order by made_at desc, id desc) as latest
+                 from forecasts where question_id = ? and made_at <= ?${peopleOnly ? peopleOnlyCondition("forecaster_id") : ""}) f
+           join user u on u.id = f.forecaster_id
+           where f.latest = 1 order by f.made_at, f.id`,
+        )
+        .all(questionId, at) as StandingRow[]
+    ).map(standingFromRow),
+  ).slice();
 }
 
 /** Rationales shown per page on the question page. */

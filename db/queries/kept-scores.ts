@@ -13,6 +13,7 @@ import { poolForecasts } from "@/lib/aggregation/crowd-forecast";
 import { closeHistoryAt, recencyWeightedMedianHistory, type CrowdHistoryPoint } from "@/lib/aggregation/crowd-series";
 import type { QuestionScores, ScoreRow } from "@/lib/scoring/question-scores";
 import { compareCodePoints } from "@/lib/code-point-order";
+import { medianForecasterLine, questionScoreSummary, type QuestionScoreSummary } from "@/lib/track-records/question-score-summary";
 import { readForecasts } from "@/lib/probability";
 import { countedForecasts } from "@/lib/standing-forecast";
 import { AGGREGATION_METHODS, DEFAULT_AGGREGATION_METHOD, type AggregationMethod, type DiscreteQuestion, type ForecastRecord, isDiscreteQuestion } from "@/lib/types";
@@ -483,6 +484,19 @@ export function keptQuestionScores(db: Db, questionId: string): Pick<QuestionSco
     .all(questionId, EVERYONE) as Array<[AggregationMethod, number | null, number | null]>;
   for (const [method, brier, logScore] of crowd) if (brier !== null && logScore !== null) aggregateScores[method] = { brier, logScore };
   return { rows, aggregateScores };
+}
+
+/**
+ * A resolved question's score summary as its page shows it to `me` (lib/track-records
+ * question-score-summary), from the kept rows; the rows and the median forecaster's line (2,000
+ * rows on a busy question) are read and taken once while the database is unchanged (read-memo).
+ */
+export function keptQuestionScoreSummary(db: Db, questionId: string, me: string | null): QuestionScoreSummary {
+  const kept = memoWhileUnchanged(sqliteOf(db), "question-scores", questionId, () => {
+    const scores = keptQuestionScores(db, questionId);
+    return { scores, medians: medianForecasterLine(scores.rows) };
+  });
+  return questionScoreSummary(kept.scores, me, kept.medians);
 }
 
 /** The kept tables' version in this database (0: never built). */

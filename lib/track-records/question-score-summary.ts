@@ -26,24 +26,33 @@ export interface QuestionScoreSummary {
 
 const line = (r: ScoreRow): ScoreLine => ({ finalBrier: r.finalBrier, finalLogScore: r.finalLogScore, baseline: r.baseline, peer: r.peer });
 
-/** Summary of a resolved question's scores (`scores.rows` keyed by the same ids as `me`): scored now, or kept (db/queries/kept-scores keptQuestionScores). */
-export function questionScoreSummary(scores: Pick<QuestionScores, "rows" | "aggregateScores">, me: string | null): QuestionScoreSummary {
+/** Per score, the median over every forecaster's row (even count: mean of the middle two); null without rows. */
+export function medianForecasterLine(rows: readonly ScoreRow[]): ScoreLine | null {
+  if (rows.length === 0) return null;
+  const median = (pick: (r: ScoreRow) => number) => medianOf(rows.map(pick)) as number;
+  return {
+    finalBrier: median((r) => r.finalBrier),
+    finalLogScore: median((r) => r.finalLogScore),
+    baseline: median((r) => r.baseline),
+    peer: median((r) => r.peer),
+  };
+}
+
+/**
+ * Summary of a resolved question's scores (`scores.rows` keyed by the same ids as `me`): scored now,
+ * or kept (db/queries/kept-scores keptQuestionScoreSummary, which passes the medians it keeps).
+ */
+export function questionScoreSummary(
+  scores: Pick<QuestionScores, "rows" | "aggregateScores">,
+  me: string | null,
+  medianForecaster: ScoreLine | null = medianForecasterLine(scores.rows),
+): QuestionScoreSummary {
   const own = me === null ? undefined : scores.rows.find((r) => r.forecaster === me);
   const aggregate = scores.aggregateScores[DEFAULT_AGGREGATION_METHOD];
-  const rows = scores.rows;
-  const median = (pick: (r: ScoreRow) => number) => medianOf(rows.map(pick)) as number;
   return {
     mine: own ? line(own) : null,
     crowd: aggregate ? { finalBrier: aggregate.brier, finalLogScore: aggregate.logScore, baseline: null, peer: null } : null,
-    medianForecaster:
-      rows.length === 0
-        ? null
-        : {
-            finalBrier: median((r) => r.finalBrier),
-            finalLogScore: median((r) => r.finalLogScore),
-            baseline: median((r) => r.baseline),
-            peer: median((r) => r.peer),
-          },
-    forecasters: rows.length,
+    medianForecaster,
+    forecasters: scores.rows.length,
   };
 }

@@ -25,7 +25,7 @@ import { readForecasts } from "@/lib/probability";
 import { scoreDataset } from "@/lib/report";
 import { DEFAULT_AGGREGATION_METHOD } from "@/lib/types";
 import { forecasterCountsByQuestion, listForecastsForQuestion, listStandingForecasts, rationalePage } from "@/db/queries/forecasts";
-import { keptCrowdAt, keptCrowdForecastAt, keptQuestionScores, listCrowdHistory } from "@/db/queries/kept-scores";
+import { keptCrowdAt, keptCrowdForecastAt, keptQuestionScores, keptQuestionScoreSummary, listCrowdHistory } from "@/db/queries/kept-scores";
 import { myPosition, positionFrom } from "@/lib/my-forecasts";
 import { scoreQuestion } from "@/lib/scoring/question-scores";
 import { questionScoreSummary } from "@/lib/track-records/question-score-summary";
@@ -366,8 +366,11 @@ describe("kept tables on a generated desk", () => {
       // A resolved question's score summary from the kept rows equals the engine's.
       if (q.outcome?.kind === "option") {
         const scored = scoreQuestion(q, forecasts);
-        for (const me of [null, ...scored.rows.map((r) => r.forecaster)])
+        for (const me of [null, ...scored.rows.map((r) => r.forecaster)]) {
           expect(questionScoreSummary(keptQuestionScores(db, id), me), `${id} summary for ${me}`).toEqual(questionScoreSummary(scored, me));
+          // What the page reads (its rows and medians kept while the database is unchanged).
+          expect(keptQuestionScoreSummary(db, id, me), `${id} page summary for ${me}`).toEqual(questionScoreSummary(scored, me));
+        }
       }
     }
     // Rationales: newest first, a page at a time, past the last page shows the last.

@@ -8,11 +8,11 @@ import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDb, type Db } from "@/db/client";
 import { listStandingForecasts, recordForecast } from "@/db/queries/forecasts";
-import { listCrowdHistory, sqliteOf } from "@/db/queries/kept-scores";
+import { keptQuestionScoreSummary, listCrowdHistory, sqliteOf } from "@/db/queries/kept-scores";
 import { getDiscreteQuestion } from "@/db/queries/questions";
 import { memoWhileUnchanged } from "@/db/queries/read-memo";
 import { createUser } from "@/db/queries/users";
-import { recordResolution } from "@/db/queries/resolutions";
+import { recordResolution, undoResolution } from "@/db/queries/resolutions";
 import { forecasterTrackRecord } from "@/db/queries/track-records";
 import { questions } from "@/db/schema/questions";
 import { crowdForecastSeries } from "@/lib/aggregation/crowd-forecast";
@@ -101,6 +101,44 @@ describe("reads kept while the database is unchanged", () => {
         expect(listStandingForecasts(db, "q", now).map((f) => f.forecasterId)).toEqual(people.slice(0, i + 1));
       }
     });
+  });
+
+  it("give a question resolved before its close its standing forecasts and score summary at Ta, anew after a correction", () => {
+    const admin = createUser(db, { email: "ada@example.org", name: "Ada", handle: "ada", role: "admin" }).id;
+    const [ana, ben] = ["ana", "ben"].map((handle) => createUser(db, { email: `${handle}@example.org`, name: handle, handle }).id);
+    db.insert(questions)
+      .values({ id: "q", title: "Question q", type: "binary", openTime: T0, closeTime: T0 + 10 * DAY, createdAt: T0, updatedAt: T0 })
+      .run();
+    recordForecast(db, { questionId: "q", forecasterId: ana, madeAt: T0 + DAY, probabilities: [0.3, 0.7], rationale: null });
+    recordForecast(db, { questionId: "q", forecasterId: ben, madeAt: T0 + 2 * DAY, probabilities: [0.6, 0.4], rationale: null });
+    // Ana's latest forecast comes after Ta: the standing forecasts at Ta are not the kept latest ones.
+    recordForecast(db, { questionId: "q", forecasterId: ana, madeAt: T0 + 8 * DAY, probabilities: [0.9, 0.1], rationale: null });
+    const ta = T0 + 5 * DAY;
+    const resolve = (option: number, now: number) =>
+      expect(recordResolution(db, { questionId: "q", outcome: { kind: "option", option }, resolveTime: ta, evidence: "", actorId: admin, now }).ok).toBe(true);
+    resolve(1, T0 + 11 * DAY);
+    for (let read = 0; read < 2; read++) {
+      expect(listStandingForecasts(db, "q", ta).map((f) => [f.forecasterId, f.probabilities[1]])).toEqual([
+        [ana, 0.7],
+        [ben, 0.4],
+      ]);
+      // Brier (docs/formulas.md §4.1) on a yes: Ana (0.7 − 1)² = 0.09, Ben (0.4 − 1)² = 0.36; the median of two is their mean.
+      const summary = keptQuestionScoreSummary(db, "q", ana);
+      expect(summary.mine?.finalBrier).toBeCloseTo(0.09, 12);
+      expect(summary.medianForecaster?.finalBrier).toBeCloseTo(0.225, 12);
+      expect(summary.forecasters).toBe(2);
+      expect(keptQuestionScoreSummary(db, "q", null).mine).toBeNull();
+    }
+    // Corrected to no: Ana (0.7 − 0)² = 0.49, Ben (0.4 − 0)² = 0.16, median 0.325.
+    expect(undoResolution(db, { questionId: "q", actorId: admin, now: T0 + 12 * DAY }).ok).toBe(true);
+    resolve(0, T0 + 12 * DAY);
+    const corrected = keptQuestionScoreSummary(db, "q", ben);
+    expect(corrected.mine?.finalBrier).toBeCloseTo(0.16, 12);
+    expect(corrected.medianForecaster?.finalBrier).toBeCloseTo(0.325, 12);
+    // A forecast dated before Ta (an import may add one) changes the standing forecasts at Ta.
+    const cleo = createUser(db, { email: "cleo@example.org", name: "cleo", handle: "cleo" }).id;
+    sqliteOf(db).prepare("insert into forecasts (question_id, forecaster_id, made_at, probabilities) values ('q', ?, ?, '[0.5,0.5]')").run(cleo, T0 + 3 * DAY);
+    expect(listStandingForecasts(db, "q", ta).map((f) => f.forecasterId)).toEqual([ana, ben, cleo]);
   });
 
   it("give a profile's record anew once a question of theirs resolves", () => {

@@ -9,7 +9,7 @@ import * as z from "zod";
 import { questionCrowd } from "@/db/queries/crowd";
 import { crowdIncludesBots } from "@/db/queries/bots";
 import { defaultPopulation } from "@/lib/population";
-import { keptCrowdForecastAt, keptPopulationFor, keptQuestionScores } from "@/db/queries/kept-scores";
+import { keptCrowdForecastAt, keptPopulationFor, keptQuestionScoreSummary } from "@/db/queries/kept-scores";
 import { hasForecast, listOwnForecasts, rationalePage } from "@/db/queries/forecasts";
 import { getQuestion } from "@/db/queries/questions";
 import { downsampleSteps } from "@/lib/aggregation/crowd-series";
@@ -20,7 +20,6 @@ import { isContinuousQuestion, type ContinuousQuestion, type Question } from "@/
 import { forecastAgeText, leadingText } from "@/components/forecast/forecast-display";
 import { positionFrom } from "@/lib/my-forecasts";
 import { getUserSettings } from "@/db/queries/user-settings";
-import { questionScoreSummary } from "@/lib/track-records/question-score-summary";
 import { CLOSED_NOTE } from "./_components/closed-note";
 import { CROWD_TABLE_ROWS, CrowdPanel } from "./_components/CrowdPanel";
 import { QuestionScoresPanel } from "./_components/QuestionScoresPanel";
@@ -168,7 +167,7 @@ export default async function QuestionPage({ params, searchParams }: { params: P
       <ResolutionPanel question={question} viewer={viewer} />
       {question.outcome?.kind === "option" ? (
         <QuestionScoresPanel
-          summary={questionScoreSummary(keptQuestionScores(db, question.id), viewer?.id ?? null)}
+          summary={keptQuestionScoreSummary(db, question.id, viewer?.id ?? null)}
           signedIn={viewer !== null}
         />
       ) : null}
