@@ -332,7 +332,9 @@ export interface RefreshOptions {
  * shared machine). Those that lead with
  * question_id stay: the load reads and deletes by question, and fills them in question order.
  */
-const DEFERRABLE_INDEX_TABLES = ["forecasts", "kept_score_rows", "kept_crowd_scores", "kept_calibration_samples", "kept_crowd_history"];
+const DEFERRABLE_INDEX_TABLES = ["forecasts", "kept_score_rows", "kept_crowd_scores", "kept_calibration_samples", "kept_crowd_history", "kept_latest_forecasts"];
+/** Led by question_id, but nothing in a load reads through them (the kept latest forecasts' standing order): built after too. */
+const DEFERRED_QUESTION_INDEXES = new Set(["kept_latest_forecasts_question_time_idx"]);
 
 /**
  * Runs `load` with the deferrable indexes dropped and creates them again, from their own stored
@@ -346,7 +348,7 @@ export function withIndexesBuiltAfter<T>(db: Db, load: () => T): T {
     sqlite
       .prepare(`select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in (${placeholders})`)
       .all(...DEFERRABLE_INDEX_TABLES) as Array<{ name: string; sql: string }>
-  ).filter((index) => !/\(\s*[`"]?question_id[`"]?\s*[,)]/.test(index.sql));
+  ).filter((index) => DEFERRED_QUESTION_INDEXES.has(index.name) || !/\(\s*[`"]?question_id[`"]?\s*[,)]/.test(index.sql));
   for (const index of indexes) sqlite.exec(`drop index "${index.name.replace(/"/g, '""')}"`);
   const result = load();
   for (const index of indexes) sqlite.exec(index.sql);

@@ -1,4 +1,4 @@
-import { integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { questions } from "./questions";
 import { users } from "./users";
 
@@ -23,5 +23,10 @@ export const keptLatestForecasts = sqliteTable(
     /** Its made_at, copied: the standing order (made_at, id) and the "nothing later" check need no join. */
     madeAt: integer("made_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.questionId, t.forecasterId] })],
+  (t) => [
+    primaryKey({ columns: [t.questionId, t.forecasterId] }),
+    // A new forecast pools the question's standing forecasts in standing order: read from this index
+    // alone, in order (no sort, no lookup into the table), 2,000 of them on a busy question.
+    index("kept_latest_forecasts_question_time_idx").on(t.questionId, t.madeAt, t.forecastId, t.forecasterId),
+  ],
 );

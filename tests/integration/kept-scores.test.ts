@@ -405,6 +405,19 @@ describe("kept tables after a bulk import", () => {
     expect(sqliteOf(db).pragma("journal_mode", { simple: true })).toBe("wal");
     const plan = sqliteOf(db).prepare("explain query plan select 1 from forecasts where forecaster_id = ?").all("x") as Array<{ detail: string }>;
     expect(plan.map((p) => p.detail).join(" ")).toContain("forecasts_forecaster_idx");
+    // A new forecast's crowd point reads the question's kept latest forecasts in standing order from one index, unsorted.
+    const standing = (
+      sqliteOf(db)
+        .prepare(
+          `explain query plan select l.forecaster_id, l.made_at, f.probabilities from kept_latest_forecasts l join forecasts f on f.id = l.forecast_id
+           where l.question_id = ? order by l.made_at, l.forecast_id`,
+        )
+        .all("q-00000") as Array<{ detail: string }>
+    )
+      .map((p) => p.detail)
+      .join(" | ");
+    expect(standing).toContain("COVERING INDEX kept_latest_forecasts_question_time_idx");
+    expect(standing).not.toContain("TEMP B-TREE");
     const rows = expectRebuildEqualsIncremental(db);
     expect(rows.kept_score_rows.length).toBeGreaterThan(1_000);
     expect(rows.kept_crowd_history.length).toBeGreaterThan(1_000);

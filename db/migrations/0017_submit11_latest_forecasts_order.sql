@@ -1,0 +1,1 @@
+CREATE INDEX `kept_latest_forecasts_question_time_idx` ON `kept_latest_forecasts` (`question_id`,`made_at`,`forecast_id`,`forecaster_id`);
