@@ -3,7 +3,8 @@
 // busy ones of 10,000 forecasts) — imports them with the import CLI (time and peak RSS), starts the
 // production server (`next start` of a build in .next-bench) on each, and prints for every page type
 // the time to first byte (median of 5, warm, as a visitor), the throughput with 10 concurrent clients
-// (autocannon) and the HTML size, each beside /signin of the same server in the same run as a ratio;
+// (autocannon) and the HTML size, each beside /signin of the same server in the same run as a ratio
+// (and /signin once more after the pages, to show how far the machine's speed drifted meanwhile);
 // then forecast submissions on the busiest open question by 10 signed-in clients, checking that every
 // acknowledged forecast is stored once and nothing else is; and the server's peak resident memory.
 // A fourth desk, "numeric", holds one binary and one numeric question with 10,000 forecasts each (cli/
@@ -482,6 +483,13 @@ async function main(): Promise<void> {
         pages.push(await measurePage(server.baseURL, page, urlPath));
         const p = pages[pages.length - 1];
         console.log(`  ${spec.name} ${page}: ${p.status}, ${f1(p.ttfbMs)} ms, ${f0(p.kb)} KB, ${f1(p.rps)} req/s`);
+      }
+      // The VM's speed drifts within minutes: /signin measured again after the pages shows by how much
+      // (its row's ratios, against the first /signin, are that drift).
+      if (pages.length > 1) {
+        pages.push(await measurePage(server.baseURL, "/signin (trivial, again after the pages)", "/signin"));
+        const p = pages[pages.length - 1];
+        console.log(`  ${spec.name} /signin again: ${p.status}, ${f1(p.ttfbMs)} ms, ${f1(p.rps)} req/s`);
       }
       const submissions = await measureSubmissions(server.baseURL, desk.file, busiestOpenQuestion(desk.file, Date.now()));
       const memory = serverPeakRss(server);
