@@ -56,6 +56,15 @@ function sortByTime<F extends TimedForecast>(list: F[]): F[] {
 }
 
 /**
+ * Each forecaster's latest forecast of all (no close, no instant): their last by time, equal times by
+ * input order, in recency order. With forecasts in insertion order this is the last by (made_at, id),
+ * what db/schema/latest-forecasts keeps.
+ */
+export function latestForecasts<F extends TimedForecast>(forecasts: readonly F[]): F[] {
+  return standingForecastsAt(sortByTime([...forecasts]), Number.POSITIVE_INFINITY);
+}
+
+/**
  * Each forecaster's standing forecast at `t`: their last forecast in `counted` with time ≤ t
  * (docs/formulas.md §3.4). `counted` must come from countedForecasts. The result lists one forecast
  * per forecaster, oldest first by time as given (ties by input order): the recency order.

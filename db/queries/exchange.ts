@@ -323,7 +323,8 @@ function writeDataset(t: Db, dataset: Dataset, { newQuestions, continuousPlan, p
   // Prepared multi-row statements (BatchedInsert), not drizzle: drizzle's multi-row insert builds its
   // SQL text per batch, which cost more than SQLite's own work (2.3 s of a 7.6 s import of 118,000
   // forecasts). Same columns and encoding as the forecasts table's drizzle definition (probabilities as JSON).
-  const forecastRows = new BatchedInsert(sqliteOf(t), "forecasts", ["question_id", "forecaster_id", "made_at", "probabilities", "rationale"]);
+  const sqlite = sqliteOf(t);
+  const forecastRows = new BatchedInsert(sqlite, "forecasts", ["question_id", "forecaster_id", "made_at", "probabilities", "rationale"]);
   const touched = new Set<string>();
   // Every forecast on each new question, as stored: the kept refresh below reads them from here.
   // (All of them are added: nothing stored on a new question can match.)
@@ -346,7 +347,6 @@ function writeDataset(t: Db, dataset: Dataset, { newQuestions, continuousPlan, p
       : undefined;
   // Ids come out in the order rows are added (AUTOINCREMENT, one writer in this transaction): the id
   // of each forecast on a new question, so the kept refresh finds the latest ones without a query.
-  const sqlite = sqliteOf(t);
   const firstId = nextForecastId(sqlite);
   let addedRows = 0;
   const idsOnNew = new Map<string, number[]>(newQuestions.map((q) => [q.id, []]));

@@ -15,7 +15,7 @@ import type { QuestionScores, ScoreRow } from "@/lib/scoring/question-scores";
 import { compareCodePoints } from "@/lib/code-point-order";
 import { medianForecasterLine, questionScoreSummary, type QuestionScoreSummary } from "@/lib/track-records/question-score-summary";
 import { readForecasts } from "@/lib/probability";
-import { countedForecasts } from "@/lib/standing-forecast";
+import { countedForecasts, latestForecasts } from "@/lib/standing-forecast";
 import { AGGREGATION_METHODS, DEFAULT_AGGREGATION_METHOD, type AggregationMethod, type DiscreteQuestion, type ForecastRecord, isDiscreteQuestion } from "@/lib/types";
 
 // Writes the kept tables (db/schema/kept-scores.ts) from the engine in lib/: every number is what
@@ -119,6 +119,13 @@ interface KeptStatements {
 }
 const preparedStatements = new WeakMap<Database.Database, KeptStatements>();
 
+/**
+ * A question's kept latest forecasts with their probabilities, in standing order: what a new forecast's
+ * crowd point pools (read from kept_latest_forecasts_question_time_idx alone, unsorted).
+ */
+export const STANDING_OF_SQL = `select l.forecaster_id, l.made_at, f.probabilities from kept_latest_forecasts l join forecasts f on f.id = l.forecast_id
+  where l.question_id = ? order by l.made_at, l.forecast_id`;
+
 function statementsOf(sqlite: Database.Database): KeptStatements {
   let kept = preparedStatements.get(sqlite);
   if (!kept) {
@@ -140,12 +147,7 @@ function statementsOf(sqlite: Database.Database): KeptStatements {
          where excluded.made_at > kept_latest_forecasts.made_at
             or (excluded.made_at = kept_latest_forecasts.made_at and excluded.forecast_id > kept_latest_forecasts.forecast_id)`,
       ),
-      standingOf: sqlite
-        .prepare(
-          `select l.forecaster_id, l.made_at, f.probabilities from kept_latest_forecasts l join forecasts f on f.id = l.forecast_id
-           where l.question_id = ? order by l.made_at, l.forecast_id`,
-        )
-        .raw(),
+      standingOf: sqlite.prepare(STANDING_OF_SQL).raw(),
       deleteHistory: sqlite.prepare("delete from kept_crowd_history where question_id = ?"),
       laterHistory: sqlite.prepare("select 1 from kept_crowd_history where question_id = ? and population = ? and method = ? and time > ? limit 1"),
       upsertHistory: sqlite.prepare(
@@ -272,19 +274,12 @@ export function refreshKeptScores(db: Db, questionIds: Iterable<string>, options
   bumpKeptGeneration(sqlite);
 }
 
-/**
- * kept_latest_forecasts of a question from its forecasts in memory (ids[i] is forecasts[i]'s id): each
- * forecaster's last by (made_at, id), as insertLatestOf picks it in SQL.
- */
+/** kept_latest_forecasts of a question from its forecasts in memory, in insertion order (ids[i] is forecasts[i]'s id). */
 function insertLatestFrom(sqlite: Database.Database, questionId: string, forecasts: readonly ForecastRecord[], ids: readonly number[]): void {
   if (ids.length !== forecasts.length) throw new Error(`insertLatestFrom: ${ids.length} ids for ${forecasts.length} forecasts`);
-  const latest = new Map<string, number>();
-  forecasts.forEach((f, i) => {
-    const at = latest.get(f.forecaster);
-    if (at === undefined || f.time > forecasts[at].time || (f.time === forecasts[at].time && ids[i] > ids[at])) latest.set(f.forecaster, i);
-  });
   const { latestRows } = statementsOf(sqlite);
-  for (const [forecaster, i] of latest) latestRows.add(questionId, forecaster, ids[i], forecasts[i].time);
+  for (const f of latestForecasts(forecasts.map((f, i) => ({ forecaster: f.forecaster, time: f.time, id: ids[i] }))))
+    latestRows.add(questionId, f.forecaster, f.id, f.time);
   latestRows.flush();
 }
 

@@ -13,7 +13,7 @@ import { openDb, type Db } from "@/db/client";
 import { exportDataset, importDataset } from "@/db/queries/exchange";
 import { recordForecast } from "@/db/queries/forecasts";
 import { markBot, unmarkBot } from "@/db/queries/bots";
-import { keptTablesVersion, KEPT_TABLES_VERSION, rebuildKeptScores, sqliteOf } from "@/db/queries/kept-scores";
+import { keptTablesVersion, KEPT_TABLES_VERSION, rebuildKeptScores, sqliteOf, STANDING_OF_SQL } from "@/db/queries/kept-scores";
 import { keptQuestionRows } from "@/db/queries/kept-rows";
 import { startKeptRowsWorker } from "@/db/queries/kept-rows-worker-host";
 import { createQuestion, getDiscreteQuestion, getQuestion, updateQuestion } from "@/db/queries/questions";
@@ -406,14 +406,7 @@ describe("kept tables after a bulk import", () => {
     const plan = sqliteOf(db).prepare("explain query plan select 1 from forecasts where forecaster_id = ?").all("x") as Array<{ detail: string }>;
     expect(plan.map((p) => p.detail).join(" ")).toContain("forecasts_forecaster_idx");
     // A new forecast's crowd point reads the question's kept latest forecasts in standing order from one index, unsorted.
-    const standing = (
-      sqliteOf(db)
-        .prepare(
-          `explain query plan select l.forecaster_id, l.made_at, f.probabilities from kept_latest_forecasts l join forecasts f on f.id = l.forecast_id
-           where l.question_id = ? order by l.made_at, l.forecast_id`,
-        )
-        .all("q-00000") as Array<{ detail: string }>
-    )
+    const standing = (sqliteOf(db).prepare(`explain query plan ${STANDING_OF_SQL}`).all("q-00000") as Array<{ detail: string }>)
       .map((p) => p.detail)
       .join(" | ");
     expect(standing).toContain("COVERING INDEX kept_latest_forecasts_question_time_idx");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actualCloseTime, countedForecasts, standingForecastsAt } from "@/lib/standing-forecast";
+import { actualCloseTime, countedForecasts, latestForecasts, standingForecastsAt } from "@/lib/standing-forecast";
 import { F, Q, day } from "./builders";
 
 describe("actualCloseTime", () => {
@@ -37,5 +37,19 @@ describe("countedForecasts and standingForecastsAt", () => {
     const input = [F("b", 5, 0.2), F("a", 1, 0.4)];
     expect(countedForecasts(Q(10), input).map((f) => f.forecaster)).toEqual(["a", "b"]);
     expect(input[0].forecaster).toBe("b");
+  });
+});
+
+describe("latestForecasts", () => {
+  it("keeps each forecaster's last by time, equal times by input order, in recency order, past any close", () => {
+    const forecasts = [
+      { forecaster: "ana", time: 30, id: 1 },
+      { forecaster: "ben", time: 10, id: 2 },
+      { forecaster: "ana", time: 20, id: 3 }, // later in the input, earlier in time: not Ana's latest
+      { forecaster: "ben", time: 10, id: 4 }, // same time as id 2, later in the input: Ben's latest
+      { forecaster: "cleo", time: 5, id: 5 },
+    ];
+    expect(latestForecasts(forecasts).map((f) => f.id)).toEqual([5, 4, 1]);
+    expect(forecasts.map((f) => f.id)).toEqual([1, 2, 3, 4, 5]); // not reordered in place
   });
 });
