@@ -3,6 +3,7 @@ import type Database from "better-sqlite3";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { sqliteOf } from "@/db/queries/kept-scores";
+import { preparedOnce } from "@/db/queries/prepared";
 import { apiTokens } from "@/db/schema/api";
 import { users } from "@/db/schema/users";
 import type { UserProfile } from "@/db/queries/users";
@@ -107,9 +108,6 @@ function prepareLookup(db: Db) {
     .prepare();
 }
 
-// Prepared once per database: every API request runs this lookup.
-const lookups = new WeakMap<Db, ReturnType<typeof prepareLookup>>();
-
 /** lastUsedAt is refreshed at most once a minute per token, so reads do not each cost a write. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
@@ -119,9 +117,8 @@ const LAST_USED_RESOLUTION_MS = 60_000;
  */
 export function findApiTokenCaller(db: Db, token: string, now: number): ApiTokenCaller | null {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
-  let lookup = lookups.get(db);
-  if (!lookup) lookups.set(db, (lookup = prepareLookup(db)));
-  const row = lookup.all({ hash: hashApiToken(token) })[0];
+  // every API request runs this lookup
+  const row = preparedOnce(db, prepareLookup).all({ hash: hashApiToken(token) })[0];
   if (!row) return null;
   if (row.lastUsedAt === null || now - row.lastUsedAt >= LAST_USED_RESOLUTION_MS)
     db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.tokenId)).run();

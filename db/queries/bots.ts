@@ -1,9 +1,10 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "@/db/client";
 import { botAccounts, deskSettings } from "@/db/schema/bots";
 import { users } from "@/db/schema/users";
 import { refreshKeptAfterBotChange, sqliteOf } from "@/db/queries/kept-scores";
+import { preparedOnce } from "@/db/queries/prepared";
 
 // Bots beside people: which accounts are bots, and whether the desk's crowd counts them.
 
@@ -18,6 +19,19 @@ export interface BotListing {
 
 /** Every bot with its model and owner, by name. */
 export function listBots(db: Db): BotListing[] {
+  return preparedOnce(db, prepareBotListing)
+    .all()
+    .map((r) => ({
+      userId: r.userId,
+      handle: r.handle,
+      name: r.name,
+      model: r.model,
+      owner: r.ownerId ? { id: r.ownerId, handle: r.ownerHandle!, name: r.ownerName! } : null,
+      markedAt: r.markedAt,
+    }));
+}
+
+function prepareBotListing(db: Db) {
   const owner = alias(users, "owner");
   return db
     .select({
@@ -34,15 +48,7 @@ export function listBots(db: Db): BotListing[] {
     .innerJoin(users, eq(users.id, botAccounts.userId))
     .leftJoin(owner, eq(owner.id, botAccounts.ownerId))
     .orderBy(asc(users.name))
-    .all()
-    .map((r) => ({
-      userId: r.userId,
-      handle: r.handle,
-      name: r.name,
-      model: r.model,
-      owner: r.ownerId ? { id: r.ownerId, handle: r.ownerHandle!, name: r.ownerName! } : null,
-      markedAt: r.markedAt,
-    }));
+    .prepare();
 }
 
 /** The user ids and handles of every bot (forecasts are filtered by one or the other). */
@@ -122,8 +128,12 @@ const CROWD_INCLUDES_BOTS = "crowd_includes_bots";
 
 /** Whether the crowd forecast people see counts bots' forecasts (off unless an admin opts in). */
 export function crowdIncludesBots(db: Db): boolean {
-  const row = db.select({ value: deskSettings.value }).from(deskSettings).where(eq(deskSettings.key, CROWD_INCLUDES_BOTS)).all()[0];
+  const row = preparedOnce(db, prepareDeskSetting).all({ key: CROWD_INCLUDES_BOTS })[0];
   return row?.value === true;
+}
+
+function prepareDeskSetting(db: Db) {
+  return db.select({ value: deskSettings.value }).from(deskSettings).where(eq(deskSettings.key, sql.placeholder("key"))).prepare();
 }
 
 export function setCrowdIncludesBots(db: Db, include: boolean, now: number): void {

@@ -5,6 +5,7 @@ import { hasCdfForecast } from "@/db/queries/continuous-questions";
 import { forecasts } from "@/db/schema/forecasts";
 import { keepRecordedForecast, peopleOnlyCondition, sqliteOf } from "@/db/queries/kept-scores";
 import { memoWhileUnchanged } from "@/db/queries/read-memo";
+import { preparedOnce } from "@/db/queries/prepared";
 import { getQuestion } from "@/db/queries/questions";
 import { users } from "@/db/schema/users";
 import { questionStatus, type QuestionStatus } from "@/lib/question-lifecycle";
@@ -30,18 +31,12 @@ function prepareForecastsForQuestion(db: Db) {
     .prepare();
 }
 
-// Prepared once per database: building the query cost ~5× running it when a page called this once per
-// question (the question list now loads every listed question's forecasts in one listForecastsByHandle).
-const forecastsForQuestion = new WeakMap<Db, ReturnType<typeof prepareForecastsForQuestion>>();
-
 /**
  * Every forecast on a question, oldest first; equal times keep insertion (id) order, which is the
  * input order the math breaks ties with (docs/formulas.md §3.2, docs/exchange-format.md §6.2).
  */
 export function listForecastsForQuestion(db: Db, questionId: string): QuestionForecast[] {
-  let query = forecastsForQuestion.get(db);
-  if (!query) forecastsForQuestion.set(db, (query = prepareForecastsForQuestion(db)));
-  return query.all({ questionId }).map((r) => ({ ...r, forecaster: r.forecasterId }));
+  return preparedOnce(db, prepareForecastsForQuestion).all({ questionId }).map((r) => ({ ...r, forecaster: r.forecasterId }));
 }
 
 /** A forecast with its forecaster named by handle (datasets and track records key forecasters by handle). */

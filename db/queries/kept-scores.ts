@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import type { Db } from "@/db/client";
 import { listCdfForecasts } from "@/db/queries/continuous-questions";
 import { BatchedInsert } from "@/db/queries/batched-insert";
+import { sqliteOf } from "@/db/queries/prepared";
 import { keptRowsByPopulation, type KeptQuestionRows, type KeptRowsSource } from "@/db/queries/kept-rows";
 import { memoWhileUnchanged } from "@/db/queries/read-memo";
 import { writeKeptContinuousQuestion } from "@/db/queries/kept-continuous-scores";
@@ -89,13 +90,7 @@ const KEPT_COLUMNS: Record<string, string> = {
   kept_forecaster_totals: TOTALS_COLUMNS.replace(/^population, /, ""),
 };
 
-/**
- * The better-sqlite3 connection under a drizzle database or transaction (bulk writes use prepared
- * statements directly; on the same connection they are part of the caller's transaction).
- */
-export function sqliteOf(db: Db): Database.Database {
-  return db.$client ?? (db as unknown as { session: { client: Database.Database } }).session.client;
-}
+export { sqliteOf };
 
 /** The kept tables' statements, prepared once per connection (preparing them per question cost more than running them). */
 interface KeptStatements {

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { botIdentities, crowdIncludesBots } from "@/db/queries/bots";
+import { preparedOnce } from "@/db/queries/prepared";
 import { getQuestions, listDueQuestions, listOpenQuestions } from "@/db/queries/questions";
 import { getSettingsOfUsers } from "@/db/queries/user-settings";
 import { comments, forecasts } from "@/db/schema/forecasts";
@@ -71,11 +72,16 @@ export function listNotifications(db: Db, userId: string, limit = 200): InboxNot
 
 /** The header's count. */
 export function countUnread(db: Db, userId: string): number {
+  // every signed-in page shows it in the header
+  return preparedOnce(db, prepareUnreadCount).get({ userId })!.n;
+}
+
+function prepareUnreadCount(db: Db) {
   return db
     .select({ n: sql<number>`count(*)` })
     .from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
-    .get()!.n;
+    .where(and(eq(notifications.userId, sql.placeholder("userId")), isNull(notifications.readAt)))
+    .prepare();
 }
 
 /** Marks the user's own notifications read: the listed ids, or all of them. Returns how many changed. */

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { and, asc, eq, gt, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { refreshKeptScores, sqliteOf } from "@/db/queries/kept-scores";
+import { refreshKeptScores } from "@/db/queries/kept-scores";
+import { preparedOnce } from "@/db/queries/prepared";
 import { continuousForecasts, questionScales } from "@/db/schema/continuous-questions";
 import { forecasts } from "@/db/schema/forecasts";
 import { questionOptions, questions, questionTags, tags } from "@/db/schema/questions";
@@ -165,15 +166,11 @@ function prepareQuestionReads(db: Db) {
   };
 }
 
-// Prepared once per connection (a transaction runs them on its own connection too): every forecast
-// submission reads its question, and building and preparing these five queries cost ~10× running them.
-const questionReads = new WeakMap<object, ReturnType<typeof prepareQuestionReads>>();
 
 /** One question with its options, tags and resolution, or null for an unknown id (as getQuestions). */
 export function getQuestion(db: Db, id: string): Question | null {
-  const connection = sqliteOf(db);
-  let reads = questionReads.get(connection);
-  if (!reads) questionReads.set(connection, (reads = prepareQuestionReads(db)));
+  // Every forecast submission reads its question: building and preparing these five queries cost ~10× running them.
+  const reads = preparedOnce(db, prepareQuestionReads);
   const row = reads.question.all({ id })[0];
   if (!row) return null;
   return toQuestion(

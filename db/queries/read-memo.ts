@@ -28,10 +28,14 @@ export function memoWhileStamp<T>(sqlite: Database.Database, stamp: string, kind
  * triggers included, even when rolled back).
  */
 function databaseStamp(sqlite: Database.Database): string {
-  const version = sqlite.pragma("data_version", { simple: true }) as number;
-  const changes = (sqlite.prepare("select total_changes()").raw().get() as [number])[0];
+  let statement = stampStatements.get(sqlite);
+  if (!statement) stampStatements.set(sqlite, (statement = sqlite.prepare("select data_version, total_changes() from pragma_data_version").raw()));
+  const [version, changes] = statement.get() as [number, number];
   return `${version}:${changes}`;
 }
+
+// One statement per connection reads both (every memoized read on every request reads the stamp).
+const stampStatements = new WeakMap<Database.Database, Database.Statement>();
 
 /**
  * What the server reads most often and recomputes for every visitor — a busy question's crowd

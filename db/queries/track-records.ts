@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { listForecastsByHandle } from "@/db/queries/forecasts";
 import { getQuestions } from "@/db/queries/questions";
@@ -12,6 +12,7 @@ import { botIdentities } from "@/db/queries/bots";
 import { inPopulation, type Population } from "@/lib/population";
 import { keptGeneration, keptPopulationFor, sqliteOf } from "@/db/queries/kept-scores";
 import { memoWhileStamp, memoWhileUnchanged } from "@/db/queries/read-memo";
+import { preparedOnce } from "@/db/queries/prepared";
 import { FORECASTER_SUMMARY } from "@/db/queries/kept-forecaster-totals";
 import type { CalibrationSample } from "@/lib/calibration/samples";
 import type { ScoreRow } from "@/lib/scoring/question-scores";
@@ -101,6 +102,12 @@ export function loadResolvedQuestions(db: Db, filter: ResolvedQuestionFilter = {
 
 /** Tag names that label at least one resolved question, alphabetical (the tag filter's choices). */
 export function listResolvedQuestionTags(db: Db): string[] {
+  return preparedOnce(db, prepareResolvedQuestionTags)
+    .all()
+    .map((r) => r.name);
+}
+
+function prepareResolvedQuestionTags(db: Db) {
   return db
     .selectDistinct({ name: tags.name })
     .from(tags)
@@ -108,14 +115,16 @@ export function listResolvedQuestionTags(db: Db): string[] {
     .innerJoin(resolutions, eq(resolutions.questionId, questionTags.questionId))
     .where(eq(resolutions.annulled, false))
     .orderBy(asc(tags.name))
-    .all()
-    .map((r) => r.name);
+    .prepare();
 }
 
 /** The name behind a handle (profile header), or null for an unknown handle. */
 export function findForecasterName(db: Db, handle: string): ForecasterName | null {
-  const row = db.select({ handle: users.handle, name: users.name }).from(users).where(eq(users.handle, handle)).get();
-  return row ?? null;
+  return preparedOnce(db, prepareForecasterName).get({ handle }) ?? null;
+}
+
+function prepareForecasterName(db: Db) {
+  return db.select({ handle: users.handle, name: users.name }).from(users).where(eq(users.handle, sql.placeholder("handle"))).prepare();
 }
 
 // ---- Kept rows (db/schema/kept-scores.ts): what the track-record pages read per request ----

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID, scryptSync } from "node:crypto";
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accounts, users } from "@/db/schema/users";
+import { preparedOnce } from "@/db/queries/prepared";
 import { firstFreeHandle, handleFromName, type UserRole } from "@/lib/validation/user";
 
 /** A user as the app sees it (the Viewer of app/_auth/session.ts is this shape). */
@@ -146,8 +147,13 @@ export function findUserByEmail(db: Db, email: string): UserProfile | null {
 }
 
 export function getUserById(db: Db, id: string): UserProfile | null {
-  const row = db.select().from(users).where(eq(users.id, id)).get();
+  // every signed-in request reads its viewer
+  const row = preparedOnce(db, prepareUserById).get({ id });
   return row ? toProfile(row) : null;
+}
+
+function prepareUserById(db: Db) {
+  return db.select().from(users).where(eq(users.id, sql.placeholder("id"))).prepare();
 }
 
 /** Every user, admins first, then by name. */
