@@ -13,7 +13,7 @@ import { getDiscreteQuestion } from "@/db/queries/questions";
 import { memoWhileUnchanged } from "@/db/queries/read-memo";
 import { createUser } from "@/db/queries/users";
 import { recordResolution, undoResolution } from "@/db/queries/resolutions";
-import { forecasterTrackRecord } from "@/db/queries/track-records";
+import { countScoredQuestions, forecasterTrackRecord, leaderboardPage } from "@/db/queries/track-records";
 import { questions } from "@/db/schema/questions";
 import { crowdForecastSeries } from "@/lib/aggregation/crowd-forecast";
 import { listForecastsForQuestion } from "@/db/queries/forecasts";
@@ -158,5 +158,36 @@ describe("reads kept while the database is unchanged", () => {
     expect(after.summary.nQuestions).toBe(1);
     // Brier of a 70% forecast on a question that resolved yes (docs/formulas.md §4.1): (0.7 − 1)² = 0.09.
     expect(after.summary.meanFinalBrier).toBeCloseTo(0.09, 12);
+  });
+
+  it("give the leaderboard anew after a resolution, and after a rename reorders a tie", () => {
+    const admin = createUser(db, { email: "ada@example.org", name: "Ada", handle: "ada", role: "admin" }).id;
+    const [ana, ben] = ["ana", "ben"].map((handle) => createUser(db, { email: `${handle}@example.org`, name: handle, handle }).id);
+    for (const id of ["q1", "q2"])
+      db.insert(questions)
+        .values({ id, title: `Question ${id}`, type: "binary", openTime: T0, closeTime: T0 + 10 * DAY, createdAt: T0, updatedAt: T0 })
+        .run();
+    // The same forecast from both on each question: equal scores, so the name orders them.
+    for (const id of ["q1", "q2"])
+      for (const forecasterId of [ana, ben])
+        recordForecast(db, { questionId: id, forecasterId, madeAt: T0 + DAY, probabilities: [0.3, 0.7], rationale: null });
+    const resolve = (questionId: string) =>
+      expect(recordResolution(db, { questionId, outcome: { kind: "option", option: 1 }, resolveTime: T0 + 11 * DAY, evidence: "", actorId: admin, now: T0 + 12 * DAY }).ok).toBe(true);
+    const board = () => leaderboardPage(db, { population: "both" }, "brier", 1, 1, 50);
+    resolve("q1");
+    const first = board();
+    expect(first.shown.map((r) => [r.handle, r.summary.nQuestions])).toEqual([["ana", 1], ["ben", 1]]);
+    expect(board()).toBe(first); // kept between reads
+    expect(countScoredQuestions(db, { population: "both" })).toBe(1);
+    resolve("q2");
+    expect(countScoredQuestions(db, { population: "both" })).toBe(2);
+    // Brier of a 70% forecast on a yes (docs/formulas.md §4.1): (0.7 − 1)² = 0.09 on each question.
+    const second = board();
+    expect(second.shown.map((r) => [r.handle, r.summary.nQuestions, r.summary.meanFinalBrier])).toEqual([
+      ["ana", 2, expect.closeTo(0.09, 12)],
+      ["ben", 2, expect.closeTo(0.09, 12)],
+    ]);
+    sqliteOf(db).prepare("update user set name = 'Aaron' where id = ?").run(ben);
+    expect(board().shown.map((r) => r.name)).toEqual(["Aaron", "ana"]);
   });
 });
