@@ -1,3 +1,5 @@
+"use client";
+
 import Link from "next/link";
 import type { ScoreTableColumn, ScoreTableRow, SortDirection } from "@/lib/track-records/score-table";
 import { formatMoment } from "@/lib/format/date";
@@ -45,13 +47,15 @@ function cell(key: ScoreTableColumn, row: ScoreTableEntry) {
 /**
  * A forecaster's scored questions, one page of them in the order chosen; column headers are links
  * that re-sort the table by that column (GET parameters sort and dir), so it works without JavaScript.
+ * A client component: the server sends the rows as data (50 × 10 values), not as 600 rendered
+ * elements — the table was most of a profile's page data and of its server render time.
  */
 export function ScoreTable({
   rows,
   total,
   sort,
   dir,
-  hrefFor,
+  sortHrefs,
 }: {
   /** The page's rows, sorted. */
   rows: ScoreTableEntry[];
@@ -59,8 +63,8 @@ export function ScoreTable({
   total: number;
   sort: ScoreTableColumn;
   dir: SortDirection;
-  /** Builds the page URL for a sort choice, keeping the other filters. */
-  hrefFor: (sort: ScoreTableColumn, dir: SortDirection) => string;
+  /** Each column header's link: the page sorted by that column (nextSortDirection), the other filters kept. */
+  sortHrefs: Record<ScoreTableColumn, string>;
 }) {
   if (rows.length === 0) return <p className="muted">No scored questions in this selection.</p>;
   return (
@@ -71,10 +75,9 @@ export function ScoreTable({
           <tr>
             {HEADERS.map((h) => {
               const active = h.key === sort;
-              const next: SortDirection = active && dir === "asc" ? "desc" : "asc";
               return (
                 <th key={h.key} scope="col" title={h.title} aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : "none"}>
-                  <Link href={hrefFor(h.key, next)}>
+                  <Link href={sortHrefs[h.key]}>
                     {h.label}
                     {active ? (dir === "asc" ? " ▲" : " ▼") : ""}
                   </Link>

@@ -34,3 +34,8 @@ export function sortScoreTable<R extends ScoreTableRow>(rows: readonly R[], colu
     return sign * (xs < ys ? -1 : xs > ys ? 1 : 0);
   });
 }
+
+/** The direction a click on a column's header sorts by: the active column ascending flips to descending; any other column starts ascending. */
+export function nextSortDirection(column: ScoreTableColumn, sort: ScoreTableColumn, dir: SortDirection): SortDirection {
+  return column === sort && dir === "asc" ? "desc" : "asc";
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sortScoreTable, type ScoreTableRow } from "@/lib/track-records/score-table";
+import { nextSortDirection, sortScoreTable, type ScoreTableRow } from "@/lib/track-records/score-table";
 
 const R = (question: string, final_brier: number, brier_time_avg: number | null): ScoreTableRow => ({
   question,
@@ -30,5 +30,14 @@ describe("sortScoreTable", () => {
   it("sorts strings by code point and does not touch its input", () => {
     expect(sortScoreTable(rows, "question", "desc").map((r) => r.question)).toEqual(["c", "b", "a"]);
     expect(rows.map((r) => r.question)).toEqual(["b", "a", "c"]);
+  });
+});
+
+describe("nextSortDirection", () => {
+  it("flips the active column's direction once ascending, and starts any other column ascending", () => {
+    expect(nextSortDirection("final_brier", "final_brier", "asc")).toBe("desc");
+    expect(nextSortDirection("final_brier", "final_brier", "desc")).toBe("asc");
+    expect(nextSortDirection("peer", "final_brier", "asc")).toBe("asc");
+    expect(nextSortDirection("peer", "final_brier", "desc")).toBe("asc");
   });
 });

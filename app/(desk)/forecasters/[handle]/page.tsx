@@ -17,7 +17,7 @@ import { findForecasterName, forecasterTrackRecord, listResolvedQuestionTags } f
 import { defaultPopulation, type Population } from "@/lib/population";
 import { forecasterContinuousRecord } from "@/db/queries/continuous-track-records";
 import { explainMurphyTerms } from "@/lib/track-records/murphy-explanations";
-import { sortScoreTable, type ScoreTableColumn, type SortDirection } from "@/lib/track-records/score-table";
+import { nextSortDirection, SCORE_TABLE_COLUMNS, sortScoreTable, type ScoreTableColumn, type SortDirection } from "@/lib/track-records/score-table";
 import { forecasterProfileFields, parseTrackRecordParams, periodBounds } from "@/lib/validation/track-record-filters";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { formatNumber } from "@/lib/format/number";
@@ -95,12 +95,14 @@ export default async function ForecasterProfilePage({ params, searchParams }: Pr
     const v = values[key];
     if (v !== undefined) base.set(key, String(v));
   }
-  const hrefFor = (column: ScoreTableColumn, direction: SortDirection) => {
-    const q = new URLSearchParams(base);
-    q.set("sort", column);
-    q.set("dir", direction);
-    return `/forecasters/${encodeURIComponent(handle)}?${q}#scored-questions`;
-  };
+  const sortHrefs = Object.fromEntries(
+    SCORE_TABLE_COLUMNS.map((column) => {
+      const q = new URLSearchParams(base);
+      q.set("sort", column);
+      q.set("dir", nextSortDirection(column, sort, dir));
+      return [column, `/forecasters/${encodeURIComponent(handle)}?${q}#scored-questions`];
+    }),
+  ) as Record<ScoreTableColumn, string>;
   // A forecaster with years of resolved questions has hundreds of rows: SCORED_PER_PAGE to a page.
   const scoredPage = questionPage(sortScoreTable(tableRows, sort, dir), values.page ?? 1, SCORED_PER_PAGE);
   const scoredPageHref = (n: number) => {
@@ -236,7 +238,7 @@ export default async function ForecasterProfilePage({ params, searchParams }: Pr
 
       <section id="scored-questions" aria-labelledby="scored-questions-title">
         <h2 id="scored-questions-title">Scored questions</h2>
-        <ScoreTable rows={scoredPage.items} total={scoredPage.total} sort={sort} dir={dir} hrefFor={hrefFor} />
+        <ScoreTable rows={scoredPage.items} total={scoredPage.total} sort={sort} dir={dir} sortHrefs={sortHrefs} />
         <Pager
           label="Scored questions pages"
           page={scoredPage.page}
