@@ -259,44 +259,35 @@ export function leaderboardPage(
   requestedPage: number,
   perPage: number,
 ): LeaderboardPage {
-  const key = JSON.stringify([keptWhere(db, filter), isUnfiltered(filter), ranking, minQuestions, requestedPage, perPage]);
-  return memoWhileUnchanged(sqliteOf(db), "leaderboard-page", key, () => rankedPage(db, filter, ranking, minQuestions, requestedPage, perPage));
-}
-
-function rankedPage(
-  db: Db,
-  filter: ResolvedQuestionFilter,
-  ranking: LeaderboardRanking,
-  minQuestions: number,
-  requestedPage: number,
-  perPage: number,
-): LeaderboardPage {
   const { where, params } = keptWhere(db, filter);
-  const column = RANKING_COLUMNS[ranking];
-  // Read best first, so rankCandidates' sort (the one definition of the order) finds one ascending
-  // run and only orders ties by name: n comparisons, not n log n.
-  const order = higherIsBetter(ranking) ? "desc nulls last" : "asc nulls last";
-  const rows = sqliteOf(db)
-    .prepare(
-      isUnfiltered(filter)
-        ? `select k.forecaster_id, u.handle, u.name, k.n_questions, k.${column.total} as value
-           from kept_forecaster_totals k join user u on u.id = k.forecaster_id where ${where} order by value ${order}`
-        : `select k.forecaster_id, u.handle, u.name, count(*), avg(k.${column.row}) as value
-           from kept_score_rows k join user u on u.id = k.forecaster_id where ${where} group by k.forecaster_id order by value ${order}`,
-    )
-    .raw()
-    .all(...params) as Array<[string, string, string, number, number | null]>;
-  const candidates = rows.map(([forecasterId, handle, name, nQuestions, value]) => ({ forecasterId, handle, name, nQuestions, value }));
-  const { items, page, pageCount, total } = questionPage(rankCandidates(candidates, ranking, minQuestions), requestedPage, perPage);
-  const summaries = new Map(
-    leaderboardEntries(
-      db,
-      filter,
-      items.map((c) => c.forecasterId),
-    ).map((e) => [e.handle, e.summary]),
-  );
-  const shown = items.map(({ handle, name, value, rank }) => ({ handle, name, value, rank, summary: summaries.get(handle)! }));
-  return { shown, page, pageCount, total };
+  const key = JSON.stringify([where, params, isUnfiltered(filter), ranking, minQuestions, requestedPage, perPage]);
+  return memoWhileUnchanged(sqliteOf(db), "leaderboard-page", key, () => {
+    const column = RANKING_COLUMNS[ranking];
+    // Read best first, so rankCandidates' sort (the one definition of the order) finds one ascending
+    // run and only orders ties by name: n comparisons, not n log n.
+    const order = higherIsBetter(ranking) ? "desc nulls last" : "asc nulls last";
+    const rows = sqliteOf(db)
+      .prepare(
+        isUnfiltered(filter)
+          ? `select k.forecaster_id, u.handle, u.name, k.n_questions, k.${column.total} as value
+             from kept_forecaster_totals k join user u on u.id = k.forecaster_id where ${where} order by value ${order}`
+          : `select k.forecaster_id, u.handle, u.name, count(*), avg(k.${column.row}) as value
+             from kept_score_rows k join user u on u.id = k.forecaster_id where ${where} group by k.forecaster_id order by value ${order}`,
+      )
+      .raw()
+      .all(...params) as Array<[string, string, string, number, number | null]>;
+    const candidates = rows.map(([forecasterId, handle, name, nQuestions, value]) => ({ forecasterId, handle, name, nQuestions, value }));
+    const { items, page, pageCount, total } = questionPage(rankCandidates(candidates, ranking, minQuestions), requestedPage, perPage);
+    const summaries = new Map(
+      leaderboardEntries(
+        db,
+        filter,
+        items.map((c) => c.forecasterId),
+      ).map((e) => [e.handle, e.summary]),
+    );
+    const shown = items.map(({ handle, name, value, rank }) => ({ handle, name, value, rank, summary: summaries.get(handle)! }));
+    return { shown, page, pageCount, total };
+  });
 }
 
 type KeptRow = {
