@@ -1,5 +1,6 @@
 import { chartRowsToCsv, csvDataUrl, type ChartCell, type ChartColumn } from "./chart-csv";
 import type { ReactNode } from "react";
+import { ChartDataTable } from "./ChartDataTable";
 
 
 /** Every row of a chart's data, offered as a CSV download when the page carries only some of them. */
@@ -74,30 +75,7 @@ export function ChartFrame({
               {rows.length.toLocaleString("en")} of {fullData.rowCount.toLocaleString("en")} rows; the CSV download has them all.
             </p>
           ) : null}
-          {/* focusable, so keyboard users can scroll a table wider or taller than the frame */}
-          <div className="chart-frame-scroll" tabIndex={0} role="region" aria-label={`${title}: data`}>
-            <table className="chart-frame-grid">
-              <caption className="sr-only">{title}</caption>
-              <thead>
-                <tr>
-                  {columns.map((c) => (
-                    <th key={c.key} scope="col">
-                      {c.label}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row, i) => (
-                  <tr key={i}>
-                    {columns.map((c) => (
-                      <td key={c.key}>{row[c.key] ?? "—"}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ChartDataTable title={title} columns={columns} cells={rows.map((row) => columns.map((c) => row[c.key] ?? null))} />
         </details>
       )}
       <a className="chart-frame-download" href={partial ? fullData.href : csvDataUrl(chartRowsToCsv(columns, rows))} download={csvFilename}>
