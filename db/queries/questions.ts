@@ -166,7 +166,6 @@ function prepareQuestionReads(db: Db) {
   };
 }
 
-
 /** One question with its options, tags and resolution, or null for an unknown id (as getQuestions). */
 export function getQuestion(db: Db, id: string): Question | null {
   // Every forecast submission reads its question: building and preparing these five queries cost ~10× running them.
