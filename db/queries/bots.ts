@@ -1,10 +1,10 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "@/db/client";
+import { preparedOnce, sqliteOf } from "@/db/queries/connection";
 import { botAccounts, deskSettings } from "@/db/schema/bots";
 import { users } from "@/db/schema/users";
-import { refreshKeptAfterBotChange, sqliteOf } from "@/db/queries/kept-scores";
-import { preparedOnce } from "@/db/queries/prepared";
+import { refreshKeptAfterBotChange } from "@/db/queries/kept-scores";
 
 // Bots beside people: which accounts are bots, and whether the desk's crowd counts them.
 

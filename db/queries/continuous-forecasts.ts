@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
+import { sqliteOf } from "@/db/queries/connection";
 import { botIdentities } from "@/db/queries/bots";
-import { sqliteOf } from "@/db/queries/kept-scores";
 import { decodeCdf } from "@/lib/continuous/cdf-blob";
 import type { ContinuousForecastRecord } from "@/lib/continuous/types";
 import { recencyWeightedMeanHistory, type CrowdDistributionHistory } from "@/lib/continuous/crowd-history";

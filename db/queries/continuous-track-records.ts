@@ -3,10 +3,10 @@
 // the request. Every number is the engine's (lib/continuous/question-scores scoreContinuousQuestion);
 // this file chooses which questions and forecasts go in and stores or reads what comes out.
 import type { Db } from "@/db/client";
+import { sqliteOf } from "@/db/queries/connection";
 import { botIdentities } from "@/db/queries/bots";
 import { CONTINUOUS_TYPES_SQL } from "@/db/queries/kept-continuous-scores";
 import { getQuestions } from "@/db/queries/questions";
-import { sqliteOf } from "@/db/queries/kept-scores";
 import { memoWhileUnchanged } from "@/db/queries/read-memo";
 import { decodeCdf } from "@/lib/continuous/cdf-blob";
 import type { ContinuousAggregateScore } from "@/lib/continuous/question-scores";

@@ -1,10 +1,11 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { sqliteOf } from "@/db/queries/connection";
 import { exportContinuous, planContinuousImport, writeContinuousForecasts, writeContinuousQuestions } from "@/db/queries/continuous-exchange";
 import { listForecastsByHandle } from "@/db/queries/forecasts";
 import { botIdentities } from "@/db/queries/bots";
 import type { KeptRowsOutcome, StartKeptRows } from "@/db/queries/kept-rows";
-import { refreshKeptScores, sqliteOf, withIndexesBuiltAfter } from "@/db/queries/kept-scores";
+import { refreshKeptScores, withIndexesBuiltAfter } from "@/db/queries/kept-scores";
 import { BatchedInsert, withBulkLoadJournal } from "@/db/queries/batched-insert";
 import { getQuestions, insertImportedQuestion, listQuestionIds } from "@/db/queries/questions";
 import { forecasterIdsByHandle } from "@/db/queries/users";

@@ -1,11 +1,11 @@
 import type Database from "better-sqlite3";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { preparedOnce, sqliteOf } from "@/db/queries/connection";
 import { hasCdfForecast } from "@/db/queries/continuous-questions";
 import { forecasts } from "@/db/schema/forecasts";
-import { keepRecordedForecast, peopleOnlyCondition, sqliteOf } from "@/db/queries/kept-scores";
+import { keepRecordedForecast, peopleOnlyCondition } from "@/db/queries/kept-scores";
 import { memoWhileUnchanged } from "@/db/queries/read-memo";
-import { preparedOnce } from "@/db/queries/prepared";
 import { getQuestion } from "@/db/queries/questions";
 import { users } from "@/db/schema/users";
 import { questionStatus, type QuestionStatus } from "@/lib/question-lifecycle";

@@ -1,8 +1,8 @@
 import type Database from "better-sqlite3";
 import type { Db } from "@/db/client";
+import { sqliteOf } from "@/db/queries/connection";
 import { listCdfForecasts } from "@/db/queries/continuous-questions";
 import { BatchedInsert } from "@/db/queries/batched-insert";
-import { sqliteOf } from "@/db/queries/prepared";
 import { keptRowsByPopulation, type KeptQuestionRows, type KeptRowsSource } from "@/db/queries/kept-rows";
 import { memoWhileUnchanged } from "@/db/queries/read-memo";
 import { writeKeptContinuousQuestion } from "@/db/queries/kept-continuous-scores";
@@ -89,8 +89,6 @@ const KEPT_COLUMNS: Record<string, string> = {
   // recomputes the others' totals.
   kept_forecaster_totals: TOTALS_COLUMNS.replace(/^population, /, ""),
 };
-
-export { sqliteOf };
 
 /** The kept tables' statements, prepared once per connection (preparing them per question cost more than running them). */
 interface KeptStatements {

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { preparedOnce } from "@/db/queries/connection";
 import { botIdentities, crowdIncludesBots } from "@/db/queries/bots";
-import { preparedOnce } from "@/db/queries/prepared";
 import { getQuestions, listDueQuestions, listOpenQuestions } from "@/db/queries/questions";
 import { getSettingsOfUsers } from "@/db/queries/user-settings";
 import { comments, forecasts } from "@/db/schema/forecasts";

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { and, asc, eq, gt, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { preparedOnce } from "@/db/queries/connection";
 import { refreshKeptScores } from "@/db/queries/kept-scores";
-import { preparedOnce } from "@/db/queries/prepared";
 import { continuousForecasts, questionScales } from "@/db/schema/continuous-questions";
 import { forecasts } from "@/db/schema/forecasts";
 import { questionOptions, questions, questionTags, tags } from "@/db/schema/questions";

@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { preparedOnce, sqliteOf } from "@/db/queries/connection";
 import { listForecastsByHandle } from "@/db/queries/forecasts";
 import { getQuestions } from "@/db/queries/questions";
 import { questions, questionTags, tags } from "@/db/schema/questions";
@@ -10,9 +11,8 @@ import { isDiscreteQuestion, type ForecastRecord } from "@/lib/types";
 import { compareCodePoints } from "@/lib/code-point-order";
 import { botIdentities } from "@/db/queries/bots";
 import { inPopulation, type Population } from "@/lib/population";
-import { keptGeneration, keptPopulationFor, sqliteOf } from "@/db/queries/kept-scores";
+import { keptGeneration, keptPopulationFor } from "@/db/queries/kept-scores";
 import { memoWhileStamp, memoWhileUnchanged } from "@/db/queries/read-memo";
-import { preparedOnce } from "@/db/queries/prepared";
 import { FORECASTER_SUMMARY } from "@/db/queries/kept-forecaster-totals";
 import type { CalibrationSample } from "@/lib/calibration/samples";
 import type { ScoreRow } from "@/lib/scoring/question-scores";

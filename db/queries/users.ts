@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID, scryptSync } from "node:crypto";
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { preparedOnce } from "@/db/queries/connection";
 import { accounts, users } from "@/db/schema/users";
-import { preparedOnce } from "@/db/queries/prepared";
 import { firstFreeHandle, handleFromName, type UserRole } from "@/lib/validation/user";
 
 /** A user as the app sees it (the Viewer of app/_auth/session.ts is this shape). */

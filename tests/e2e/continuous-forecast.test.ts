@@ -5,7 +5,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
 import { importDataset } from "@/db/queries/exchange";
-import { sqliteOf } from "@/db/queries/kept-scores";
 import { getQuestion } from "@/db/queries/questions";
 import { cdfFromQuantiles } from "@/lib/continuous/quantile-cdf";
 import { valueAtLocation } from "@/lib/continuous/scale";
@@ -13,6 +12,7 @@ import { readDatasetV1 } from "@/lib/exchange/read-v1";
 import { isContinuousQuestion, type ContinuousQuestion } from "@/lib/types";
 import { openBrowser, saveScreenshot, type BrowserSession } from "./browser";
 import { deskDb, eventually, signUp, userIdByEmail, verticalGap, waitForQuestionPage } from "./desk";
+import { sqliteOf } from "@/db/queries/connection";
 
 const analyst = {
   name: "Nora Numeric",

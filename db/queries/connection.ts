@@ -1,10 +1,11 @@
 import type Database from "better-sqlite3";
 import type { Db } from "@/db/client";
 
-// Queries prepared once per SQLite connection and run again with new parameters. Building a drizzle
-// query and having SQLite compile it cost several times running it for the small reads every page
-// and every forecast makes (a forecaster's name, the bots, the tags: ~1 ms a page at 1M forecasts).
-// A transaction runs on the same connection, so a prepared query read inside one sees its writes.
+// The SQLite connection under a drizzle database or transaction, and queries prepared once per
+// connection and run again with new parameters: building a drizzle query and having SQLite compile
+// it cost several times running it for the small reads every page and every forecast makes (a
+// forecaster's name, the bots, the tags: ~1 ms a page at 1M forecasts). A transaction runs on the
+// same connection, so a prepared query read inside one sees its writes.
 
 const prepared = new WeakMap<object, Map<(db: Db) => unknown, unknown>>();
 
