@@ -4,8 +4,8 @@ import type { Db } from "@/db/client";
 import { preparedOnce, sqliteOf } from "@/db/queries/connection";
 import { hasCdfForecast } from "@/db/queries/continuous-questions";
 import { forecasts } from "@/db/schema/forecasts";
-import { keepRecordedForecast, peopleOnlyCondition } from "@/db/queries/kept-scores";
-import { memoWhileUnchanged } from "@/db/queries/read-memo";
+import { keepRecordedForecast, peopleOnlyCondition, type KeptStandingForecast } from "@/db/queries/kept-scores";
+import { databaseStamp, keepAfterCommit, keptSinceWrite, memoWhileUnchanged } from "@/db/queries/read-memo";
 import { getQuestion } from "@/db/queries/questions";
 import { users } from "@/db/schema/users";
 import { questionStatus, type QuestionStatus } from "@/lib/question-lifecycle";
@@ -114,13 +114,22 @@ function vectorProblem(probabilities: readonly number[], optionCount: number): s
 // Prepared once per connection: building and preparing the insert cost more than running it.
 const insertForecast = new WeakMap<Database.Database, Database.Statement>();
 
+/** The read-memo kind under which recordForecast keeps a question's standing forecasts. */
+export const STANDING_MEMO = "standing-after-forecast";
+
 /**
  * Appends a forecast (forecasts are never edited: an update is a new row). In one transaction it
  * checks the question exists and accepts forecasts at `madeAt` (lib/question-lifecycle) and that the
  * vector fits its options; on any refusal nothing is written.
  */
 export function recordForecast(db: Db, input: NewForecast): RecordForecastResult {
-  return db.transaction((tx): RecordForecastResult => {
+  const sqlite = sqliteOf(db);
+  // Called on its own (not inside a caller's transaction, which may yet roll back), the question's
+  // standing forecasts are kept from one forecast to the next while nothing else writes: a busy
+  // question's 2,000 are then not read again for each new forecast's crowd point.
+  const keepsStanding = !sqlite.inTransaction;
+  let kept = null as { stamp: string; questionId: string; standing: readonly KeptStandingForecast[] } | null;
+  const result = db.transaction((tx): RecordForecastResult => {
     const q = getQuestion(tx as unknown as Db, input.questionId);
     if (!q) return { ok: false, code: "not_found", reason: "This question does not exist." };
     if (!isDiscreteQuestion(q))
@@ -137,13 +146,17 @@ export function recordForecast(db: Db, input: NewForecast): RecordForecastResult
     const problem = vectorProblem(input.probabilities, optionCount);
     if (problem) return { ok: false, code: "invalid", reason: problem };
 
-    const sqlite = sqliteOf(tx as unknown as Db);
+    const standingBefore = keepsStanding ? keptSinceWrite<readonly KeptStandingForecast[]>(sqlite, STANDING_MEMO, q.id) : undefined;
     let insert = insertForecast.get(sqlite);
     if (!insert) insertForecast.set(sqlite, (insert = sqlite.prepare("insert into forecasts (question_id, forecaster_id, made_at, probabilities, rationale) values (?, ?, ?, ?, ?)")));
     const id = Number(insert.run(q.id, input.forecasterId, input.madeAt, JSON.stringify(input.probabilities), input.rationale).lastInsertRowid);
-    keepRecordedForecast(tx as unknown as Db, q, { id, madeAt: input.madeAt, forecasterId: input.forecasterId });
+    const forecast = { forecastId: id, madeAt: input.madeAt, forecasterId: input.forecasterId, probabilities: [...input.probabilities] };
+    const standing = keepRecordedForecast(tx as unknown as Db, q, forecast, standingBefore);
+    if (keepsStanding && standing) kept = { stamp: databaseStamp(sqlite), questionId: q.id, standing };
     return { ok: true, id };
   });
+  if (result.ok && kept) keepAfterCommit(sqlite, kept.stamp, STANDING_MEMO, kept.questionId, kept.standing);
+  return result;
 }
 
 /** Whether a user has made any forecast on a question (the anchoring guard): probabilities or a CDF. */

@@ -116,7 +116,7 @@ const preparedStatements = new WeakMap<Database.Database, KeptStatements>();
  * A question's kept latest forecasts with their probabilities, in standing order: what a new forecast's
  * crowd point pools (read from kept_latest_forecasts_question_time_idx alone, unsorted).
  */
-export const STANDING_OF_SQL = `select l.forecaster_id, l.made_at, f.probabilities from kept_latest_forecasts l join forecasts f on f.id = l.forecast_id
+export const STANDING_OF_SQL = `select l.forecaster_id, l.made_at, l.forecast_id, f.probabilities from kept_latest_forecasts l join forecasts f on f.id = l.forecast_id
   where l.question_id = ? order by l.made_at, l.forecast_id`;
 
 function statementsOf(sqlite: Database.Database): KeptStatements {
@@ -349,17 +349,64 @@ export function peopleOnlyCondition(column: string): string {
 }
 
 /**
+ * A forecaster's kept latest forecast on a question (kept_latest_forecasts), its probabilities as
+ * stored (not yet read by lib/probability): what a new forecast's crowd point pools.
+ */
+export interface KeptStandingForecast {
+  forecasterId: string;
+  madeAt: number;
+  forecastId: number;
+  probabilities: readonly number[];
+}
+
+/** Whether `a` stands after `b` in the standing order (made_at, id). */
+function standsAfter(a: KeptStandingForecast, b: KeptStandingForecast): boolean {
+  return a.madeAt > b.madeAt || (a.madeAt === b.madeAt && a.forecastId > b.forecastId);
+}
+
+/**
+ * `standing` (in standing order) with `forecast` in place of its forecaster's, when it is later (what
+ * upsertLatest writes); a new array, `standing` is left as it was.
+ */
+function withLatest(standing: readonly KeptStandingForecast[], forecast: KeptStandingForecast): readonly KeptStandingForecast[] {
+  const old = standing.find((s) => s.forecasterId === forecast.forecasterId);
+  if (old && !standsAfter(forecast, old)) return standing;
+  const next = old ? standing.filter((s) => s !== old) : standing.slice();
+  let at = next.length;
+  while (at > 0 && standsAfter(next[at - 1], forecast)) at--;
+  next.splice(at, 0, forecast);
+  return next;
+}
+
+/** A question's kept latest forecasts in standing order, read from kept_latest_forecasts. */
+function readStanding(sqlite: Database.Database, questionId: string): KeptStandingForecast[] {
+  const rows = statementsOf(sqlite).standingOf.all(questionId) as Array<[string, number, number, string]>;
+  const out: KeptStandingForecast[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = { forecasterId: rows[i][0], madeAt: rows[i][1], forecastId: rows[i][2], probabilities: JSON.parse(rows[i][3]) };
+  return out;
+}
+
+/**
  * Keeps what a forecast just recorded on open question `q` changes (in the same transaction): the
  * forecaster's latest forecast (kept_latest_forecasts) and the crowd history point at its time, the
  * pool of each forecaster's standing forecast then. When every kept latest forecast is at or before
  * that time (always, for a forecast made at the server's clock) they are the standing forecasts, so
  * the point pools them alone, not every forecast on the question. A forecast dated before the last
  * kept point (never from the form or the API) rewrites the history.
+ *
+ * `standingBefore`: the question's kept latest forecasts before this write, when the caller has them
+ * (recordForecast keeps them between forecasts); else they are read. Returns them after this write, or
+ * null when the history was rewritten.
  */
-export function keepRecordedForecast(db: Db, q: DiscreteQuestion, forecast: { id: number; madeAt: number; forecasterId: string }): void {
+export function keepRecordedForecast(
+  db: Db,
+  q: DiscreteQuestion,
+  forecast: KeptStandingForecast,
+  standingBefore?: readonly KeptStandingForecast[],
+): readonly KeptStandingForecast[] | null {
   const sqlite = sqliteOf(db);
   const statements = statementsOf(sqlite);
-  statements.upsertLatest.run(q.id, forecast.forecasterId, forecast.id, forecast.madeAt);
+  statements.upsertLatest.run(q.id, forecast.forecasterId, forecast.forecastId, forecast.madeAt);
   const time = Math.max(forecast.madeAt, q.openTime);
   const bots = botIdsOf(sqlite);
   if (statements.laterHistory.get(q.id, EVERYONE, DEFAULT_AGGREGATION_METHOD, time)) {
@@ -371,11 +418,11 @@ export function keepRecordedForecast(db: Db, q: DiscreteQuestion, forecast: { id
     };
     write(EVERYONE, forecasts);
     if (bots.size > 0) write(PEOPLE, forecasts.filter((f) => !bots.has(f.forecaster)));
-    return;
+    return null;
   }
   // Each forecaster's latest forecast in standing order (made_at, id): standingForecastsAt(time) when none is later.
-  const latest = statements.standingOf.all(q.id) as Array<[string, number, string]>;
-  const anyLater = latest.some((r) => r[1] > time);
+  const latest = standingBefore ? withLatest(standingBefore, forecast) : readStanding(sqlite, q.id);
+  const anyLater = latest.some((s) => s.madeAt > time);
   // A bot's forecast leaves the people-only history as it was.
   const populations = bots.size === 0 ? [EVERYONE] : bots.has(forecast.forecasterId) ? [EVERYONE] : [EVERYONE, PEOPLE];
   for (const population of populations) {
@@ -383,16 +430,17 @@ export function keepRecordedForecast(db: Db, q: DiscreteQuestion, forecast: { id
       ? poolStandingAt(sqlite, q, time, population)
       : poolStanding(
           q,
-          latest.filter((r) => population === EVERYONE || !bots.has(r[0])).map((r) => r[2]),
+          latest.filter((s) => population === EVERYONE || !bots.has(s.forecasterId)).map((s) => s.probabilities),
         );
     if (!pooled) continue;
     statements.upsertHistory.run(q.id, population, DEFAULT_AGGREGATION_METHOD, time, JSON.stringify(pooled), forecasters);
   }
+  return latest;
 }
 
-/** The crowd forecast (default method) of standing forecasts given as stored JSON, in recency order. */
-function poolStanding(q: DiscreteQuestion, probabilities: readonly string[]): { pooled: number[] | null; forecasters: number } {
-  const standing = probabilities.map((p) => ({ forecaster: "", time: 0, probabilities: JSON.parse(p) as number[] }));
+/** The crowd forecast (default method) of standing forecasts as stored, in recency order. */
+function poolStanding(q: DiscreteQuestion, probabilities: readonly (readonly number[])[]): { pooled: number[] | null; forecasters: number } {
+  const standing = probabilities.map((p) => ({ forecaster: "", time: 0, probabilities: p as number[] }));
   const pooled = poolForecasts(
     readForecasts(q.type, standing).map((f) => f.probabilities),
     q.type === "binary",
@@ -424,7 +472,7 @@ function poolStandingAt(
       )
       .raw()
       .all(q.id, time) as Array<[string]>
-  ).map((r) => r[0]);
+  ).map((r) => JSON.parse(r[0]) as number[]);
   return poolStanding(q, standing);
 }
 

@@ -8,10 +8,10 @@ import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDb, type Db } from "@/db/client";
 import { sqliteOf } from "@/db/queries/connection";
-import { listStandingForecasts, recordForecast } from "@/db/queries/forecasts";
+import { listStandingForecasts, recordForecast, STANDING_MEMO } from "@/db/queries/forecasts";
 import { keptQuestionScoreSummary, listCrowdHistory } from "@/db/queries/kept-scores";
 import { getDiscreteQuestion } from "@/db/queries/questions";
-import { memoWhileUnchanged } from "@/db/queries/read-memo";
+import { keptSinceWrite, memoWhileUnchanged } from "@/db/queries/read-memo";
 import { createUser } from "@/db/queries/users";
 import { recordResolution, undoResolution } from "@/db/queries/resolutions";
 import { countScoredQuestions, forecasterTrackRecord, leaderboardPage } from "@/db/queries/track-records";
@@ -190,5 +190,58 @@ describe("reads kept while the database is unchanged", () => {
     ]);
     sqliteOf(db).prepare("update user set name = 'Aaron' where id = ?").run(ben);
     expect(board().shown.map((r) => r.name)).toEqual(["Aaron", "ana"]);
+  });
+
+  it("keep a question's standing forecasts from one forecast to the next, until anything else writes", () => {
+    const [ana, ben, cleo, dan] = ["ana", "ben", "cleo", "dan"].map((handle) => createUser(db, { email: `${handle}@example.org`, name: handle, handle }).id);
+    const now = T0 + 20 * DAY;
+    db.insert(questions)
+      .values({ id: "q", title: "Question q", type: "binary", openTime: T0, closeTime: T0 + 60 * DAY, createdAt: T0, updatedAt: T0 })
+      .run();
+    const q = getDiscreteQuestion(db, "q")!;
+    const sqlite = sqliteOf(db);
+    const kept = () => keptSinceWrite<Array<{ forecasterId: string; probabilities: number[] }>>(sqlite, STANDING_MEMO, "q")?.map((s) => [s.forecasterId, s.probabilities[1]]);
+    const record = (on: Db, forecasterId: string, day: number, pYes: number) =>
+      expect(recordForecast(on, { questionId: "q", forecasterId, madeAt: T0 + day * DAY, probabilities: [1 - pYes, pYes], rationale: null }).ok).toBe(true);
+    const matchesEngine = () => {
+      const forecasts = readForecasts(q.type, listForecastsForQuestion(db, "q"));
+      expect(listCrowdHistory(db, "q", now)).toEqual(crowdForecastSeries(q, forecasts, DEFAULT_AGGREGATION_METHOD, undefined, now));
+    };
+    record(db, ana, 1, 0.2);
+    record(db, ben, 2, 0.4);
+    // Ana again: her newer forecast replaces hers, at the end of the standing order.
+    record(db, ana, 3, 0.9);
+    expect(kept()).toEqual([
+      [ben, 0.4],
+      [ana, 0.9],
+    ]);
+    matchesEngine();
+    // Reads leave it kept.
+    listStandingForecasts(db, "q", now);
+    expect(kept()).toHaveLength(2);
+    // Another connection's forecast (the API on a second server process): dropped, then read again.
+    const other = openDb(file);
+    record(other, cleo, 4, 0.6);
+    sqliteOf(other).close();
+    expect(kept()).toBeUndefined();
+    record(db, dan, 5, 0.7);
+    expect(kept()?.map(([id]) => id)).toEqual([ben, ana, cleo, dan]);
+    matchesEngine();
+    // A forecast recorded inside a caller's transaction that rolls back keeps nothing, and drops what was kept.
+    expect(() =>
+      sqlite.transaction(() => {
+        record(db, ben, 6, 0.1);
+        throw new Error("roll back");
+      })(),
+    ).toThrow("roll back");
+    expect(kept()).toBeUndefined();
+    record(db, cleo, 7, 0.3);
+    expect(kept()).toEqual([
+      [ben, 0.4],
+      [ana, 0.9],
+      [dan, 0.7],
+      [cleo, 0.3],
+    ]);
+    matchesEngine();
   });
 });
