@@ -172,6 +172,12 @@ export function hasForecast(db: Db, questionId: string, userId: string): boolean
   );
 }
 
+function prepareForecasterCounts(db: Db) {
+  return sqliteOf(db)
+    .prepare("select question_id, count(*) from kept_latest_forecasts where question_id in (select value from json_each(?)) group by question_id")
+    .raw();
+}
+
 /**
  * Distinct forecasters per binary or scenario question, for the question list; every requested id is
  * present (0 when none). Counted from kept_latest_forecasts (one row per question and forecaster), not
@@ -179,9 +185,7 @@ export function hasForecast(db: Db, questionId: string, userId: string): boolean
  */
 export function forecasterCountsByQuestion(db: Db, questionIds: readonly string[]): Record<string, number> {
   const out: Record<string, number> = Object.fromEntries(questionIds.map((id) => [id, 0]));
-  const count = sqliteOf(db)
-    .prepare("select question_id, count(*) from kept_latest_forecasts where question_id in (select value from json_each(?)) group by question_id")
-    .raw();
+  const count = preparedOnce(db, prepareForecasterCounts);
   for (let i = 0; i < questionIds.length; i += 500)
     for (const [questionId, n] of count.all(JSON.stringify(questionIds.slice(i, i + 500))) as Array<[string, number]>) out[questionId] = n;
   return out;

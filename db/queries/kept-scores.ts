@@ -98,6 +98,7 @@ interface KeptStatements {
   insertLatestOf: Database.Statement;
   upsertLatest: Database.Statement;
   standingOf: Database.Statement;
+  crowdAt: Database.Statement;
   laterHistory: Database.Statement;
   deleteHistory: Database.Statement;
   upsertHistory: Database.Statement;
@@ -142,6 +143,10 @@ function statementsOf(sqlite: Database.Database): KeptStatements {
       ),
       standingOf: sqlite.prepare(STANDING_OF_SQL).raw(),
       deleteHistory: sqlite.prepare("delete from kept_crowd_history where question_id = ?"),
+      // (The list page asks it for each of its 50 questions.)
+      crowdAt: sqlite
+        .prepare("select time, probabilities, forecasters from kept_crowd_history where question_id = ? and population = ? and method = ? and time <= ? order by time desc limit 1")
+        .raw(),
       laterHistory: sqlite.prepare("select 1 from kept_crowd_history where question_id = ? and population = ? and method = ? and time > ? limit 1"),
       upsertHistory: sqlite.prepare(
         `insert into kept_crowd_history (question_id, population, method, time, probabilities, forecasters) values (?, ?, ?, ?, ?, ?)
@@ -589,11 +594,6 @@ export function listCrowdHistory(db: Db, questionId: string, end: number, popula
  * before it, or null. Equals crowdForecastAt(q, forecasts, at, DEFAULT_AGGREGATION_METHOD) for at ≥ T0.
  */
 export function keptCrowdAt(db: Db, questionId: string, at: number, population: KeptPopulation = EVERYONE): CrowdHistoryPoint | null {
-  const row = sqliteOf(db)
-    .prepare(
-      "select time, probabilities, forecasters from kept_crowd_history where question_id = ? and population = ? and method = ? and time <= ? order by time desc limit 1",
-    )
-    .raw()
-    .get(questionId, population, DEFAULT_AGGREGATION_METHOD, at) as [number, string, number] | undefined;
+  const row = statementsOf(sqliteOf(db)).crowdAt.get(questionId, population, DEFAULT_AGGREGATION_METHOD, at) as [number, string, number] | undefined;
   return row ? { time: row[0], probabilities: JSON.parse(row[1]), forecasters: row[2] } : null;
 }
