@@ -10,11 +10,9 @@ import { crowdIncludesBots } from "@/db/queries/bots";
 import { defaultPopulation } from "@/lib/population";
 import { countListedQuestions, listQuestionRange, listQuestions, listTagsInUse } from "@/db/queries/questions";
 import { forecastAgeText, leadingText } from "@/components/forecast/forecast-display";
-import { ReaffirmButton } from "./[questionId]/_components/ReaffirmButton";
-import { QuestionDeadline } from "@/components/forecast/QuestionDeadline";
+import { QuestionListTable, type QuestionListRow } from "./_components/QuestionListTable";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { EmptyCard, Table } from "@/components/ui/Table";
-import { StatusBadge } from "@/components/ui/StatusBadge";
+import { EmptyCard } from "@/components/ui/Table";
 import { positionFrom, type NeedsUpdateReason } from "@/lib/my-forecasts";
 import { outcomeLabel } from "@/lib/outcome-label";
 import { acceptsForecasts, isCrowdHiddenFrom, isDueForResolution, questionStatus } from "@/lib/question-lifecycle";
@@ -130,23 +128,6 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
   // history of that population.
   // Numeric and date questions: who forecast them (CDF forecasts); their crowd cell shows "—" for now.
   const cdfForecasters = cdfForecastersByQuestion(db, listed.filter(isContinuousQuestion).map((q) => q.id));
-  const rows = listed.map((q) => {
-    const status = questionStatus(q, now);
-    const due = isDueForResolution(q, now);
-    if (!isDiscreteQuestion(q)) {
-      const forecasters = cdfForecasters.get(q.id)!;
-      const hidden = isCrowdHiddenFrom(q, viewer, viewer !== null && forecasters.has(viewer.id), now);
-      return { q, forecasters: forecasters.size, hidden, crowdText: null, mine: null, status, due };
-    }
-    const mineOnQ = myForecasts.get(q.id) ?? [];
-    const hidden = isCrowdHiddenFrom(q, viewer, mineOnQ.length > 0, now);
-    const end = Math.min(now, actualCloseTime(q));
-    const crowd = hidden ? null : keptCrowdForecastAt(db, q, end, population);
-    const position = viewer ? positionOf(q, mineOnQ) : null;
-    const mine = position ? { ...position, text: leadingText(q, position.standing.probabilities) } : null;
-    return { q, forecasters: forecasterCounts[q.id], hidden, crowdText: crowd ? leadingText(q, crowd) : null, mine, status, due };
-  });
-  const tags = listTagsInUse(db, isAdmin);
   // Changing tab or tag starts again at page 1; only the pager passes a page.
   const href = (over: { tab?: ListTab; tag?: string | null; page?: number; needs?: boolean }) => {
     const p = new URLSearchParams();
@@ -158,6 +139,37 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
     if (over.page && over.page > 1) p.set("page", String(over.page));
     return `/questions?${p.toString()}`;
   };
+  const rows = listed.map((q): QuestionListRow => {
+    const status = questionStatus(q, now);
+    const common = {
+      id: q.id,
+      title: q.title,
+      tags: q.tags.map((t) => ({ name: t, href: href({ tag: t }) })),
+      typeLabel: questionTypeLabel(q),
+      deadline: { closeTime: q.closeTime, resolveBy: q.resolveBy, forecastingOver: !(status === "open" || status === "upcoming" || status === "draft") },
+      status: { status, due: isDueForResolution(q, now), detail: q.outcome && q.outcome.kind !== "annulled" ? outcomeLabel(q, q.outcome) : null },
+    };
+    if (!isDiscreteQuestion(q)) {
+      const forecasters = cdfForecasters.get(q.id)!;
+      const hidden = isCrowdHiddenFrom(q, viewer, viewer !== null && forecasters.has(viewer.id), now);
+      return { ...common, forecasters: forecasters.size, crowd: hidden ? "hidden" : null, mine: null };
+    }
+    const mineOnQ = myForecasts.get(q.id) ?? [];
+    const hidden = isCrowdHiddenFrom(q, viewer, mineOnQ.length > 0, now);
+    const end = Math.min(now, actualCloseTime(q));
+    const crowd = hidden ? null : keptCrowdForecastAt(db, q, end, population);
+    const position = viewer ? positionOf(q, mineOnQ) : null;
+    const mine = position
+      ? {
+          text: leadingText(q, position.standing.probabilities),
+          age: forecastAgeText(position.ageMs),
+          needsUpdate: position.needsUpdate.map((r) => NEEDS_UPDATE_TEXT[r]),
+          canReaffirm: acceptsForecasts(q, now),
+        }
+      : null;
+    return { ...common, forecasters: forecasterCounts[q.id], crowd: hidden ? "hidden" : crowd ? leadingText(q, crowd) : null, mine };
+  });
+  const tags = listTagsInUse(db, isAdmin);
 
   return (
     <>
@@ -237,79 +249,7 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
           {search ? ` matching “${search}”` : ""}.
         </EmptyCard>
       ) : (
-        <Table
-          testId="question-list"
-          columns={[
-            { label: "Question" },
-            { label: "Type" },
-            { label: "Crowd forecast" },
-            ...(viewer ? [{ label: "You" }] : []),
-            { label: "Forecasters", numeric: true },
-            { label: "Deadline" },
-            { label: "Status" },
-          ]}
-        >
-          {rows.map(({ q, forecasters, hidden, crowdText, mine, status, due }) => (
-            <tr key={q.id} data-question-id={q.id}>
-              <td>
-                <Link href={`/questions/${encodeURIComponent(q.id)}`}>{q.title}</Link>
-                {q.tags.length ? (
-                  <div className="small muted">
-                    {q.tags.map((t, i) => (
-                      <span key={t}>
-                        {i > 0 ? " · " : ""}
-                        <Link href={href({ tag: t })} className="muted">
-                          {t}
-                        </Link>
-                      </span>
-                    ))}
-                  </div>
-                ) : null}
-              </td>
-              <td>{questionTypeLabel(q)}</td>
-              <td data-testid="crowd-cell">
-                {hidden ? (
-                  <span className="muted small">hidden until you forecast</span>
-                ) : crowdText ? (
-                  crowdText
-                ) : (
-                  <span className="muted">—</span>
-                )}
-              </td>
-              {viewer ? (
-                <td data-testid="you-cell">
-                  {mine ? (
-                    <>
-                      {mine.text}
-                      <div className="small muted">{forecastAgeText(mine.ageMs)}</div>
-                      {mine.needsUpdate.length > 0 ? (
-                        <div className="stack" style={{ gap: "0.25rem", marginTop: "0.25rem" }}>
-                          <span className="badge badge-due" title={mine.needsUpdate.map((r) => NEEDS_UPDATE_TEXT[r]).join("; ")}>
-                            Needs update
-                          </span>
-                          <span className="small muted">{mine.needsUpdate.map((r) => NEEDS_UPDATE_TEXT[r]).join("; ")}</span>
-                        </div>
-                      ) : null}
-                      {acceptsForecasts(q, now) ? <ReaffirmButton questionId={q.id} /> : null}
-                    </>
-                  ) : (
-                    <span className="muted">—</span>
-                  )}
-                </td>
-              ) : null}
-              <td className="num card-text">{forecasters}</td>
-              <td className="small">
-                <QuestionDeadline
-                  question={q}
-                  forecastingOver={!(status === "open" || status === "upcoming" || status === "draft")}
-                />
-              </td>
-              <td>
-                <StatusBadge status={status} due={due} detail={q.outcome && q.outcome.kind !== "annulled" ? outcomeLabel(q, q.outcome) : null} />
-              </td>
-            </tr>
-          ))}
-        </Table>
+        <QuestionListTable rows={rows} withYou={viewer !== null} />
       )}
 
       {total > 0 ? (
