@@ -1,7 +1,9 @@
 import { and, asc, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { preparedOnce } from "@/db/queries/connection";
-import { botIdentities, crowdIncludesBots } from "@/db/queries/bots";
+import { preparedOnce, sqliteOf } from "@/db/queries/connection";
+import { listOwnForecastsOn } from "@/db/queries/forecasts";
+import { keptCrowdForecastAt, keptPopulationFor } from "@/db/queries/kept-scores";
+import { crowdIncludesBots } from "@/db/queries/bots";
 import { getQuestions, listDueQuestions, listOpenQuestions } from "@/db/queries/questions";
 import { getSettingsOfUsers } from "@/db/queries/user-settings";
 import { comments, forecasts } from "@/db/schema/forecasts";
@@ -15,9 +17,9 @@ import {
 import { questions } from "@/db/schema/questions";
 import { resolutionAudit } from "@/db/schema/resolutions";
 import { accounts, users } from "@/db/schema/users";
-import { myPosition, ageInDays } from "@/lib/my-forecasts";
+import { ageInDays, positionFrom } from "@/lib/my-forecasts";
 import { outcomeLabel } from "@/lib/outcome-label";
-import { defaultPopulation, forecastsOf as inPopulationOnly } from "@/lib/population";
+import { defaultPopulation } from "@/lib/population";
 import { readForecasts } from "@/lib/probability";
 import { isCrowdHiddenFrom, resolutionDeadline } from "@/lib/question-lifecycle";
 import { scoreQuestion } from "@/lib/scoring/question-scores";
@@ -308,37 +310,49 @@ function collectCommentEvents(db: Db, now: number): NewNotification[] {
   return out;
 }
 
-/** Open questions whose standing forecasts need an update (lib/my-forecasts): one notification per standing forecast. */
+/**
+ * Who can sign in among the forecasters of each question, in the order of their first forecast on it:
+ * their forecasts are read through the (question, forecaster) index, not every forecast on a busy
+ * question (an imported desk's forecasters have no account).
+ */
+function prepareAccountForecasters(db: Db) {
+  return sqliteOf(db)
+    .prepare(
+      `select f.question_id, f.forecaster_id, min(f.id) as first from forecasts f
+       where f.question_id in (select value from json_each(?)) and f.forecaster_id in (select user_id from account)
+       group by f.question_id, f.forecaster_id order by f.question_id, first`,
+    )
+    .raw();
+}
+
+/**
+ * Open questions whose standing forecasts need an update (lib/my-forecasts): one notification per
+ * standing forecast. Each position is what the question list shows (positionFrom against the kept
+ * crowd history of the population the desk's crowd shows), which equals myPosition over every forecast.
+ */
 function collectNeedsUpdateEvents(db: Db, now: number): NewNotification[] {
-  // Only questions someone who can sign in has forecast: an imported desk's crowd is not loaded every tick.
   // Binary and scenario questions (their forecasts are in `forecasts`).
-  const candidates = listOpenQuestions(db, now).filter(isDiscreteQuestion);
-  const withAccounts = new Set<string>();
-  for (let i = 0; i < candidates.length; i += 500) {
-    const rows = db
-      .selectDistinct({ id: forecasts.questionId })
-      .from(forecasts)
-      .innerJoin(accounts, eq(accounts.userId, forecasts.forecasterId))
-      .where(inArray(forecasts.questionId, candidates.slice(i, i + 500).map((q) => q.id)))
-      .all();
-    for (const r of rows) withAccounts.add(r.id);
+  const open = listOpenQuestions(db, now).filter(isDiscreteQuestion);
+  const forecastersOf = new Map<string, string[]>();
+  const questionsOf = new Map<string, string[]>();
+  for (let i = 0; i < open.length; i += 500) {
+    const rows = preparedOnce(db, prepareAccountForecasters).all(JSON.stringify(open.slice(i, i + 500).map((q) => q.id))) as Array<[string, string, number]>;
+    for (const [questionId, userId] of rows) {
+      if (!forecastersOf.has(questionId)) forecastersOf.set(questionId, []);
+      if (!questionsOf.has(userId)) questionsOf.set(userId, []);
+      forecastersOf.get(questionId)!.push(userId);
+      questionsOf.get(userId)!.push(questionId);
+    }
   }
-  const open = candidates.filter((q) => withAccounts.has(q.id));
-  const ids = open.map((q) => q.id);
-  const forecastsOf = forecastsByQuestion(db, ids);
-  const forecasterIds = [...new Set([...forecastsOf.values()].flat().map((f) => f.forecaster))];
-  const reachable = signInUserIds(db, forecasterIds);
-  const settings = getSettingsOfUsers(db, [...reachable]);
+  const settings = getSettingsOfUsers(db, [...questionsOf.keys()]);
+  const mineOf = new Map([...questionsOf].map(([userId, ids]) => [userId, listOwnForecastsOn(db, userId, ids)]));
   // "Crowd moved" measures the crowd people see on the question page: people only, unless the desk counts bots in.
-  const population = defaultPopulation(crowdIncludesBots(db));
-  const bots = botIdentities(db).ids;
+  const population = keptPopulationFor(db, defaultPopulation(crowdIncludesBots(db)))!;
   const out: NewNotification[] = [];
   for (const q of open) {
-    const list = readForecasts(q.type, forecastsOf.get(q.id)!);
-    const crowdList = population === "both" ? list : inPopulationOnly(list, bots, (f) => f.forecaster, population);
-    for (const userId of new Set(list.map((f) => f.forecaster))) {
-      if (!reachable.has(userId)) continue;
-      const position = myPosition(q, list, userId, now, settings.get(userId)!.staleAfterDays, crowdList);
+    for (const userId of forecastersOf.get(q.id) ?? []) {
+      const mine = readForecasts(q.type, mineOf.get(userId)!.get(q.id)!);
+      const position = positionFrom(q, mine, now, settings.get(userId)!.staleAfterDays, (t) => keptCrowdForecastAt(db, q, t, population));
       if (!position || position.needsUpdate.length === 0) continue;
       out.push({
         userId,

@@ -17,6 +17,7 @@ import {
   listNotifications,
   markNotificationsRead,
 } from "@/db/queries/notifications";
+import { refreshKeptScores } from "@/db/queries/kept-scores";
 import { createQuestion } from "@/db/queries/questions";
 import { recordResolution } from "@/db/queries/resolutions";
 import { getUserSettings, saveUserSettings } from "@/db/queries/user-settings";
@@ -59,9 +60,13 @@ function question(title: string, openTime: number, closeTime: number, scenarios:
   );
 }
 
-/** Writes a forecast at any time (the app's recordForecast only takes "now" on an open question). */
+/**
+ * Writes a forecast at any time (the app's recordForecast only takes "now" on an open question) and
+ * the kept rows it changes (the crowd history the positions are read against), as an import does.
+ */
 function forecastAt(questionId: string, forecasterId: string, madeAt: number, probabilities: number[]) {
   db.insert(forecasts).values({ questionId, forecasterId, madeAt, probabilities, rationale: null }).run();
+  refreshKeptScores(db, [questionId]);
 }
 
 const kindsOf = (userId: string) =>
