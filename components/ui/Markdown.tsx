@@ -7,12 +7,12 @@ import remarkGfm from "remark-gfm";
  * What people write on the desk (descriptions, criteria, rationales, comments, evidence) as a safe
  * Markdown subset: paragraphs, emphasis, strong, strikethrough, inline code and code blocks, lists,
  * block quotes, tables and links (GitHub-flavoured, bare URLs become links). Raw HTML is never
- * rendered (react-markdown drops it without rehype-raw); images and headings are unwrapped to their
- * text (no tracking pixels, no headings out of the page's order); link addresses other than http(s)
+ * rendered (react-markdown drops it without rehype-raw); an image becomes its alt text, and headings are
+ * unwrapped to their text (no tracking pixels, no headings out of the page's order); link addresses other than http(s)
  * and mailto lose their href (javascript:, data:, …); and the tree is sanitised once more by
  * rehype-sanitize (GitHub's schema). Links carry rel="noopener nofollow ugc": user-generated content.
  */
-const ALLOWED = ["p", "br", "em", "strong", "del", "code", "pre", "ul", "ol", "li", "blockquote", "a", "hr", "table", "thead", "tbody", "tr", "th", "td"];
+const ALLOWED = ["p", "br", "em", "strong", "del", "code", "pre", "ul", "ol", "li", "blockquote", "a", "hr", "table", "thead", "tbody", "tr", "th", "td", "img"];
 
 const SAFE_PROTOCOL = /^(https?:|mailto:)/i;
 
@@ -31,13 +31,18 @@ function Link({ href, children }: ComponentProps<"a">) {
   );
 }
 
+/** An image is never loaded (a tracking pixel): what its author said it shows stands in its place. */
+function ImageAsText({ alt }: ComponentProps<"img">) {
+  return alt ? <span className="markdown-image-alt">[{alt}]</span> : null;
+}
+
 const OPTIONS = {
   remarkPlugins: [remarkGfm],
   rehypePlugins: [[rehypeSanitize, { ...defaultSchema, protocols: { href: ["http", "https", "mailto"] } }]],
   allowedElements: ALLOWED,
   unwrapDisallowed: true,
   urlTransform,
-  components: { a: Link },
+  components: { a: Link, img: ImageAsText },
 } satisfies Omit<Options, "children">;
 
 /**

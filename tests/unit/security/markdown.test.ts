@@ -29,6 +29,8 @@ describe("Markdown", () => {
     expect(first).toContain("<td>1</td>");
     expect(first).not.toMatch(/<script|<b>|<img|<h1|javascript:/);
     expect(first).toContain("Heading");
+    // An image is not loaded; its alt text stands in its place.
+    expect(first).toContain('<span class="markdown-image-alt">[pixel]</span>');
     // The same text again (the kept tree), and a text that differs by one character (its own tree).
     expect(html(text)).toBe(first);
     const other = html(text.replace("Base rate", "Base rates"));
