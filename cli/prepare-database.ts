@@ -2,6 +2,7 @@
 import { ensureAuthSecret, authSecretPath } from "@/app/_auth/auth-secret";
 import { checkDatabaseFile, databasePath, openDb, type Db } from "@/db/client";
 import { KEPT_TABLES_VERSION, keptTablesVersion, rebuildKeptScores } from "@/db/queries/kept-scores";
+import { startKeptRowsWorker } from "@/db/queries/kept-rows-worker-host";
 import { adminExists } from "@/db/queries/users";
 
 export interface PrepareResult {
@@ -26,7 +27,7 @@ export async function prepareDatabase(withDb?: (db: Db) => void | Promise<void>)
     ensureAuthSecret(file);
     await withDb?.(db);
     // Kept scores from an older version (or a database from before they existed): rebuild them once.
-    if (keptTablesVersion(db) !== KEPT_TABLES_VERSION) rebuildKeptScores(db);
+    if (keptTablesVersion(db) !== KEPT_TABLES_VERSION) rebuildKeptScores(db, undefined, { startKeptRows: startKeptRowsWorker });
     return { file, secretFile: authSecretPath(file), hasAdmin: adminExists(db) };
   } finally {
     db.$client.close();

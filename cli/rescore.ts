@@ -5,14 +5,19 @@
 import { performance } from "node:perf_hooks";
 import { databasePath, openDb } from "@/db/client";
 import { rebuildKeptScores } from "@/db/queries/kept-scores";
+import { startKeptRowsWorker } from "@/db/queries/kept-rows-worker-host";
 
 const file = databasePath();
 try {
   const db = openDb(file);
   const started = performance.now();
-  const { questions } = rebuildKeptScores(db, (done, total) => {
-    if (process.stderr.isTTY) process.stderr.write(`\rRescoring: ${done}/${total} questions`);
-  });
+  const { questions } = rebuildKeptScores(
+    db,
+    (done, total) => {
+      if (process.stderr.isTTY) process.stderr.write(`\rRescoring: ${done}/${total} questions`);
+    },
+    { startKeptRows: startKeptRowsWorker },
+  );
   if (process.stderr.isTTY) process.stderr.write("\n");
   db.$client.close();
   console.log(`Rebuilt the kept scores of ${questions} questions in ${((performance.now() - started) / 1000).toFixed(1)} s (${file})`);

@@ -4,7 +4,7 @@ import { sqliteOf } from "@/db/queries/connection";
 import { exportContinuous, planContinuousImport, writeContinuousForecasts, writeContinuousQuestions } from "@/db/queries/continuous-exchange";
 import { listForecastsByHandle } from "@/db/queries/forecasts";
 import { botIdentities } from "@/db/queries/bots";
-import type { KeptRowsOutcome, StartKeptRows } from "@/db/queries/kept-rows";
+import { BULK_LOAD, type KeptRowsOutcome, type StartKeptRows } from "@/db/queries/kept-rows";
 import { refreshKeptScores, withIndexesBuiltAfter } from "@/db/queries/kept-scores";
 import { BatchedInsert, withBulkLoadJournal } from "@/db/queries/batched-insert";
 import { getQuestions, insertImportedQuestion, listQuestionIds } from "@/db/queries/questions";
@@ -158,9 +158,6 @@ export function importDataset(db: Db, dataset: Dataset, options: ImportOptions =
   const load = () => importInTransaction(db, dataset, options, now, total);
   return firstLoad ? withBulkLoadJournal(sqlite, load) : load();
 }
-
-/** A load this large (forecasts) counts as bulk: indexes built after, the journal of withBulkLoadJournal. */
-const BULK_LOAD = 10_000;
 
 function importInTransaction(db: Db, dataset: Dataset, options: ImportOptions, now: number, total: number): ImportSummary {
   return db.transaction((tx) => {

@@ -71,6 +71,13 @@ export function keptQuestionRows(q: DiscreteQuestion, forecasts: readonly Foreca
 }
 
 /**
+ * A load this large (forecasts) counts as bulk: an import builds its indexes after and leaves the WAL
+ * for it, and an import or a rebuild computes the kept rows on a second thread (below it, starting one
+ * costs more than it saves).
+ */
+export const BULK_LOAD = 10_000;
+
+/**
  * Kept rows computed elsewhere (another thread) from the same questions and forecasts: a question's
  * rows of one population, or undefined when the caller must compute them itself.
  */

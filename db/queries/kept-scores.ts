@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { sqliteOf } from "@/db/queries/connection";
 import { listCdfForecasts } from "@/db/queries/continuous-questions";
 import { BatchedInsert } from "@/db/queries/batched-insert";
-import { keptRowsByPopulation, type KeptQuestionRows, type KeptRowsSource } from "@/db/queries/kept-rows";
+import { BULK_LOAD, keptRowsByPopulation, type KeptQuestionRows, type KeptRowsSource, type StartKeptRows } from "@/db/queries/kept-rows";
 import { memoWhileUnchanged } from "@/db/queries/read-memo";
 import { writeKeptContinuousQuestion } from "@/db/queries/kept-continuous-scores";
 import { rebuildForecasterTotals, refreshForecasterTotals, scoredForecastersOf, TOTALS_COLUMNS } from "@/db/queries/kept-forecaster-totals";
@@ -330,17 +330,17 @@ const DEFERRABLE_INDEX_TABLES = ["forecasts", "kept_score_rows", "kept_crowd_sco
 const DEFERRED_QUESTION_INDEXES = new Set(["kept_latest_forecasts_question_time_idx"]);
 
 /**
- * Runs `load` with the deferrable indexes dropped and creates them again, from their own stored
- * definitions, when it returns. Call inside the load's transaction: a failure rolls the drop back too,
+ * Runs `load` with the deferrable indexes (of `tables`, by default every table a load writes) dropped
+ * and creates them again, from their own stored definitions, when it returns. Call inside the load's transaction: a failure rolls the drop back too,
  * and readers (WAL) see the indexes throughout.
  */
-export function withIndexesBuiltAfter<T>(db: Db, load: () => T): T {
+export function withIndexesBuiltAfter<T>(db: Db, load: () => T, tables: readonly string[] = DEFERRABLE_INDEX_TABLES): T {
   const sqlite = sqliteOf(db);
-  const placeholders = DEFERRABLE_INDEX_TABLES.map(() => "?").join(", ");
+  const placeholders = tables.map(() => "?").join(", ");
   const indexes = (
     sqlite
       .prepare(`select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in (${placeholders})`)
-      .all(...DEFERRABLE_INDEX_TABLES) as Array<{ name: string; sql: string }>
+      .all(...tables) as Array<{ name: string; sql: string }>
   ).filter((index) => DEFERRED_QUESTION_INDEXES.has(index.name) || !/\(\s*[`"]?question_id[`"]?\s*[,)]/.test(index.sql));
   for (const index of indexes) sqlite.exec(`drop index "${index.name.replace(/"/g, '""')}"`);
   const result = load();
@@ -550,17 +550,36 @@ export function keptTablesVersion(db: Db): number {
 
 /**
  * Rebuilds every kept table from forecasts and resolutions in one transaction (`npm run db:rescore`,
- * and `prepare` after an upgrade): what the incremental path must have left.
+ * and `prepare` after an upgrade): what the incremental path must have left. With `startKeptRows`
+ * (the CLIs' second thread, as an import uses it) the binary and scenario questions' rows are
+ * computed there from every forecast read once, while this thread writes.
  */
-export function rebuildKeptScores(db: Db, onProgress?: (done: number, total: number) => void): { questions: number } {
+export function rebuildKeptScores(
+  db: Db,
+  onProgress?: (done: number, total: number) => void,
+  options: { startKeptRows?: StartKeptRows } = {},
+): { questions: number } {
   const sqlite = sqliteOf(db);
   const ids = (sqlite.prepare("select id from questions order by id").raw().all() as Array<[string]>).map((r) => r[0]);
   sqlite.transaction(() => {
     for (const table of [...DELETES, "kept_latest_forecasts"]) sqlite.prepare(`delete from ${table}`).run();
-    for (let i = 0; i < ids.length; i += 100) {
-      refreshKeptScores(db, ids.slice(i, i + 100), { skipTotals: true });
-      onProgress?.(Math.min(i + 100, ids.length), ids.length);
-    }
+    // Every kept row is written anew: their indexes are built once at the end (forecasts' stay).
+    withIndexesBuiltAfter(
+      db,
+      () => {
+        const stored = options.startKeptRows && forecastCount(sqlite) >= BULK_LOAD ? storedDiscreteForecasts(db) : undefined;
+        const computed = stored && options.startKeptRows!({ questions: stored.questions, forecasts: stored.forecasts, botIds: botIdsOf(sqlite) });
+        try {
+          for (let i = 0; i < ids.length; i += 100) {
+            refreshKeptScores(db, ids.slice(i, i + 100), { skipTotals: true, storedForecasts: stored?.forecasts, storedForecastIds: stored?.ids, computed });
+            onProgress?.(Math.min(i + 100, ids.length), ids.length);
+          }
+        } finally {
+          computed?.close();
+        }
+      },
+      DEFERRABLE_INDEX_TABLES.filter((table) => table !== "forecasts"),
+    );
     rebuildForecasterTotals(sqlite);
     bumpKeptGeneration(sqlite);
     sqlite
@@ -568,6 +587,29 @@ export function rebuildKeptScores(db: Db, onProgress?: (done: number, total: num
       .run(VERSION_KEY, KEPT_TABLES_VERSION);
   })();
   return { questions: ids.length };
+}
+
+function forecastCount(sqlite: Database.Database): number {
+  return (sqlite.prepare("select count(*) from forecasts").raw().get() as [number])[0];
+}
+
+/** Every binary and scenario question, and every forecast on each with its id, in insertion order (one scan). */
+function storedDiscreteForecasts(db: Db): { questions: DiscreteQuestion[]; forecasts: Map<string, ForecastRecord[]>; ids: Map<string, number[]> } {
+  const sqlite = sqliteOf(db);
+  const questionIds = (sqlite.prepare("select id from questions order by id").raw().all() as Array<[string]>).map((r) => r[0]);
+  const questions = getQuestions(db, questionIds).filter(isDiscreteQuestion);
+  const forecasts = new Map<string, ForecastRecord[]>(questions.map((q) => [q.id, []]));
+  const ids = new Map<string, number[]>(questions.map((q) => [q.id, []]));
+  for (const [id, questionId, forecaster, time, probabilities] of sqlite
+    .prepare("select id, question_id, forecaster_id, made_at, probabilities from forecasts order by id")
+    .raw()
+    .iterate() as IterableIterator<[number, string, string, number, string]>) {
+    const list = forecasts.get(questionId);
+    if (!list) continue;
+    list.push({ forecaster, time, probabilities: JSON.parse(probabilities) });
+    ids.get(questionId)!.push(id);
+  }
+  return { questions, forecasts, ids };
 }
 
 /**

@@ -15,7 +15,7 @@ import { exportDataset, importDataset } from "@/db/queries/exchange";
 import { recordForecast } from "@/db/queries/forecasts";
 import { markBot, unmarkBot } from "@/db/queries/bots";
 import { keptTablesVersion, KEPT_TABLES_VERSION, rebuildKeptScores, STANDING_OF_SQL } from "@/db/queries/kept-scores";
-import { keptQuestionRows } from "@/db/queries/kept-rows";
+import { keptQuestionRows, type KeptRowsOutcome } from "@/db/queries/kept-rows";
 import { startKeptRowsWorker } from "@/db/queries/kept-rows-worker-host";
 import { createQuestion, getDiscreteQuestion, getQuestion, updateQuestion } from "@/db/queries/questions";
 import { recordResolution, undoResolution } from "@/db/queries/resolutions";
@@ -440,6 +440,16 @@ describe("kept rows computed on a second thread (the import CLIs)", () => {
     const rows = expectRebuildEqualsIncremental(db) as Record<string, Array<Record<string, unknown>>>;
     expect(rows.kept_score_rows.some((r) => r.population === "people")).toBe(true);
     expect(rows.kept_crowd_history.filter((r) => r.population === "people").length).toBeGreaterThan(1_000);
+    // `npm run db:rescore` rebuilds through the same thread: every row set from it, every row as above.
+    let outcome: KeptRowsOutcome | undefined;
+    rebuildKeptScores(db, undefined, {
+      startKeptRows: (job) => {
+        const source = startKeptRowsWorker(job);
+        return { rowsOf: source.rowsOf, close: () => (outcome = source.close()) };
+      },
+    });
+    expect(outcome).toEqual({ delivered: 24, error: undefined });
+    expect(snapshot(db)).toEqual(rows);
   });
 
   it("leave an import below the bulk size, and a question they were not asked for, to the importing thread", () => {
