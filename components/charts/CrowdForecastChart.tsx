@@ -1,33 +1,26 @@
 "use client";
 
+import { useMemo } from "react";
+import { fromCrowdForecastColumns, type CrowdForecastColumns } from "./crowd-forecast-columns";
 import { ProbabilityOverTimeChart } from "./ProbabilityOverTimeChart";
-
-/** One instant on the chart: the crowd's P(yes) from then on, and/or the viewer's own forecast then. */
-// A type, not an interface: a type alias is assignable to ProbabilityRow's index signature.
-export type CrowdForecastRow = {
-  time: number;
-  /** Crowd P(yes) in percent, holding until the next row's crowd value (step function). */
-  crowd: number | null;
-  /** The viewer's own P(yes) in percent when they forecast at this instant. */
-  own: number | null;
-  forecasters: number | null;
-};
 
 export const CROWD_COLOUR = "#1f5fbf";
 export const OWN_COLOUR = "#d9480f";
 
 /** The crowd forecast over time (a step line) with the viewer's own forecasts as points. */
 export function CrowdForecastChart({
-  rows,
+  columns,
   start,
   end,
   crowdLabel = "Crowd forecast",
 }: {
-  rows: CrowdForecastRow[];
+  /** The points as columns (toCrowdForecastColumns). */
+  columns: CrowdForecastColumns;
   start: number;
   end: number;
   crowdLabel?: string;
 }) {
+  const rows = useMemo(() => fromCrowdForecastColumns(columns), [columns]);
   const hasOwn = rows.some((r) => r.own !== null);
   return (
     <ProbabilityOverTimeChart

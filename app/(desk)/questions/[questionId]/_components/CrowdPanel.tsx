@@ -1,6 +1,7 @@
 import { ChartFrame } from "@/components/charts/ChartFrame";
 import type { FullChartData } from "@/components/charts/ChartFrame";
 import { CrowdForecastChart } from "@/components/charts/CrowdForecastChart";
+import { toCrowdForecastColumns } from "@/components/charts/crowd-forecast-columns";
 import { ScenarioChart } from "@/components/charts/ScenarioChart";
 import type { CrowdForecastPoint } from "@/lib/aggregation/crowd-forecast";
 import type { ForecastRecord, Question } from "@/lib/types";
@@ -91,7 +92,7 @@ export function CrowdPanel({
         points={series.length}
         emptyMessage={EMPTY_MESSAGE}
       >
-        <CrowdForecastChart rows={table.chartRows} start={start} end={axisEnd} />
+        <CrowdForecastChart columns={toCrowdForecastColumns(table.chartRows)} start={start} end={axisEnd} />
       </ChartFrame>
     );
   }

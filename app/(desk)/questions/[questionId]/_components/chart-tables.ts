@@ -2,7 +2,7 @@
 // (the page draws a downsampled series; the CSV route app/(desk)/questions/[questionId]/chart-data
 // offers every point through the same builders).
 import type { ChartColumn, ChartCell } from "@/components/charts/chart-csv";
-import type { CrowdForecastRow } from "@/components/charts/CrowdForecastChart";
+import type { CrowdForecastRow } from "@/components/charts/crowd-forecast-columns";
 import type { ScenarioRow } from "@/components/charts/ScenarioChart";
 import { percentValue } from "@/components/forecast/forecast-display";
 import type { QuestionForecast } from "@/db/queries/forecasts";
