@@ -64,6 +64,29 @@ export function latestForecasts<F extends TimedForecast>(forecasts: readonly F[]
   return standingForecastsAt(sortByTime([...forecasts]), Number.POSITIVE_INFINITY);
 }
 
+/** A forecast with its place in the input (insertion) order: a stored forecast's id. */
+type OrderedForecast = TimedForecast & { id: number };
+
+/** Whether `a` stands after `b`: later by time, equal times by input order (docs/formulas.md §3.3). */
+function standsAfter(a: OrderedForecast, b: OrderedForecast): boolean {
+  return a.time > b.time || (a.time === b.time && a.id > b.id);
+}
+
+/**
+ * latestForecasts after one more forecast: `latest` (each forecaster's latest, in recency order) with
+ * `f` in its forecaster's place when f stands after theirs, else `latest` itself. A new array;
+ * `latest` is left as it was. Folding every forecast in through this gives latestForecasts of them all.
+ */
+export function withLatestForecast<F extends OrderedForecast>(latest: readonly F[], f: F): readonly F[] {
+  const old = latest.find((s) => s.forecaster === f.forecaster);
+  if (old && !standsAfter(f, old)) return latest;
+  const next = old ? latest.filter((s) => s !== old) : latest.slice();
+  let at = next.length;
+  while (at > 0 && standsAfter(next[at - 1], f)) at--;
+  next.splice(at, 0, f);
+  return next;
+}
+
 /**
  * Each forecaster's standing forecast at `t`: their last forecast in `counted` with time ≤ t
  * (docs/formulas.md §3.4). `counted` must come from countedForecasts. The result lists one forecast

@@ -150,7 +150,7 @@ export function recordForecast(db: Db, input: NewForecast): RecordForecastResult
     let insert = insertForecast.get(sqlite);
     if (!insert) insertForecast.set(sqlite, (insert = sqlite.prepare("insert into forecasts (question_id, forecaster_id, made_at, probabilities, rationale) values (?, ?, ?, ?, ?)")));
     const id = Number(insert.run(q.id, input.forecasterId, input.madeAt, JSON.stringify(input.probabilities), input.rationale).lastInsertRowid);
-    const forecast = { forecastId: id, madeAt: input.madeAt, forecasterId: input.forecasterId, probabilities: [...input.probabilities] };
+    const forecast = { forecaster: input.forecasterId, time: input.madeAt, id, probabilities: [...input.probabilities] };
     const standing = keepRecordedForecast(tx as unknown as Db, q, forecast, standingBefore);
     if (keepsStanding && standing) kept = { stamp: databaseStamp(sqlite), questionId: q.id, standing };
     return { ok: true, id };

@@ -16,7 +16,7 @@ import type { QuestionScores, ScoreRow } from "@/lib/scoring/question-scores";
 import { compareCodePoints } from "@/lib/code-point-order";
 import { medianForecasterLine, questionScoreSummary, type QuestionScoreSummary } from "@/lib/track-records/question-score-summary";
 import { readForecasts } from "@/lib/probability";
-import { countedForecasts, latestForecasts } from "@/lib/standing-forecast";
+import { countedForecasts, latestForecasts, withLatestForecast } from "@/lib/standing-forecast";
 import { AGGREGATION_METHODS, DEFAULT_AGGREGATION_METHOD, type AggregationMethod, type DiscreteQuestion, type ForecastRecord, isDiscreteQuestion } from "@/lib/types";
 
 // Writes the kept tables (db/schema/kept-scores.ts) from the engine in lib/: every number is what
@@ -354,40 +354,22 @@ export function peopleOnlyCondition(column: string): string {
 }
 
 /**
- * A forecaster's kept latest forecast on a question (kept_latest_forecasts), its probabilities as
- * stored (not yet read by lib/probability): what a new forecast's crowd point pools.
+ * A forecaster's kept latest forecast on a question (kept_latest_forecasts): forecaster = user id, id =
+ * forecasts.id, probabilities as stored (not yet read by lib/probability). What a new forecast's crowd
+ * point pools.
  */
 export interface KeptStandingForecast {
-  forecasterId: string;
-  madeAt: number;
-  forecastId: number;
+  forecaster: string;
+  time: number;
+  id: number;
   probabilities: readonly number[];
-}
-
-/** Whether `a` stands after `b` in the standing order (made_at, id). */
-function standsAfter(a: KeptStandingForecast, b: KeptStandingForecast): boolean {
-  return a.madeAt > b.madeAt || (a.madeAt === b.madeAt && a.forecastId > b.forecastId);
-}
-
-/**
- * `standing` (in standing order) with `forecast` in place of its forecaster's, when it is later (what
- * upsertLatest writes); a new array, `standing` is left as it was.
- */
-function withLatest(standing: readonly KeptStandingForecast[], forecast: KeptStandingForecast): readonly KeptStandingForecast[] {
-  const old = standing.find((s) => s.forecasterId === forecast.forecasterId);
-  if (old && !standsAfter(forecast, old)) return standing;
-  const next = old ? standing.filter((s) => s !== old) : standing.slice();
-  let at = next.length;
-  while (at > 0 && standsAfter(next[at - 1], forecast)) at--;
-  next.splice(at, 0, forecast);
-  return next;
 }
 
 /** A question's kept latest forecasts in standing order, read from kept_latest_forecasts. */
 function readStanding(sqlite: Database.Database, questionId: string): KeptStandingForecast[] {
   const rows = statementsOf(sqlite).standingOf.all(questionId) as Array<[string, number, number, string]>;
   const out: KeptStandingForecast[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = { forecasterId: rows[i][0], madeAt: rows[i][1], forecastId: rows[i][2], probabilities: JSON.parse(rows[i][3]) };
+  for (let i = 0; i < rows.length; i++) out[i] = { forecaster: rows[i][0], time: rows[i][1], id: rows[i][2], probabilities: JSON.parse(rows[i][3]) };
   return out;
 }
 
@@ -411,8 +393,8 @@ export function keepRecordedForecast(
 ): readonly KeptStandingForecast[] | null {
   const sqlite = sqliteOf(db);
   const statements = statementsOf(sqlite);
-  statements.upsertLatest.run(q.id, forecast.forecasterId, forecast.forecastId, forecast.madeAt);
-  const time = Math.max(forecast.madeAt, q.openTime);
+  statements.upsertLatest.run(q.id, forecast.forecaster, forecast.id, forecast.time);
+  const time = Math.max(forecast.time, q.openTime);
   const bots = botIdsOf(sqlite);
   if (statements.laterHistory.get(q.id, EVERYONE, DEFAULT_AGGREGATION_METHOD, time)) {
     statements.deleteHistory.run(q.id);
@@ -426,16 +408,16 @@ export function keepRecordedForecast(
     return null;
   }
   // Each forecaster's latest forecast in standing order (made_at, id): standingForecastsAt(time) when none is later.
-  const latest = standingBefore ? withLatest(standingBefore, forecast) : readStanding(sqlite, q.id);
-  const anyLater = latest.some((s) => s.madeAt > time);
+  const latest = standingBefore ? withLatestForecast(standingBefore, forecast) : readStanding(sqlite, q.id);
+  const anyLater = latest.some((s) => s.time > time);
   // A bot's forecast leaves the people-only history as it was.
-  const populations = bots.size === 0 ? [EVERYONE] : bots.has(forecast.forecasterId) ? [EVERYONE] : [EVERYONE, PEOPLE];
+  const populations = bots.size === 0 ? [EVERYONE] : bots.has(forecast.forecaster) ? [EVERYONE] : [EVERYONE, PEOPLE];
   for (const population of populations) {
     const { pooled, forecasters } = anyLater
       ? poolStandingAt(sqlite, q, time, population)
       : poolStanding(
           q,
-          latest.filter((s) => population === EVERYONE || !bots.has(s.forecasterId)).map((s) => s.probabilities),
+          latest.filter((s) => population === EVERYONE || !bots.has(s.forecaster)).map((s) => s.probabilities),
         );
     if (!pooled) continue;
     statements.upsertHistory.run(q.id, population, DEFAULT_AGGREGATION_METHOD, time, JSON.stringify(pooled), forecasters);

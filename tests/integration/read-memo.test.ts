@@ -200,7 +200,7 @@ describe("reads kept while the database is unchanged", () => {
       .run();
     const q = getDiscreteQuestion(db, "q")!;
     const sqlite = sqliteOf(db);
-    const kept = () => keptSinceWrite<Array<{ forecasterId: string; probabilities: number[] }>>(sqlite, STANDING_MEMO, "q")?.map((s) => [s.forecasterId, s.probabilities[1]]);
+    const kept = () => keptSinceWrite<Array<{ forecaster: string; probabilities: number[] }>>(sqlite, STANDING_MEMO, "q")?.map((s) => [s.forecaster, s.probabilities[1]]);
     const record = (on: Db, forecasterId: string, day: number, pYes: number) =>
       expect(recordForecast(on, { questionId: "q", forecasterId, madeAt: T0 + day * DAY, probabilities: [1 - pYes, pYes], rationale: null }).ok).toBe(true);
     const matchesEngine = () => {

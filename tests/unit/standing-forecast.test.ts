@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { actualCloseTime, countedForecasts, latestForecasts, standingForecastsAt } from "@/lib/standing-forecast";
+import { actualCloseTime, countedForecasts, latestForecasts, standingForecastsAt, withLatestForecast } from "@/lib/standing-forecast";
 import { F, Q, day } from "./builders";
 
 describe("actualCloseTime", () => {
@@ -51,5 +52,33 @@ describe("latestForecasts", () => {
     ];
     expect(latestForecasts(forecasts).map((f) => f.id)).toEqual([5, 4, 1]);
     expect(forecasts.map((f) => f.id)).toEqual([1, 2, 3, 4, 5]); // not reordered in place
+  });
+});
+
+describe("withLatestForecast", () => {
+  it("folded over forecasts in insertion order gives latestForecasts of them all (past-dated and tied times included)", () => {
+    // Few forecasters and few distinct times, so replacements, ties and forecasts dated before others abound.
+    const forecast = fc.record({ forecaster: fc.constantFrom("a", "b", "c", "d"), time: fc.integer({ min: 0, max: 6 }) });
+    fc.assert(
+      fc.property(fc.array(forecast, { maxLength: 40 }), (drawn) => {
+        const forecasts = drawn.map((f, i) => ({ ...f, id: i + 1 }));
+        let latest: ReadonlyArray<(typeof forecasts)[number]> = [];
+        for (const f of forecasts) {
+          const before = latest.slice();
+          const next = withLatestForecast(latest, f);
+          expect(latest).toEqual(before); // left as it was
+          latest = next;
+        }
+        expect(latest.map((f) => f.id)).toEqual(latestForecasts(forecasts).map((f) => f.id));
+      }),
+    );
+  });
+
+  it("keeps the later of two forecasts by time, then by id", () => {
+    const older = { forecaster: "a", time: day(2), id: 7 };
+    expect(withLatestForecast([older], { forecaster: "a", time: day(1), id: 8 })).toEqual([older]);
+    expect(withLatestForecast([older], { forecaster: "a", time: day(2), id: 8 })).toEqual([{ forecaster: "a", time: day(2), id: 8 }]);
+    // Another forecaster's forecast dated before goes in front, in standing order.
+    expect(withLatestForecast([older], { forecaster: "b", time: day(1), id: 9 }).map((f) => f.id)).toEqual([9, 7]);
   });
 });
