@@ -15,6 +15,7 @@ import { closeHistoryAt, recencyWeightedMedianHistory, type CrowdHistoryPoint } 
 import type { QuestionScores, ScoreRow } from "@/lib/scoring/question-scores";
 import { compareCodePoints } from "@/lib/code-point-order";
 import { medianForecasterLine, questionScoreSummary, type QuestionScoreSummary } from "@/lib/track-records/question-score-summary";
+import { positionFrom, type MyPosition } from "@/lib/my-forecasts";
 import { readForecasts } from "@/lib/probability";
 import { countedForecasts, latestForecasts, withLatestForecast } from "@/lib/standing-forecast";
 import { AGGREGATION_METHODS, DEFAULT_AGGREGATION_METHOD, type AggregationMethod, type DiscreteQuestion, type ForecastRecord, isDiscreteQuestion } from "@/lib/types";
@@ -471,6 +472,23 @@ function poolStandingAt(
 export function keptCrowdForecastAt(db: Db, q: DiscreteQuestion, t: number, population: KeptPopulation = EVERYONE): number[] | null {
   if (t >= q.openTime) return keptCrowdAt(db, q.id, t, population)?.probabilities ?? null;
   return poolStandingAt(sqliteOf(db), q, t, population).pooled;
+}
+
+/**
+ * A forecaster's position on `q` (lib/my-forecasts positionFrom: standing forecast, age, needs-update
+ * reasons) from their own forecasts (as stored, insertion order) against the kept crowd of
+ * `population`: what myPosition computes from every forecast on the question. The question list's
+ * "You" column and the needs-update notifications both read it.
+ */
+export function keptPosition<F extends ForecastRecord>(
+  db: Db,
+  q: DiscreteQuestion,
+  mine: readonly F[],
+  now: number,
+  staleAfterDays: number,
+  population: KeptPopulation,
+): MyPosition<F> | null {
+  return positionFrom(q, readForecasts(q.type, mine), now, staleAfterDays, (t) => keptCrowdForecastAt(db, q, t, population));
 }
 
 /**

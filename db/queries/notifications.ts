@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { preparedOnce, sqliteOf } from "@/db/queries/connection";
 import { listOwnForecastsOn } from "@/db/queries/forecasts";
-import { keptCrowdForecastAt, keptPopulationFor } from "@/db/queries/kept-scores";
+import { keptPopulationFor, keptPosition } from "@/db/queries/kept-scores";
 import { crowdIncludesBots } from "@/db/queries/bots";
 import { getQuestions, listDueQuestions, listOpenQuestions } from "@/db/queries/questions";
 import { getSettingsOfUsers } from "@/db/queries/user-settings";
@@ -17,7 +17,7 @@ import {
 import { questions } from "@/db/schema/questions";
 import { resolutionAudit } from "@/db/schema/resolutions";
 import { accounts, users } from "@/db/schema/users";
-import { ageInDays, positionFrom } from "@/lib/my-forecasts";
+import { ageInDays } from "@/lib/my-forecasts";
 import { outcomeLabel } from "@/lib/outcome-label";
 import { defaultPopulation } from "@/lib/population";
 import { readForecasts } from "@/lib/probability";
@@ -327,7 +327,7 @@ function prepareAccountForecasters(db: Db) {
 
 /**
  * Open questions whose standing forecasts need an update (lib/my-forecasts): one notification per
- * standing forecast. Each position is what the question list shows (positionFrom against the kept
+ * standing forecast. Each position is what the question list shows (keptPosition, against the kept
  * crowd history of the population the desk's crowd shows), which equals myPosition over every forecast.
  */
 function collectNeedsUpdateEvents(db: Db, now: number): NewNotification[] {
@@ -351,8 +351,7 @@ function collectNeedsUpdateEvents(db: Db, now: number): NewNotification[] {
   const out: NewNotification[] = [];
   for (const q of open) {
     for (const userId of forecastersOf.get(q.id) ?? []) {
-      const mine = readForecasts(q.type, mineOf.get(userId)!.get(q.id)!);
-      const position = positionFrom(q, mine, now, settings.get(userId)!.staleAfterDays, (t) => keptCrowdForecastAt(db, q, t, population));
+      const position = keptPosition(db, q, mineOf.get(userId)!.get(q.id)!, now, settings.get(userId)!.staleAfterDays, population);
       if (!position || position.needsUpdate.length === 0) continue;
       out.push({
         userId,

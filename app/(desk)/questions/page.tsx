@@ -4,7 +4,7 @@ import { requestTime } from "@/app/(desk)/request-time";
 import { getViewer } from "@/app/_auth/session";
 import { getDb } from "@/db/client";
 import { forecasterCountsByQuestion, listOwnForecastsOn, type QuestionForecast } from "@/db/queries/forecasts";
-import { keptCrowdForecastAt, keptPopulationFor } from "@/db/queries/kept-scores";
+import { keptCrowdForecastAt, keptPopulationFor, keptPosition } from "@/db/queries/kept-scores";
 import { DEFAULT_USER_SETTINGS, getUserSettings } from "@/db/queries/user-settings";
 import { crowdIncludesBots } from "@/db/queries/bots";
 import { defaultPopulation } from "@/lib/population";
@@ -13,10 +13,9 @@ import { forecastAgeText, leadingText } from "@/components/forecast/forecast-dis
 import { QuestionListTable, type QuestionListRow } from "./_components/QuestionListTable";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { EmptyCard } from "@/components/ui/Table";
-import { positionFrom, type NeedsUpdateReason } from "@/lib/my-forecasts";
+import type { NeedsUpdateReason } from "@/lib/my-forecasts";
 import { outcomeLabel } from "@/lib/outcome-label";
 import { acceptsForecasts, isCrowdHiddenFrom, isDueForResolution, questionStatus } from "@/lib/question-lifecycle";
-import { readForecasts } from "@/lib/probability";
 import { pageWindow, questionPage, QUESTIONS_PER_PAGE, type QuestionPage } from "@/lib/question-paging";
 import { actualCloseTime } from "@/lib/standing-forecast";
 import { isContinuousQuestion, isDiscreteQuestion, type DiscreteQuestion, type Question } from "@/lib/types";
@@ -78,10 +77,8 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
   const filter = { tag, search, includeDrafts: isAdmin, draftsBy: viewer?.id };
   // The crowd people see: people only unless the desk counts bots in.
   const population = keptPopulationFor(db, defaultPopulation(crowdIncludesBots(db)))!;
-  // My position on a question: my forecasts (read clipped) against that crowd, as the kept history holds
-  // it (lib/my-forecasts positionFrom; what myPosition computes from the forecasts; the notifications agree).
-  const positionOf = (q: DiscreteQuestion, mine: readonly QuestionForecast[]) =>
-    positionFrom(q, readForecasts(q.type, mine), now, staleAfterDays, (t) => keptCrowdForecastAt(db, q, t, population));
+  // My position on a question against that crowd, as the kept history holds it (the notifications read the same).
+  const positionOf = (q: DiscreteQuestion, mine: readonly QuestionForecast[]) => keptPosition(db, q, mine, now, staleAfterDays, population);
   let pageOfList: QuestionPage<Question>;
   let needsUpdateCount = 0;
   if (tab === "mine") {
