@@ -235,9 +235,24 @@ function importInTransaction(db: Db, dataset: Dataset, options: ImportOptions, n
     // indexes once at the end instead of row by row.
     const sqlite = sqliteOf(t);
     const storedCount = (sqlite.prepare("select count(*) as n from forecasts").get() as { n: number }).n;
-    const write = () =>
-      writeDataset(t, dataset, { newQuestions, continuousPlan, prepared, summary, now, total, onProgress: options.onProgress, startKeptRows: options.startKeptRows });
-    if (prepared.length >= Math.max(storedCount, BULK_LOAD)) withIndexesBuiltAfter(t, write);
+    const newIds = new Set(newQuestions.map((q) => q.id));
+    const onStoredQuestions = [...new Set(prepared.filter((f) => !newIds.has(f.question)).map((f) => f.question))];
+    const write = (buildIndexesNow?: () => void) =>
+      writeDataset(t, dataset, {
+        newQuestions,
+        onStoredQuestions,
+        continuousPlan,
+        prepared,
+        summary,
+        now,
+        total,
+        onProgress: options.onProgress,
+        startKeptRows: options.startKeptRows,
+        buildIndexesNow,
+      });
+    // Forecasts on new questions only: nothing in the load reads the forecasts table by question.
+    if (prepared.length >= Math.max(storedCount, BULK_LOAD))
+      withIndexesBuiltAfter(t, write, { questionLed: onStoredQuestions.length === 0 ? ["forecasts"] : [] });
     else write();
     return summary;
   });
@@ -245,6 +260,8 @@ function importInTransaction(db: Db, dataset: Dataset, options: ImportOptions, n
 
 interface ImportWrite {
   newQuestions: DatasetQuestion[];
+  /** The stored questions that `prepared` has forecasts on. */
+  onStoredQuestions: string[];
   continuousPlan: ReturnType<typeof planContinuousImport>;
   prepared: DatasetForecast[];
   summary: ImportSummary;
@@ -252,10 +269,16 @@ interface ImportWrite {
   total: number;
   onProgress?: (done: number, total: number) => void;
   startKeptRows?: StartKeptRows;
+  /** Builds the indexes withIndexesBuiltAfter deferred, before something reads through them. */
+  buildIndexesNow?: () => void;
 }
 
 /** importDataset's writes, once everything is checked (same transaction). */
-function writeDataset(t: Db, dataset: Dataset, { newQuestions, continuousPlan, prepared, summary, now, total, onProgress, startKeptRows }: ImportWrite): void {
+function writeDataset(
+  t: Db,
+  dataset: Dataset,
+  { newQuestions, onStoredQuestions, continuousPlan, prepared, summary, now, total, onProgress, startKeptRows, buildIndexesNow }: ImportWrite,
+): void {
   // 3. Write the new questions with their options, tags and resolutions.
   const tagIds = new Map<string, number>();
   const tagId = (name: string): number => {
@@ -297,8 +320,9 @@ function writeDataset(t: Db, dataset: Dataset, { newQuestions, continuousPlan, p
   summary.forecastersCreated += created;
 
   // 5. Forecasts: skip those already stored (a multiset match, so equal duplicates stay distinct).
+  // (Nothing is stored on a new question.)
   const storedVectors = new Map<string, Array<{ probabilities: number[]; used: boolean }>>();
-  const questionIds = [...new Set(prepared.map((f) => f.question))];
+  const questionIds = onStoredQuestions;
   for (let i = 0; i < questionIds.length; i += 500) {
     const rows = t
       .select({
@@ -372,6 +396,8 @@ function writeDataset(t: Db, dataset: Dataset, { newQuestions, continuousPlan, p
     forecastRows.flush();
     // (Checked, not assumed: should the ids not be those, the refresh reads the latest forecasts back.)
     const idsKnown = addedRows === 0 || (nextForecastId(sqlite) === firstId + addedRows && countForecastsFrom(sqlite, firstId) === addedRows);
+    // (The refresh then reads each question's forecasts back, by question.)
+    if (!idsKnown) buildIndexesNow?.();
     const [added, unchanged] = writeContinuousForecasts(t, continuousPlan, userIds, touched);
     summary.forecastsAdded += added;
     summary.forecastsUnchanged += unchanged;

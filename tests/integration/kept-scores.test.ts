@@ -14,7 +14,7 @@ import { sqliteOf } from "@/db/queries/connection";
 import { exportDataset, importDataset } from "@/db/queries/exchange";
 import { recordForecast } from "@/db/queries/forecasts";
 import { markBot, unmarkBot } from "@/db/queries/bots";
-import { keptTablesVersion, KEPT_TABLES_VERSION, rebuildKeptScores, STANDING_OF_SQL } from "@/db/queries/kept-scores";
+import { keptTablesVersion, KEPT_TABLES_VERSION, rebuildKeptScores, STANDING_OF_SQL, withIndexesBuiltAfter } from "@/db/queries/kept-scores";
 import { keptQuestionRows, type KeptRowsOutcome } from "@/db/queries/kept-rows";
 import { startKeptRowsWorker } from "@/db/queries/kept-rows-worker-host";
 import { createQuestion, getDiscreteQuestion, getQuestion, updateQuestion } from "@/db/queries/questions";
@@ -419,6 +419,38 @@ describe("kept tables after a bulk import", () => {
     const more = read.dataset.forecasts.slice(0, 3).map((f) => ({ ...f, time: f.time + 1 }));
     expect(importDataset(db, { params: read.dataset.params, questions: [], forecasts: more }, { now: NOW }).forecastsAdded).toBe(3);
     expectRebuildEqualsIncremental(db);
+    // A bulk import as large as what is stored, onto those questions: its question-led indexes stay
+    // up (the load reads the stored forecasts by question), the others are built after.
+    const again = read.dataset.forecasts.map((f) => ({ ...f, time: f.time + 2 }));
+    const second = importDataset(db, { params: read.dataset.params, questions: [], forecasts: [...again, ...more] }, { now: NOW });
+    expect([second.forecastsAdded, second.forecastsUnchanged]).toEqual([12_000, 3]);
+    expect(indexes()).toEqual(before);
+    expectRebuildEqualsIncremental(db);
+  });
+
+  it("build a table's question-led indexes after only when told, and at once when the load asks", () => {
+    const sqlite = sqliteOf(db);
+    const forecastIndexes = () =>
+      (sqlite.prepare("select name from sqlite_master where type = 'index' and tbl_name = 'forecasts' order by name").all() as Array<{ name: string }>).map((r) => r.name);
+    const all = forecastIndexes();
+    expect(all).toEqual(["forecasts_forecaster_idx", "forecasts_question_forecaster_idx", "forecasts_question_time_idx", "forecasts_rationale_idx"]);
+    const plan = () => (sqlite.prepare("explain query plan select id from forecasts where question_id = ? order by made_at").all("q") as Array<{ detail: string }>).map((p) => p.detail).join(" | ");
+    sqlite.transaction(() => {
+      withIndexesBuiltAfter(db, () => expect(forecastIndexes()).toEqual(all.filter((name) => name !== "forecasts_forecaster_idx")));
+      expect(forecastIndexes()).toEqual(all);
+      withIndexesBuiltAfter(
+        db,
+        (buildNow) => {
+          expect(forecastIndexes()).toEqual([]);
+          expect(plan()).toContain("SCAN forecasts");
+          buildNow();
+          expect(forecastIndexes()).toEqual(all);
+          expect(plan()).toContain("forecasts_question_time_idx");
+        },
+        { questionLed: ["forecasts"] },
+      );
+      expect(forecastIndexes()).toEqual(all);
+    })();
   });
 });
 
