@@ -88,6 +88,14 @@ function runTimed(command: string, args: string[], env: NodeJS.ProcessEnv): { se
 
 const tsx = (script: string) => [path.join(APP, "node_modules", "tsx", "dist", "cli.mjs"), script];
 
+/** The arguments to node of a package.json script that starts with `node` (`npm run <name>` as a user runs it, without npm). */
+function npmScript(name: string): string[] {
+  const scripts = (JSON.parse(fs.readFileSync(path.join(APP, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+  const [command, ...args] = scripts[name].split(/\s+/);
+  if (command !== "node") throw new Error(`npm run ${name} does not start with node: ${scripts[name]}`);
+  return args;
+}
+
 function ensureBuild(): void {
   if (fs.existsSync(path.join(APP, DIST, "BUILD_ID"))) return console.log(`reusing the build in ${path.join(APP, DIST)}`);
   console.log(`next build into ${path.join(APP, DIST)} …`);
@@ -128,7 +136,7 @@ function prepareDesk(spec: DeskSpec, now: number): PreparedDesk {
       else writeDataset(datasetFile, spec.questions!, 20_261_130 + spec.questions!, { now: day, busyForecasters: 2_000 });
     }
     console.log(`importing ${spec.name} …`);
-    imported = runTimed(process.execPath, [...tsx("cli/import.ts"), datasetFile], env);
+    imported = runTimed(process.execPath, [...npmScript("import"), datasetFile], env);
   }
   // The app's own preparation (migrations, auth secret), and the demo seed (`npm run db:seed`) on the demo desk.
   runTimed(process.execPath, tsx("cli/prepare.ts"), env);

@@ -50,6 +50,29 @@ describe("npm run import / export", { timeout: 180_000 }, () => {
     expect(count(database)).toEqual({ questions: 0, forecasts: 0 });
   });
 
+  it("reads text beyond ASCII as UTF-8, and a file of ASCII only (escapes) to the same text", () => {
+    const title = "Will Россия and Беларусь sign — über, naïve, 🌍?";
+    const doc = JSON.parse(fs.readFileSync(example, "utf8"));
+    doc.questions[0].title = title;
+    const utf8 = path.join(dir, "utf8.json");
+    fs.writeFileSync(utf8, JSON.stringify(doc));
+    const ascii = path.join(dir, "ascii.json");
+    fs.writeFileSync(ascii, JSON.stringify(doc).replace(/[^\x00-\x7f]/gu, (c) => c.split("").map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")));
+    expect(fs.readFileSync(ascii, "utf8")).toMatch(/^[\x00-\x7f]*$/);
+    for (const [file, database] of [
+      [utf8, path.join(dir, "utf8.db")],
+      [ascii, path.join(dir, "ascii.db")],
+    ]) {
+      expect(run("cli/import.ts", [file], database).code).toBe(0);
+      const db = openDb(database);
+      try {
+        expect(db.select({ title: questions.title }).from(questions).all().map((q) => q.title)).toContain(title);
+      } finally {
+        db.$client.close();
+      }
+    }
+  });
+
   it("reports usage errors with exit 2", () => {
     const database = path.join(dir, "usage.db");
     expect(run("cli/import.ts", ["--questions", "q.csv"], database)).toMatchObject({
