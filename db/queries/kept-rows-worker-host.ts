@@ -81,9 +81,12 @@ export const startKeptRowsWorker: StartKeptRows = (job) => {
   worker.unref();
   // (Its failures arrive as messages; an 'error' event left unheard would end the process.)
   worker.on("error", () => {});
-  // Rows not yet taken, by population and question; the keys the worker will deliver.
+  // Rows not yet taken, by population and question, and latest positions by question; the keys the
+  // worker will deliver.
   const ready = new Map<string, KeptQuestionRows>();
   const expected = new Set<string>();
+  const latestReady = new Map<string, number[]>();
+  const latestExpected = new Set(job.questions.map((q) => q.id));
   const populations: KeptPopulation[] = job.botIds.size > 0 ? ["everyone", "people"] : ["everyone"];
   const keyOf = (questionId: string, population: KeptPopulation) => `${population}\u0000${questionId}`;
   for (const q of job.questions) for (const population of populations) expected.add(keyOf(q.id, population));
@@ -102,7 +105,10 @@ export const startKeptRowsWorker: StartKeptRows = (job) => {
     const message = received.message as KeptRowsMessage;
     if ("error" in message) error = message.error;
     if ("error" in message || "done" in message) finished = true;
-    else for (const [questionId, population, rows] of message.rows) ready.set(keyOf(questionId, population), rows);
+    else {
+      for (const [questionId, population, rows] of message.rows) ready.set(keyOf(questionId, population), rows);
+      for (const [questionId, positions] of message.latest) latestReady.set(questionId, positions);
+    }
     return !finished;
   };
 
@@ -116,6 +122,14 @@ export const startKeptRowsWorker: StartKeptRows = (job) => {
       expected.delete(key);
       if (rows) delivered++;
       return rows;
+    },
+    latestOf(questionId) {
+      if (!latestExpected.has(questionId)) return undefined;
+      while (!latestReady.has(questionId) && !finished) pump();
+      const positions = latestReady.get(questionId);
+      latestReady.delete(questionId);
+      latestExpected.delete(questionId);
+      return positions;
     },
     close() {
       if (!finished && expected.size > 0) error ??= "closed before every question's rows were taken";

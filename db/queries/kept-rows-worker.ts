@@ -1,10 +1,11 @@
 import { type MessagePort, workerData } from "node:worker_threads";
 import type { KeptPopulation } from "@/db/schema/kept-scores";
-import { keptRowsByPopulation, type KeptQuestionRows } from "@/db/queries/kept-rows";
+import { keptRowsByPopulation, latestPositions, type KeptQuestionRows } from "@/db/queries/kept-rows";
 import type { DiscreteQuestion, ForecastRecord } from "@/lib/types";
 
 // The second thread of kept-rows-worker-host.ts: rebuilds each question's forecasts from the arrays it
-// was handed, computes the question's kept rows (kept-rows.ts, the engine's numbers) and sends them
+// was handed, computes the question's kept rows (kept-rows.ts, the engine's numbers) and where its
+// latest forecasts are (latestPositions), and sends them
 // back a few questions at a time, waking the importing thread after each message.
 
 export interface KeptRowsJobData {
@@ -20,7 +21,10 @@ export interface KeptRowsJobData {
   probabilities: Float64Array;
 }
 
-export type KeptRowsMessage = { rows: Array<[string, KeptPopulation, KeptQuestionRows]> } | { error: string } | { done: true };
+export type KeptRowsMessage =
+  | { rows: Array<[string, KeptPopulation, KeptQuestionRows]>; latest: Array<[string, number[]]> }
+  | { error: string }
+  | { done: true };
 
 /** Rows of about this many values go in one message: the importing thread can start on them while the next are computed. */
 const VALUES_PER_MESSAGE = 60_000;
@@ -36,6 +40,7 @@ function send(message: KeptRowsMessage): void {
 try {
   const botIds = new Set(job.botIds);
   let batch: Array<[string, KeptPopulation, KeptQuestionRows]> = [];
+  let latest: Array<[string, number[]]> = [];
   let values = 0;
   let f = 0;
   let v = 0;
@@ -46,17 +51,19 @@ try {
       for (let k = 0; k < probabilities.length; k++) probabilities[k] = job.probabilities[v++];
       forecasts[i] = { forecaster: job.forecasterIds[job.forecaster[f]], time: job.time[f], probabilities };
     }
+    latest.push([q.id, latestPositions(forecasts)]);
     for (const { population, rows } of keptRowsByPopulation(q, forecasts, botIds)) {
       batch.push([q.id, population, rows]);
       values += rows.history.length + rows.scores.length + rows.crowd.length + rows.samples.length;
     }
     if (values >= VALUES_PER_MESSAGE) {
-      send({ rows: batch });
+      send({ rows: batch, latest });
       batch = [];
+      latest = [];
       values = 0;
     }
   });
-  if (batch.length > 0) send({ rows: batch });
+  if (batch.length > 0) send({ rows: batch, latest });
   send({ done: true });
 } catch (error) {
   send({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { sqliteOf } from "@/db/queries/connection";
 import { listCdfForecasts } from "@/db/queries/continuous-questions";
 import { BatchedInsert } from "@/db/queries/batched-insert";
-import { BULK_LOAD, keptRowsByPopulation, type KeptQuestionRows, type KeptRowsSource, type StartKeptRows } from "@/db/queries/kept-rows";
+import { BULK_LOAD, keptRowsByPopulation, latestPositions, type KeptQuestionRows, type KeptRowsSource, type StartKeptRows } from "@/db/queries/kept-rows";
 import { memoWhileUnchanged } from "@/db/queries/read-memo";
 import { writeKeptContinuousQuestion } from "@/db/queries/kept-continuous-scores";
 import { rebuildForecasterTotals, refreshForecasterTotals, scoredForecastersOf, TOTALS_COLUMNS } from "@/db/queries/kept-forecaster-totals";
@@ -17,7 +17,7 @@ import { compareCodePoints } from "@/lib/code-point-order";
 import { medianForecasterLine, questionScoreSummary, type QuestionScoreSummary } from "@/lib/track-records/question-score-summary";
 import { positionFrom, type MyPosition } from "@/lib/my-forecasts";
 import { readForecasts } from "@/lib/probability";
-import { countedForecasts, latestForecasts, withLatestForecast } from "@/lib/standing-forecast";
+import { countedForecasts, withLatestForecast } from "@/lib/standing-forecast";
 import { AGGREGATION_METHODS, DEFAULT_AGGREGATION_METHOD, type AggregationMethod, type DiscreteQuestion, type ForecastRecord, isDiscreteQuestion } from "@/lib/types";
 
 // Writes the kept tables (db/schema/kept-scores.ts) from the engine in lib/: every number is what
@@ -245,7 +245,7 @@ export function refreshKeptScores(db: Db, questionIds: Iterable<string>, options
         deleteLatest.run(q.id);
       }
       const knownIds = options.storedForecastIds?.get(q.id);
-      if (known && knownIds) insertLatestFrom(sqlite, q.id, known, knownIds);
+      if (known && knownIds) insertLatestFrom(sqlite, q.id, known, knownIds, options.computed?.latestOf(q.id));
       else insertLatestOf.run(q.id);
       if (!isDiscreteQuestion(q)) {
         // Numeric and date questions: the continuous engine's rows (db/queries/kept-continuous-scores).
@@ -273,12 +273,20 @@ export function refreshKeptScores(db: Db, questionIds: Iterable<string>, options
   bumpKeptGeneration(sqlite);
 }
 
-/** kept_latest_forecasts of a question from its forecasts in memory, in insertion order (ids[i] is forecasts[i]'s id). */
-function insertLatestFrom(sqlite: Database.Database, questionId: string, forecasts: readonly ForecastRecord[], ids: readonly number[]): void {
+/**
+ * kept_latest_forecasts of a question from its forecasts in memory, in insertion order (ids[i] is
+ * forecasts[i]'s id); `positions` are their latestPositions when another thread found them.
+ */
+function insertLatestFrom(
+  sqlite: Database.Database,
+  questionId: string,
+  forecasts: readonly ForecastRecord[],
+  ids: readonly number[],
+  positions: readonly number[] = latestPositions(forecasts),
+): void {
   if (ids.length !== forecasts.length) throw new Error(`insertLatestFrom: ${ids.length} ids for ${forecasts.length} forecasts`);
   const { latestRows } = statementsOf(sqlite);
-  for (const f of latestForecasts(forecasts.map((f, i) => ({ forecaster: f.forecaster, time: f.time, id: ids[i] }))))
-    latestRows.add(questionId, f.forecaster, f.id, f.time);
+  for (const i of positions) latestRows.add(questionId, forecasts[i].forecaster, ids[i], forecasts[i].time);
   latestRows.flush();
 }
 

@@ -15,7 +15,7 @@ import { exportDataset, importDataset } from "@/db/queries/exchange";
 import { recordForecast } from "@/db/queries/forecasts";
 import { markBot, unmarkBot } from "@/db/queries/bots";
 import { keptTablesVersion, KEPT_TABLES_VERSION, rebuildKeptScores, STANDING_OF_SQL, withIndexesBuiltAfter } from "@/db/queries/kept-scores";
-import { keptQuestionRows, type KeptRowsOutcome } from "@/db/queries/kept-rows";
+import { keptQuestionRows, latestPositions, type KeptRowsOutcome, type StartKeptRows } from "@/db/queries/kept-rows";
 import { startKeptRowsWorker } from "@/db/queries/kept-rows-worker-host";
 import { createQuestion, getDiscreteQuestion, getQuestion, updateQuestion } from "@/db/queries/questions";
 import { recordResolution, undoResolution } from "@/db/queries/resolutions";
@@ -465,10 +465,24 @@ describe("kept rows computed on a second thread (the import CLIs)", () => {
     const read = readDatasetV1(JSON.parse(fs.readFileSync(file, "utf8")));
     if (!read.ok) throw new Error(JSON.stringify(read.errors.slice(0, 3)));
     expect(read.dataset.forecasts.some((f) => f.forecaster === "forecaster-7")).toBe(true);
-    const summary = importDataset(db, read.dataset, { now: NOW, startKeptRows: startKeptRowsWorker });
+    // Counts the questions whose latest positions the worker gave.
+    let latestTaken = 0;
+    const counted: StartKeptRows = (job) => {
+      const source = startKeptRowsWorker(job);
+      return {
+        ...source,
+        latestOf: (id) => {
+          const positions = source.latestOf(id);
+          if (positions) latestTaken++;
+          return positions;
+        },
+      };
+    };
+    const summary = importDataset(db, read.dataset, { now: NOW, startKeptRows: counted });
     expect(summary.forecastsAdded).toBe(12_000);
-    // Every question's two populations came from the worker; none was left to the importing thread.
+    // Every question's two populations and latest forecasts came from the worker; none was left to the importing thread.
     expect(summary.keptRowsElsewhere).toEqual({ delivered: 24, error: undefined });
+    expect(latestTaken).toBe(12);
     const rows = expectRebuildEqualsIncremental(db) as Record<string, Array<Record<string, unknown>>>;
     expect(rows.kept_score_rows.some((r) => r.population === "people")).toBe(true);
     expect(rows.kept_crowd_history.filter((r) => r.population === "people").length).toBeGreaterThan(1_000);
@@ -477,7 +491,7 @@ describe("kept rows computed on a second thread (the import CLIs)", () => {
     rebuildKeptScores(db, undefined, {
       startKeptRows: (job) => {
         const source = startKeptRowsWorker(job);
-        return { rowsOf: source.rowsOf, close: () => (outcome = source.close()) };
+        return { ...source, close: () => (outcome = source.close()) };
       },
     });
     expect(outcome).toEqual({ delivered: 24, error: undefined });
@@ -505,10 +519,20 @@ describe("kept rows computed on a second thread (the import CLIs)", () => {
     expect(started).toBe(0);
     expect(summary.keptRowsElsewhere).toBeUndefined();
     const q = getDiscreteQuestion(db, read.dataset.questions[0].id)!;
-    const source = startKeptRowsWorker({ questions: [q], forecasts: new Map([[q.id, []]]), botIds: new Set() });
+    // a's latest is their first (5 > 3); b's is their second; then in standing order (time).
+    const forecasts = [
+      { forecaster: "a", time: q.openTime + 5, probabilities: [0.4, 0.6] },
+      { forecaster: "b", time: q.openTime + 5, probabilities: [0.3, 0.7] },
+      { forecaster: "a", time: q.openTime + 3, probabilities: [0.2, 0.8] },
+      { forecaster: "b", time: q.openTime + 7, probabilities: [0.1, 0.9] },
+    ];
+    expect(latestPositions(forecasts)).toEqual([0, 3]);
+    const source = startKeptRowsWorker({ questions: [q], forecasts: new Map([[q.id, forecasts]]), botIds: new Set() });
     expect(source.rowsOf("no-such-question", "everyone")).toBeUndefined();
+    expect(source.latestOf("no-such-question")).toBeUndefined();
     expect(source.rowsOf(q.id, "people")).toBeUndefined();
-    expect(source.rowsOf(q.id, "everyone")).toEqual(keptQuestionRows(q, []));
+    expect(source.rowsOf(q.id, "everyone")).toEqual(keptQuestionRows(q, readForecasts(q.type, forecasts)));
+    expect(source.latestOf(q.id)).toEqual([0, 3]);
     expect(source.close()).toEqual({ delivered: 1, error: undefined });
     // Closed before its rows were taken: said so (the caller computes them itself).
     const early = startKeptRowsWorker({ questions: [q], forecasts: new Map([[q.id, []]]), botIds: new Set() });
