@@ -322,8 +322,7 @@ function writeDataset(
   // 5. Forecasts: skip those already stored (a multiset match, so equal duplicates stay distinct).
   // (Nothing is stored on a new question.)
   const storedVectors = new Map<string, Array<{ probabilities: number[]; used: boolean }>>();
-  const questionIds = onStoredQuestions;
-  for (let i = 0; i < questionIds.length; i += 500) {
+  for (let i = 0; i < onStoredQuestions.length; i += 500) {
     const rows = t
       .select({
         questionId: forecasts.questionId,
@@ -332,7 +331,7 @@ function writeDataset(
         probabilities: forecasts.probabilities,
       })
       .from(forecasts)
-      .where(inArray(forecasts.questionId, questionIds.slice(i, i + 500)))
+      .where(inArray(forecasts.questionId, onStoredQuestions.slice(i, i + 500)))
       .orderBy(asc(forecasts.id))
       .all();
     for (const r of rows) {
