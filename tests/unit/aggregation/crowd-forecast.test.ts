@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { crowdForecastAt, crowdForecastSeries } from "@/lib/aggregation/crowd-forecast";
-import { poolRecencyWeightedMedian, recencyWeights, weightedMedian } from "@/lib/aggregation/recency-weighted-median";
+import { ascendingOrder, poolRecencyWeightedMedian, recencyWeights, weightedMedian, weightedMedianOfSorted } from "@/lib/aggregation/recency-weighted-median";
 import { poolMedian } from "@/lib/aggregation/median";
 import { poolGeometricOdds } from "@/lib/aggregation/geometric-odds";
 import { F, Q, V, MC, day } from "../builders";
@@ -52,6 +53,46 @@ describe("recency-weighted median", () => {
     const floored = poolRecencyWeightedMedian([[0.5, 0.499, 0.001], [0.4, 0.599, 0.001]], false);
     expect(floored[2]).toBeCloseTo(0.001, 15);
     expect(floored[0]).toBeCloseTo(((0.45 - 0.001) / (0.45 + 0.549 - 0.002)) * 0.997 + 0.001, 15);
+  });
+});
+
+describe("ascendingOrder (the recency-weighted median's sort)", () => {
+  /** What a stable sort by value leaves: the order weightedMedian's definition sorts in. */
+  const stableOrder = (values: readonly number[]) => values.map((_, i) => i).sort((a, b) => values[a] - values[b]);
+  const value = fc.oneof(
+    fc.constantFrom(0, -0, 0.001, 0.5, 0.999, 1, -1, Infinity, -Infinity, Number.MIN_VALUE, -Number.MIN_VALUE),
+    fc.double({ noNaN: true }),
+    // Few distinct values: many ties, which must keep index order.
+    fc.integer({ min: 0, max: 20 }).map((k) => k / 20),
+  );
+  const values = fc.integer({ min: 0, max: 700 }).chain((n) => fc.array(value, { minLength: n, maxLength: n }));
+
+  it("is the order of a stable sort by value, below and above the radix sort's size (ties, −0, negatives, infinities)", () => {
+    fc.assert(
+      fc.property(values, (vs) => {
+        expect([...ascendingOrder(vs)]).toEqual(stableOrder(vs));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("leaves weightedMedian what it was by comparison sort", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 2_100 }).chain((n) => fc.array(fc.integer({ min: 1, max: 999 }).map((k) => k / 1000), { minLength: n, maxLength: n })),
+        (ps) => {
+          const weights = recencyWeights(ps.length);
+          const order = stableOrder(ps);
+          const expected = weightedMedianOfSorted(
+            order.map((i) => ps[i]),
+            order.map((i) => weights[i]),
+            ps.length,
+          );
+          expect(weightedMedian(ps, weights)).toBe(expected);
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 });
 
