@@ -8,7 +8,7 @@ import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDb, type Db } from "@/db/client";
 import { sqliteOf } from "@/db/queries/connection";
-import { listStandingForecasts, recordForecast, STANDING_MEMO } from "@/db/queries/forecasts";
+import { forecasterCountsByQuestion, listStandingForecasts, recordForecast, STANDING_MEMO } from "@/db/queries/forecasts";
 import { keptQuestionScoreSummary, listCrowdHistory } from "@/db/queries/kept-scores";
 import { getDiscreteQuestion } from "@/db/queries/questions";
 import { keptSinceWrite, memoWhileUnchanged } from "@/db/queries/read-memo";
@@ -100,6 +100,7 @@ describe("reads kept while the database is unchanged", () => {
         const forecasts = readForecasts(q.type, listForecastsForQuestion(db, "q"));
         expect(listCrowdHistory(db, "q", now)).toEqual(crowdForecastSeries(q, forecasts, DEFAULT_AGGREGATION_METHOD, undefined, now));
         expect(listStandingForecasts(db, "q", now).map((f) => f.forecasterId)).toEqual(people.slice(0, i + 1));
+        expect(forecasterCountsByQuestion(db, ["q", "none"])).toEqual({ q: i + 1, none: 0 });
       }
     });
   });
