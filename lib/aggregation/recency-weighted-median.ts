@@ -21,8 +21,8 @@ export function recencyWeights(n: number): number[] {
 export function weightedMedian(values: readonly number[], weights: readonly number[]): number {
   const order = ascendingOrder(values);
   const n = order.length;
-  const sortedValues = new Float64Array(n);
-  const sortedWeights = new Float64Array(n);
+  const sortedValues: number[] = new Array(n);
+  const sortedWeights: number[] = new Array(n);
   for (let k = 0; k < n; k++) {
     sortedValues[k] = values[order[k]];
     sortedWeights[k] = weights[order[k]];
@@ -44,11 +44,11 @@ const LOW_WORD_FIRST = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
  * question's 2,010 standing forecasts, pooled again for every forecast on it, sort in 0.11 ms instead
  * of 0.35 ms. No value may be NaN.
  */
-export function ascendingOrder(values: readonly number[]): Uint32Array {
+export function ascendingOrder(values: readonly number[]): ArrayLike<number> {
   const n = values.length;
+  if (n < RADIX_SORT_FROM) return values.map((_, i) => i).sort((a, b) => values[a] - values[b]);
   let order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  if (n < RADIX_SORT_FROM) return order.sort((a, b) => values[a] - values[b] || a - b);
   const keys = new Float64Array(n);
   for (let i = 0; i < n; i++) keys[i] = values[i] === 0 ? 0 : values[i];
   const words = new Uint32Array(keys.buffer);
