@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { and, asc, eq, gt, isNull, lte, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { preparedOnce, sqliteOf } from "@/db/queries/connection";
+import { memoWhileUnchanged } from "@/db/queries/read-memo";
 import { refreshKeptScores } from "@/db/queries/kept-scores";
 import { continuousForecasts, questionScales } from "@/db/schema/continuous-questions";
 import { forecasts } from "@/db/schema/forecasts";
@@ -351,6 +352,9 @@ export function countListedQuestions(db: Db, filter: QuestionListFilter): number
  * `limit` questions of a list from `offset` on (limit -1: all of them), with their options, tags and
  * resolution: best match first for a search (ties soonest close first), else soonest close first, the
  * Resolved tab latest close first. Only these rows are read, so a page costs the same on any desk.
+ * Which ids are listed depends on the clock (the tabs); the questions of those ids are read once while
+ * the database is unchanged (a page of 50 was 1.4 ms of each list request on the 1M desk). Callers
+ * share them and must not change them.
  */
 export function listQuestionRange(db: Db, filter: QuestionListFilter, offset: number, limit: number): Question[] {
   const from = listFrom(filter);
@@ -363,7 +367,7 @@ export function listQuestionRange(db: Db, filter: QuestionListFilter, offset: nu
   const ids = db
     .all<{ id: string }>(sql`select q.id as id from ${from.from} order by ${order} limit ${limit} offset ${offset}`)
     .map((r) => r.id);
-  return getQuestions(db, ids);
+  return memoWhileUnchanged(sqliteOf(db), "listed-questions", JSON.stringify(ids), () => getQuestions(db, ids));
 }
 
 /** Every question of a list, in list order (listQuestionRange). */
@@ -371,17 +375,22 @@ export function listQuestions(db: Db, filter: QuestionListFilter): Question[] {
   return listQuestionRange(db, filter, 0, -1);
 }
 
-/** Every tag in use on a published question (or any question, with drafts), alphabetically. */
-export function listTagsInUse(db: Db, includeDrafts: boolean): string[] {
-  return db
-    .selectDistinct({ name: tags.name })
-    .from(tags)
-    .innerJoin(questionTags, eq(questionTags.tagId, tags.id))
-    .innerJoin(questions, eq(questions.id, questionTags.questionId))
-    .where(includeDrafts ? undefined : eq(questions.isDraft, false))
-    .orderBy(asc(tags.name))
-    .all()
-    .map((r) => r.name);
+/**
+ * Every tag in use on a published question (or any question, with drafts), alphabetically; read once
+ * while the database is unchanged (every list request shows them). Callers must not change the list.
+ */
+export function listTagsInUse(db: Db, includeDrafts: boolean): readonly string[] {
+  return memoWhileUnchanged(sqliteOf(db), "tags-in-use", String(includeDrafts), () =>
+    db
+      .selectDistinct({ name: tags.name })
+      .from(tags)
+      .innerJoin(questionTags, eq(questionTags.tagId, tags.id))
+      .innerJoin(questions, eq(questions.id, questionTags.questionId))
+      .where(includeDrafts ? undefined : eq(questions.isDraft, false))
+      .orderBy(asc(tags.name))
+      .all()
+      .map((r) => r.name),
+  );
 }
 
 /** Ids of published, unresolved questions that also meet `condition`, in `order`. */

@@ -5,17 +5,18 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDb, type Db } from "@/db/client";
 import { sqliteOf } from "@/db/queries/connection";
 import { forecasterCountsByQuestion, listStandingForecasts, recordForecast, STANDING_MEMO } from "@/db/queries/forecasts";
 import { keptQuestionScoreSummary, listCrowdHistory } from "@/db/queries/kept-scores";
-import { getDiscreteQuestion } from "@/db/queries/questions";
+import { getDiscreteQuestion, listQuestionRange, listTagsInUse } from "@/db/queries/questions";
 import { keptSinceWrite, memoWhileUnchanged } from "@/db/queries/read-memo";
 import { createUser } from "@/db/queries/users";
 import { recordResolution, undoResolution } from "@/db/queries/resolutions";
 import { countScoredQuestions, forecasterTrackRecord, leaderboardPage } from "@/db/queries/track-records";
-import { questions } from "@/db/schema/questions";
+import { questions, questionTags, tags } from "@/db/schema/questions";
 import { crowdForecastSeries } from "@/lib/aggregation/crowd-forecast";
 import { listForecastsForQuestion } from "@/db/queries/forecasts";
 import { readForecasts } from "@/lib/probability";
@@ -103,6 +104,24 @@ describe("reads kept while the database is unchanged", () => {
         expect(forecasterCountsByQuestion(db, ["q", "none"])).toEqual({ q: i + 1, none: 0 });
       }
     });
+  });
+
+  it("give the question list's questions and tags anew after an edit", () => {
+    db.insert(questions)
+      .values({ id: "q", title: "Question q", type: "binary", openTime: T0, closeTime: T0 + 60 * DAY, createdAt: T0, updatedAt: T0 })
+      .run();
+    const page = () => listQuestionRange(db, { includeDrafts: true, tab: "all", now: T0 }, 0, 10).map((q) => [q.title, q.tags]);
+    for (let read = 0; read < 2; read++) {
+      expect(page()).toEqual([["Question q", []]]);
+      expect(listTagsInUse(db, false)).toEqual([]);
+    }
+    db.update(questions).set({ title: "Question q, renamed" }).where(eq(questions.id, "q")).run();
+    const tag = db.insert(tags).values({ name: "energy" }).returning().all()[0];
+    db.insert(questionTags).values({ questionId: "q", tagId: tag.id }).run();
+    for (let read = 0; read < 2; read++) {
+      expect(page()).toEqual([["Question q, renamed", ["energy"]]]);
+      expect(listTagsInUse(db, false)).toEqual(["energy"]);
+    }
   });
 
   it("give a question resolved before its close its standing forecasts and score summary at Ta, anew after a correction", () => {
