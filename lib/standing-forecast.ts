@@ -64,6 +64,15 @@ export function latestForecasts<F extends TimedForecast>(forecasts: readonly F[]
   return standingForecastsAt(sortByTime([...forecasts]), Number.POSITIVE_INFINITY);
 }
 
+/**
+ * Where each forecaster's latest forecast is in `forecasts` (input order), in recency order:
+ * latestForecasts by index, for a caller that knows the forecasts before their ids (an import's
+ * second thread; ids follow input order, so they break ties alike).
+ */
+export function latestPositions(forecasts: readonly TimedForecast[]): number[] {
+  return latestForecasts(forecasts.map((f, i) => ({ forecaster: f.forecaster, time: f.time, i }))).map((f) => f.i);
+}
+
 /** A forecast with its place in the input (insertion) order: a stored forecast's id. */
 type OrderedForecast = TimedForecast & { id: number };
 

@@ -5,7 +5,7 @@ import { exportContinuous, planContinuousImport, writeContinuousForecasts, write
 import { listForecastsByHandle } from "@/db/queries/forecasts";
 import { botIdentities } from "@/db/queries/bots";
 import { BULK_LOAD, type KeptRowsOutcome, type StartKeptRows } from "@/db/queries/kept-rows";
-import { refreshKeptScores, withIndexesBuiltAfter } from "@/db/queries/kept-scores";
+import { forecastCount, refreshKeptScores, withIndexesBuiltAfter } from "@/db/queries/kept-scores";
 import { BatchedInsert, withBulkLoadJournal } from "@/db/queries/batched-insert";
 import { getQuestions, insertImportedQuestion, listQuestionIds } from "@/db/queries/questions";
 import { forecasterIdsByHandle } from "@/db/queries/users";
@@ -234,7 +234,7 @@ function importInTransaction(db: Db, dataset: Dataset, options: ImportOptions, n
     // A load at least as large as what is stored (a first import of an archive) builds the secondary
     // indexes once at the end instead of row by row.
     const sqlite = sqliteOf(t);
-    const storedCount = (sqlite.prepare("select count(*) as n from forecasts").get() as { n: number }).n;
+    const storedCount = forecastCount(sqlite);
     const newIds = new Set(newQuestions.map((q) => q.id));
     const onStoredQuestions = [...new Set(prepared.filter((f) => !newIds.has(f.question)).map((f) => f.question))];
     const write = (buildIndexesNow?: () => void) =>

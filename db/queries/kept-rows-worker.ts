@@ -1,6 +1,7 @@
 import { type MessagePort, workerData } from "node:worker_threads";
 import type { KeptPopulation } from "@/db/schema/kept-scores";
-import { keptRowsByPopulation, latestPositions, type KeptQuestionRows } from "@/db/queries/kept-rows";
+import { keptRowsByPopulation, type KeptQuestionRows } from "@/db/queries/kept-rows";
+import { latestPositions } from "@/lib/standing-forecast";
 import type { DiscreteQuestion, ForecastRecord } from "@/lib/types";
 
 // The second thread of kept-rows-worker-host.ts: rebuilds each question's forecasts from the arrays it

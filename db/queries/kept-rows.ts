@@ -3,7 +3,7 @@ import { recencyWeightedMedianHistory } from "@/lib/aggregation/crowd-series";
 import { timeWeightedSamples } from "@/lib/calibration/samples";
 import { scoreQuestion } from "@/lib/scoring/question-scores";
 import { readForecasts } from "@/lib/probability";
-import { countedForecasts, latestForecasts } from "@/lib/standing-forecast";
+import { countedForecasts } from "@/lib/standing-forecast";
 import { AGGREGATION_METHODS, type DiscreteQuestion, type ForecastRecord } from "@/lib/types";
 
 // A binary or scenario question's kept rows (db/schema/kept-scores.ts) as the engine computes them,
@@ -71,15 +71,6 @@ export function keptQuestionRows(q: DiscreteQuestion, forecasts: readonly Foreca
 }
 
 /**
- * Where each forecaster's latest forecast on a question is among its forecasts as stored (insertion
- * order), in standing order: the question's kept_latest_forecasts before the forecasts' ids are known
- * (lib/standing-forecast latestForecasts; ids follow insertion order, so they order ties alike).
- */
-export function latestPositions(forecasts: readonly ForecastRecord[]): number[] {
-  return latestForecasts(forecasts.map((f, i) => ({ forecaster: f.forecaster, time: f.time, i }))).map((f) => f.i);
-}
-
-/**
  * A load this large (forecasts) counts as bulk: an import builds its indexes after and leaves the WAL
  * for it, and an import or a rebuild computes the kept rows on a second thread (below it, starting one
  * costs more than it saves).
@@ -92,7 +83,7 @@ export const BULK_LOAD = 10_000;
  */
 export interface KeptRowsSource {
   rowsOf(questionId: string, population: KeptPopulation): KeptQuestionRows | undefined;
-  /** latestPositions of a question's forecasts, or undefined when the caller must find them itself. */
+  /** lib/standing-forecast latestPositions of a question's forecasts, or undefined when the caller must find them itself. */
   latestOf(questionId: string): readonly number[] | undefined;
 }
 

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { sqliteOf } from "@/db/queries/connection";
 import { listCdfForecasts } from "@/db/queries/continuous-questions";
 import { BatchedInsert } from "@/db/queries/batched-insert";
-import { BULK_LOAD, keptRowsByPopulation, latestPositions, type KeptQuestionRows, type KeptRowsSource, type StartKeptRows } from "@/db/queries/kept-rows";
+import { BULK_LOAD, keptRowsByPopulation, type KeptQuestionRows, type KeptRowsSource, type StartKeptRows } from "@/db/queries/kept-rows";
 import { memoWhileUnchanged } from "@/db/queries/read-memo";
 import { writeKeptContinuousQuestion } from "@/db/queries/kept-continuous-scores";
 import { rebuildForecasterTotals, refreshForecasterTotals, scoredForecastersOf, TOTALS_COLUMNS } from "@/db/queries/kept-forecaster-totals";
@@ -17,7 +17,7 @@ import { compareCodePoints } from "@/lib/code-point-order";
 import { medianForecasterLine, questionScoreSummary, type QuestionScoreSummary } from "@/lib/track-records/question-score-summary";
 import { positionFrom, type MyPosition } from "@/lib/my-forecasts";
 import { readForecasts } from "@/lib/probability";
-import { countedForecasts, withLatestForecast } from "@/lib/standing-forecast";
+import { countedForecasts, latestPositions, withLatestForecast } from "@/lib/standing-forecast";
 import { AGGREGATION_METHODS, DEFAULT_AGGREGATION_METHOD, type AggregationMethod, type DiscreteQuestion, type ForecastRecord, isDiscreteQuestion } from "@/lib/types";
 
 // Writes the kept tables (db/schema/kept-scores.ts) from the engine in lib/: every number is what
@@ -598,7 +598,7 @@ export function rebuildKeptScores(
     withIndexesBuiltAfter(
       db,
       () => {
-        const stored = options.startKeptRows && forecastCount(sqlite) >= BULK_LOAD ? storedDiscreteForecasts(db) : undefined;
+        const stored = options.startKeptRows && forecastCount(sqlite) >= BULK_LOAD ? storedDiscreteForecasts(db, ids) : undefined;
         const computed = stored && options.startKeptRows!({ questions: stored.questions, forecasts: stored.forecasts, botIds: botIdsOf(sqlite) });
         try {
           for (let i = 0; i < ids.length; i += 100) {
@@ -620,14 +620,17 @@ export function rebuildKeptScores(
   return { questions: ids.length };
 }
 
-function forecastCount(sqlite: Database.Database): number {
+/** How many forecasts (binary and scenario) the desk holds. */
+export function forecastCount(sqlite: Database.Database): number {
   return (sqlite.prepare("select count(*) from forecasts").raw().get() as [number])[0];
 }
 
-/** Every binary and scenario question, and every forecast on each with its id, in insertion order (one scan). */
-function storedDiscreteForecasts(db: Db): { questions: DiscreteQuestion[]; forecasts: Map<string, ForecastRecord[]>; ids: Map<string, number[]> } {
+/** The binary and scenario questions of `questionIds`, and every forecast on each with its id, in insertion order (one scan). */
+function storedDiscreteForecasts(
+  db: Db,
+  questionIds: readonly string[],
+): { questions: DiscreteQuestion[]; forecasts: Map<string, ForecastRecord[]>; ids: Map<string, number[]> } {
   const sqlite = sqliteOf(db);
-  const questionIds = (sqlite.prepare("select id from questions order by id").raw().all() as Array<[string]>).map((r) => r[0]);
   const questions = getQuestions(db, questionIds).filter(isDiscreteQuestion);
   const forecasts = new Map<string, ForecastRecord[]>(questions.map((q) => [q.id, []]));
   const ids = new Map<string, number[]>(questions.map((q) => [q.id, []]));

@@ -15,7 +15,7 @@ import { exportDataset, importDataset } from "@/db/queries/exchange";
 import { recordForecast } from "@/db/queries/forecasts";
 import { markBot, unmarkBot } from "@/db/queries/bots";
 import { keptTablesVersion, KEPT_TABLES_VERSION, rebuildKeptScores, STANDING_OF_SQL, withIndexesBuiltAfter } from "@/db/queries/kept-scores";
-import { keptQuestionRows, latestPositions, type KeptRowsOutcome, type StartKeptRows } from "@/db/queries/kept-rows";
+import { keptQuestionRows, type KeptRowsOutcome, type StartKeptRows } from "@/db/queries/kept-rows";
 import { startKeptRowsWorker } from "@/db/queries/kept-rows-worker-host";
 import { createQuestion, getDiscreteQuestion, getQuestion, updateQuestion } from "@/db/queries/questions";
 import { recordResolution, undoResolution } from "@/db/queries/resolutions";
@@ -31,7 +31,7 @@ import { myPosition, positionFrom } from "@/lib/my-forecasts";
 import { scoreQuestion } from "@/lib/scoring/question-scores";
 import { questionScoreSummary } from "@/lib/track-records/question-score-summary";
 import { crowdForecastAt } from "@/lib/aggregation/crowd-forecast";
-import { actualCloseTime, countedForecasts, standingForecastsAt } from "@/lib/standing-forecast";
+import { actualCloseTime, countedForecasts, latestPositions, standingForecastsAt } from "@/lib/standing-forecast";
 import {
   countScoredQuestions,
   crowdRecordInputs,

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { actualCloseTime, countedForecasts, latestForecasts, standingForecastsAt, withLatestForecast } from "@/lib/standing-forecast";
+import { actualCloseTime, countedForecasts, latestForecasts, latestPositions, standingForecastsAt, withLatestForecast } from "@/lib/standing-forecast";
 import { F, Q, day } from "./builders";
 
 describe("actualCloseTime", () => {
@@ -52,6 +52,8 @@ describe("latestForecasts", () => {
     ];
     expect(latestForecasts(forecasts).map((f) => f.id)).toEqual([5, 4, 1]);
     expect(forecasts.map((f) => f.id)).toEqual([1, 2, 3, 4, 5]); // not reordered in place
+    // The same by position in the input: ids 5, 4, 1 are at 4, 3, 0.
+    expect(latestPositions(forecasts)).toEqual([4, 3, 0]);
   });
 });
 
