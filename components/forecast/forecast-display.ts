@@ -2,7 +2,14 @@ import { formatNumber } from "@/lib/format/number";
 
 /** A probability in [0, 1] as a percent number with one decimal (chart and CSV cells, not text). */
 export function percentValue(p: number): number {
-  return Number((p * 100).toFixed(1));
+  // Number((p * 100).toFixed(1)) without the string (a busy question page makes thousands): away from a
+  // tie, rounding x·10 gives toFixed's tenths, and tenths / 10 is the double nearest them, as parsing is.
+  const x = p * 100;
+  const tenths = x * 10;
+  const rounded = Math.round(tenths);
+  if (x === 0) return 0; // (-0 too, as toFixed reads it)
+  if (Math.abs(x) < 1e15 && Math.abs(Math.abs(tenths - rounded) - 0.5) > 1e-6) return rounded / 10;
+  return Number(x.toFixed(1));
 }
 
 /** The age of a forecast: "today", "1 day ago", "12 days ago" (whole days, rounded down). */

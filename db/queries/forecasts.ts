@@ -321,6 +321,14 @@ export function rationalePage(
   requested: number,
   perPage: number = RATIONALES_PER_PAGE,
 ): { items: QuestionForecast[]; page: number; pageCount: number; total: number } {
+  // Read once while the database is unchanged (db/queries/read-memo): every visitor of a busy question
+  // reads its first page, and counting its rationales (15,000 on the bench's busiest) is most of that.
+  return memoWhileUnchanged(sqliteOf(db), "rationale-page", `${questionId}\u0000${requested}\u0000${perPage}`, () =>
+    readRationalePage(db, questionId, requested, perPage),
+  );
+}
+
+function readRationalePage(db: Db, questionId: string, requested: number, perPage: number) {
   const withRationale = and(eq(forecasts.questionId, questionId), sql`trim(coalesce(${forecasts.rationale}, '')) <> ''`);
   const total = db.select({ n: sql<number>`count(*)` }).from(forecasts).where(withRationale).get()!.n;
   const pageCount = Math.max(1, Math.ceil(total / perPage));

@@ -1,6 +1,8 @@
 import { desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { refreshKeptScores } from "@/db/queries/kept-scores";
+import { sqliteOf } from "@/db/queries/connection";
+import { memoWhileUnchanged } from "@/db/queries/read-memo";
 import { getQuestion, getQuestions } from "@/db/queries/questions";
 import { questions } from "@/db/schema/questions";
 import { resolutionAudit, resolutions } from "@/db/schema/resolutions";
@@ -164,6 +166,12 @@ export function undoResolution(
 
 /** Resolution changes, newest first: of one question, or of all (the admin audit log). */
 export function listResolutionAudit(db: Db, filter: { questionId?: string; limit?: number } = {}): AuditEntry[] {
+  // Read once while the database is unchanged (db/queries/read-memo): every view of a question shows its log.
+  const key = `${filter.questionId ?? ""}\u0000${filter.limit ?? ""}`;
+  return memoWhileUnchanged(sqliteOf(db), "resolution-audit", key, () => readResolutionAudit(db, filter));
+}
+
+function readResolutionAudit(db: Db, filter: { questionId?: string; limit?: number }): AuditEntry[] {
   const rows = db
     .select({
       id: resolutionAudit.id,

@@ -45,7 +45,7 @@ export function CrowdPanel({
   const axisEnd = Math.max(end, start + 1);
   const slug = question.id.replace(/[^A-Za-z0-9_-]+/g, "-");
   // A long history's table goes by download; the page's table holds the latest rows, the chart every drawn point.
-  const tableRows = <R,>(rows: R[]) => (fullData ? rows.slice(-CROWD_TABLE_ROWS) : rows);
+  const tableRows = fullData ? CROWD_TABLE_ROWS : undefined;
 
   const headline = (
     <div style={{ margin: "0 0 0.75rem" }}>
@@ -79,14 +79,14 @@ export function CrowdPanel({
 
   /** P(yes) step line with the viewer's own forecasts as points. */
   function binaryChart() {
-    const table = binaryCrowdTable(series, own, start, axisEnd);
+    const table = binaryCrowdTable(series, own, start, axisEnd, tableRows);
     return (
       <ChartFrame
         title="Crowd forecast over time"
         description="P(yes) of the recency-weighted median, a step line that holds until the next forecast; your forecasts are the orange points."
         csvFilename={`crowd-forecast-${slug}.csv`}
         columns={table.columns}
-        rows={tableRows(table.rows)}
+        rows={table.rows}
         fullData={fullData}
         testId="crowd-forecast-chart"
         points={series.length}
@@ -99,7 +99,7 @@ export function CrowdPanel({
 
   /** One step line per scenario. */
   function scenarioChart() {
-    const table = scenarioCrowdTable(question, series);
+    const table = scenarioCrowdTable(question, series, tableRows);
     // the viewer's own forecasts as dots (o0, o1, …) on rows of their own (before T0: drawn at T0)
     const ownRows: ScenarioRow[] = own.map((f) => {
       const row: ScenarioRow = { time: Math.min(Math.max(f.time, start), axisEnd) };
@@ -112,7 +112,7 @@ export function CrowdPanel({
         description="Each scenario's recency-weighted median, renormalised to 100%; each line holds until the next forecast."
         csvFilename={`scenario-forecast-${slug}.csv`}
         columns={table.columns}
-        rows={tableRows(table.rows)}
+        rows={table.rows}
         fullData={fullData}
         testId="scenario-forecast-chart"
         points={series.length}

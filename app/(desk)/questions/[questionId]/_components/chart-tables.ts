@@ -10,6 +10,7 @@ import type { CrowdHistoryPoint } from "@/lib/aggregation/crowd-series";
 import type { ForecastRecord, Question } from "@/lib/types";
 
 const iso = (ms: number) => new Date(ms).toISOString();
+const latest = <R,>(rows: R[], count: number | undefined) => (count === undefined ? rows : rows.slice(-count));
 
 export interface ChartTable<R> {
   columns: ChartColumn[];
@@ -19,8 +20,17 @@ export interface ChartTable<R> {
   rows: Array<Record<string, ChartCell>>;
 }
 
-/** Crowd P(yes) steps merged with the viewer's own forecasts on one time axis (own ones before T0 drawn at T0). */
-export function binaryCrowdTable(series: readonly CrowdHistoryPoint[], own: readonly ForecastRecord[], start: number, axisEnd: number): ChartTable<CrowdForecastRow> {
+/**
+ * Crowd P(yes) steps merged with the viewer's own forecasts on one time axis (own ones before T0 drawn
+ * at T0); the table's rows are the latest `tableRows` only, when given.
+ */
+export function binaryCrowdTable(
+  series: readonly CrowdHistoryPoint[],
+  own: readonly ForecastRecord[],
+  start: number,
+  axisEnd: number,
+  tableRows?: number,
+): ChartTable<CrowdForecastRow> {
   const byTime = new Map<number, CrowdForecastRow>();
   for (const p of series) byTime.set(p.time, { time: p.time, crowd: percentValue(p.probabilities[1]), own: null, forecasters: p.forecasters });
   for (const f of own) {
@@ -38,12 +48,12 @@ export function binaryCrowdTable(series: readonly CrowdHistoryPoint[], own: read
       { key: "own", label: "Your forecast P(yes) (%)" },
     ],
     chartRows,
-    rows: chartRows.map((r) => ({ ...r, time: iso(r.time) })),
+    rows: latest(chartRows, tableRows).map((r) => ({ ...r, time: iso(r.time) })),
   };
 }
 
-/** One column per scenario. */
-export function scenarioCrowdTable(question: Question, series: readonly CrowdHistoryPoint[]): ChartTable<ScenarioRow> {
+/** One column per scenario; the table's rows are the latest `tableRows` only, when given. */
+export function scenarioCrowdTable(question: Question, series: readonly CrowdHistoryPoint[], tableRows?: number): ChartTable<ScenarioRow> {
   const chartRows: ScenarioRow[] = series.map((p) => {
     const row: ScenarioRow = { time: p.time };
     question.options.forEach((_, i) => (row[`s${i}`] = percentValue(p.probabilities[i])));
@@ -56,14 +66,18 @@ export function scenarioCrowdTable(question: Question, series: readonly CrowdHis
       { key: "forecasters", label: "Forecasters pooled" },
     ],
     chartRows,
-    rows: chartRows.map((r, i) => ({ ...r, time: iso(r.time), forecasters: series[i].forecasters })),
+    rows: latest(chartRows.map((r, i) => ({ row: r, forecasters: series[i].forecasters })), tableRows).map(({ row, forecasters }) => ({
+      ...row,
+      time: iso(row.time),
+      forecasters,
+    })),
   };
 }
 
 /** Everyone's standing forecast, highest P(yes) (or first scenario) first; the first `limit` rows only when given. */
 export function spreadTable(question: Question, standing: readonly QuestionForecast[], limit?: number): Omit<ChartTable<never>, "chartRows"> {
   const binary = question.type === "binary";
-  const byValue = [...standing].sort((a, b) => b.probabilities[binary ? 1 : 0] - a.probabilities[binary ? 1 : 0]).slice(0, limit);
+  const byValue = highestFirst(standing, (f) => f.probabilities[binary ? 1 : 0], limit);
   return {
     columns: [
       { key: "forecaster", label: "Forecaster" },
@@ -76,4 +90,30 @@ export function spreadTable(question: Question, standing: readonly QuestionForec
       return row;
     }),
   };
+}
+
+/**
+ * The first `limit` items (all without one) by `key`, highest first, equal keys in input order: what a
+ * stable sort then a slice gives, without sorting them all (a busy question has 2,000 standing
+ * forecasts and the page shows 50).
+ */
+export function highestFirst<T>(items: readonly T[], key: (item: T) => number, limit = items.length): T[] {
+  const keys = items.map(key);
+  if (limit >= items.length) return items.map((_, i) => i).sort((a, b) => keys[b] - keys[a] || a - b).map((i) => items[i]);
+  // Indices of the highest so far, highest first; each new one goes after every key at least its own.
+  const top: number[] = [];
+  for (let i = 0; i < items.length && limit > 0; i++) {
+    const k = keys[i];
+    if (top.length === limit && !(k > keys[top[limit - 1]])) continue;
+    let lo = 0;
+    let hi = top.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (keys[top[mid]] >= k) lo = mid + 1;
+      else hi = mid;
+    }
+    top.splice(lo, 0, i);
+    if (top.length > limit) top.pop();
+  }
+  return top.map((i) => items[i]);
 }
