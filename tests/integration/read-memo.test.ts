@@ -9,12 +9,12 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDb, type Db } from "@/db/client";
 import { sqliteOf } from "@/db/queries/connection";
-import { forecasterCountsByQuestion, listStandingForecasts, recordForecast, STANDING_MEMO } from "@/db/queries/forecasts";
+import { forecasterCountsByQuestion, listStandingForecasts, rationalePage, recordForecast, STANDING_MEMO } from "@/db/queries/forecasts";
 import { keptQuestionScoreSummary, listCrowdHistory } from "@/db/queries/kept-scores";
 import { getDiscreteQuestion, listQuestionRange, listTagsInUse } from "@/db/queries/questions";
 import { keptSinceWrite, memoWhileUnchanged } from "@/db/queries/read-memo";
 import { createUser } from "@/db/queries/users";
-import { recordResolution, undoResolution } from "@/db/queries/resolutions";
+import { listResolutionAudit, recordResolution, undoResolution } from "@/db/queries/resolutions";
 import { countScoredQuestions, forecasterTrackRecord, leaderboardPage } from "@/db/queries/track-records";
 import { questions, questionTags, tags } from "@/db/schema/questions";
 import { crowdForecastSeries } from "@/lib/aggregation/crowd-forecast";
@@ -104,6 +104,32 @@ describe("reads kept while the database is unchanged", () => {
         expect(forecasterCountsByQuestion(db, ["q", "none"])).toEqual({ q: i + 1, none: 0 });
       }
     });
+  });
+
+  it("give a question's rationale page and resolution log anew after a forecast, a rename and a resolution", () => {
+    const admin = createUser(db, { email: "ada@example.org", name: "Ada", handle: "ada", role: "admin" }).id;
+    const ana = createUser(db, { email: "ana@example.org", name: "Ana", handle: "ana" }).id;
+    db.insert(questions)
+      .values({ id: "q", title: "Question q", type: "binary", openTime: T0, closeTime: T0 + 60 * DAY, createdAt: T0, updatedAt: T0 })
+      .run();
+    const page = () => rationalePage(db, "q", 1, 2);
+    const shown = () => page().items.map((f) => `${f.name}: ${f.rationale}`);
+    recordForecast(db, { questionId: "q", forecasterId: ana, madeAt: T0 + DAY, probabilities: [0.6, 0.4], rationale: "first" });
+    for (let read = 0; read < 2; read++) expect([shown(), page().total]).toEqual([["Ana: first"], 1]);
+    recordForecast(db, { questionId: "q", forecasterId: ana, madeAt: T0 + 2 * DAY, probabilities: [0.5, 0.5], rationale: "second" });
+    for (let read = 0; read < 2; read++) expect([shown(), page().total]).toEqual([["Ana: second", "Ana: first"], 2]);
+    // Another connection's commit (a rename from the command line) shows too.
+    const other = new Database(file);
+    other.prepare("update user set name = 'Ana Lind' where id = ?").run(ana);
+    other.close();
+    expect(shown()).toEqual(["Ana Lind: second", "Ana Lind: first"]);
+
+    const log = () => listResolutionAudit(db, { questionId: "q" }).map((e) => e.action);
+    for (let read = 0; read < 2; read++) expect(log()).toEqual([]);
+    expect(recordResolution(db, { questionId: "q", outcome: { kind: "option", option: 1 }, resolveTime: T0 + 3 * DAY, evidence: "", actorId: admin, now: T0 + 4 * DAY }).ok).toBe(true);
+    for (let read = 0; read < 2; read++) expect(log()).toEqual(["resolve"]);
+    expect(undoResolution(db, { questionId: "q", actorId: admin, now: T0 + 5 * DAY }).ok).toBe(true);
+    expect(log()).toEqual(["undo", "resolve"]);
   });
 
   it("give the question list's questions and tags anew after an edit", () => {
