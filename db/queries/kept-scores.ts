@@ -506,6 +506,28 @@ export function keptCrowdForecastAt(db: Db, q: DiscreteQuestion, t: number, popu
 }
 
 /**
+ * keptCrowdForecastAt for several questions at once (the question list's crowd cells). Each question's
+ * latest kept point, read once while the database is unchanged, answers every `at` from its time on
+ * (an open question's crowd now, whatever the clock); an earlier `at` is read as keptCrowdForecastAt
+ * reads it. On the 1M desk the list's 50 reads were 1.3 ms of each request.
+ */
+export function keptCrowdForecastsAt(
+  db: Db,
+  wanted: ReadonlyArray<{ question: DiscreteQuestion; at: number }>,
+  population: KeptPopulation = EVERYONE,
+): Array<number[] | null> {
+  const ids = wanted.map((w) => w.question.id);
+  const latest = memoWhileUnchanged(sqliteOf(db), "latest-crowd-points", `${population} ${JSON.stringify(ids)}`, () =>
+    ids.map((id) => keptCrowdAt(db, id, Number.MAX_SAFE_INTEGER, population)),
+  );
+  return wanted.map(({ question, at }, i) => {
+    const point = latest[i];
+    if (at >= question.openTime && (point === null || point.time <= at)) return point?.probabilities ?? null;
+    return keptCrowdForecastAt(db, question, at, population);
+  });
+}
+
+/**
  * A forecaster's position on `q` (lib/my-forecasts positionFrom: standing forecast, age, needs-update
  * reasons) from their own forecasts (as stored, insertion order) against the kept crowd of
  * `population`: what myPosition computes from every forecast on the question. The question list's

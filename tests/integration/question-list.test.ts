@@ -93,14 +93,21 @@ describe("the question list in SQL", () => {
 
   it("lists each tab as lib/question-tabs defines it, soonest close first (Resolved: latest first), counted alike", () => {
     const all = everything();
-    for (const now of [NOW, NOW + 4 * DAY])
-      for (const includeDrafts of [true, false])
-        for (const tab of QUESTION_TABS) {
+    // Every instant a question crosses into or out of a tab, a millisecond before and after it, on one
+    // connection: the lists it keeps between two such instants must hold at each.
+    const instants = all.flatMap((q) => [q.openTime, q.closeTime, q.resolveBy ?? q.closeTime, q.closeTime - 14 * DAY]);
+    const nows = [...new Set(instants.flatMap((t) => [t - 1, t, t + 1]))].sort((a, b) => a - b);
+    expect(nows.length).toBeGreaterThan(30);
+    // (The clock innermost: each list is read at one instant after another, as requests come.)
+    for (const includeDrafts of [true, false])
+      for (const tab of QUESTION_TABS)
+        for (const now of [NOW, NOW + 4 * DAY, ...nows, NOW]) {
           const filter: QuestionListFilter = { includeDrafts, draftsBy: kim, tab, now };
           const expected = ids(all.filter((q) => isInQuestionTab(q, tab, now) && (includeDrafts || !q.isDraft || q.createdBy === kim)));
           if (tab === "resolved") expected.reverse();
           expect(ids(listQuestions(db, filter)), `${tab} at ${now}`).toEqual(expected);
-          expect(countListedQuestions(db, filter)).toBe(expected.length);
+          expect(ids(listQuestionRange(db, filter, 1, 3)), `${tab} at ${now}, 3 from the 2nd`).toEqual(expected.slice(1, 4));
+          expect(countListedQuestions(db, filter), `${tab} at ${now}`).toBe(expected.length);
         }
   });
 

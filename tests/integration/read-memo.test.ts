@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDb, type Db } from "@/db/client";
 import { sqliteOf } from "@/db/queries/connection";
 import { forecasterCountsByQuestion, listStandingForecasts, rationalePage, recordForecast, STANDING_MEMO } from "@/db/queries/forecasts";
-import { keptQuestionScoreSummary, listCrowdHistory } from "@/db/queries/kept-scores";
+import { keptCrowdForecastAt, keptCrowdForecastsAt, keptQuestionScoreSummary, listCrowdHistory } from "@/db/queries/kept-scores";
 import { getDiscreteQuestion, listQuestionRange, listTagsInUse } from "@/db/queries/questions";
 import { keptSinceWrite, memoWhileUnchanged } from "@/db/queries/read-memo";
 import { createUser } from "@/db/queries/users";
@@ -130,6 +130,32 @@ describe("reads kept while the database is unchanged", () => {
     for (let read = 0; read < 2; read++) expect(log()).toEqual(["resolve"]);
     expect(undoResolution(db, { questionId: "q", actorId: admin, now: T0 + 5 * DAY }).ok).toBe(true);
     expect(log()).toEqual(["undo", "resolve"]);
+  });
+
+  it("give the list's crowd cells as keptCrowdForecastAt gives each, at any clock, anew after a forecast", () => {
+    const [ana, ben] = ["ana", "ben"].map((handle) => createUser(db, { email: `${handle}@example.org`, name: handle, handle }).id);
+    for (const id of ["a", "b", "c"])
+      db.insert(questions)
+        .values({ id, title: `Question ${id}`, type: "binary", openTime: T0, closeTime: T0 + 60 * DAY, createdAt: T0, updatedAt: T0 })
+        .run();
+    recordForecast(db, { questionId: "a", forecasterId: ana, madeAt: T0 + DAY, probabilities: [0.7, 0.3], rationale: null });
+    recordForecast(db, { questionId: "a", forecasterId: ben, madeAt: T0 + 3 * DAY, probabilities: [0.2, 0.8], rationale: null });
+    recordForecast(db, { questionId: "c", forecasterId: ben, madeAt: T0 + 2 * DAY, probabilities: [0.4, 0.6], rationale: null });
+    const qs = ["a", "b", "c"].map((id) => getDiscreteQuestion(db, id)!);
+    const check = () => {
+      // Before the open, at each point, between points, after the last, in the order a clock runs and back.
+      for (const at of [T0 - DAY, T0, T0 + DAY, T0 + 2 * DAY, T0 + 3 * DAY - 1, T0 + 3 * DAY, T0 + 4 * DAY, T0 + 90 * DAY, T0 + DAY])
+        expect(keptCrowdForecastsAt(db, qs.map((question) => ({ question, at }))), `at ${at}`).toEqual(qs.map((q) => keptCrowdForecastAt(db, q, at)));
+    };
+    check();
+    // An open question's cell now is the last point of its crowd history.
+    expect(keptCrowdForecastsAt(db, [{ question: qs[0], at: T0 + 10 * DAY }])).toEqual([listCrowdHistory(db, "a", T0 + 10 * DAY).at(-1)!.probabilities]);
+    const cellOfB = () => keptCrowdForecastsAt(db, qs.map((question) => ({ question, at: T0 + 10 * DAY })))[1];
+    expect(cellOfB()).toBeNull();
+    recordForecast(db, { questionId: "b", forecasterId: ana, madeAt: T0 + 5 * DAY, probabilities: [0.1, 0.9], rationale: null });
+    check();
+    expect(cellOfB()).toEqual(listCrowdHistory(db, "b", T0 + 10 * DAY).at(-1)!.probabilities);
+    expect(cellOfB()![1]).toBeCloseTo(0.9, 12);
   });
 
   it("give the question list's questions and tags anew after an edit", () => {

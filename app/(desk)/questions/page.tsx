@@ -4,7 +4,7 @@ import { requestTime } from "@/app/(desk)/request-time";
 import { getViewer } from "@/app/_auth/session";
 import { getDb } from "@/db/client";
 import { forecasterCountsByQuestion, listOwnForecastsOn, type QuestionForecast } from "@/db/queries/forecasts";
-import { keptCrowdForecastAt, keptPopulationFor, keptPosition } from "@/db/queries/kept-scores";
+import { keptCrowdForecastsAt, keptPopulationFor, keptPosition } from "@/db/queries/kept-scores";
 import { DEFAULT_USER_SETTINGS, getUserSettings } from "@/db/queries/user-settings";
 import { crowdIncludesBots } from "@/db/queries/bots";
 import { defaultPopulation } from "@/lib/population";
@@ -120,6 +120,9 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
   const listedDiscrete = listed.filter(isDiscreteQuestion);
   const discreteIds = listedDiscrete.map((q) => q.id);
   const forecasterCounts = forecasterCountsByQuestion(db, discreteIds);
+  // Each one's crowd now, or at its close once forecasting has ended.
+  const crowdCells = keptCrowdForecastsAt(db, listedDiscrete.map((q) => ({ question: q, at: Math.min(now, actualCloseTime(q)) })), population);
+  const crowdOf = new Map(listedDiscrete.map((q, i) => [q.id, crowdCells[i]]));
   const myForecasts = viewer ? listOwnForecastsOn(db, viewer.id, discreteIds) : new Map<string, QuestionForecast[]>();
   // The crowd people see: people only unless the desk counts bots (lib/population), from the kept
   // history of that population.
@@ -153,8 +156,7 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
     }
     const mineOnQ = myForecasts.get(q.id) ?? [];
     const hidden = isCrowdHiddenFrom(q, viewer, mineOnQ.length > 0, now);
-    const end = Math.min(now, actualCloseTime(q));
-    const crowd = hidden ? null : keptCrowdForecastAt(db, q, end, population);
+    const crowd = hidden ? null : crowdOf.get(q.id)!;
     const position = viewer ? positionOf(q, mineOnQ) : null;
     const mine = position
       ? {
