@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { FilterErrors, selectionPhrase, TrackRecordFilters } from "@/components/track-records/TrackRecordFilters";
 import { getDb } from "@/db/client";
 import { crowdIncludesBots } from "@/db/queries/bots";
@@ -25,8 +24,8 @@ import {
 import { leaderboardFields, parseTrackRecordParams, periodBounds } from "@/lib/validation/track-record-filters";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { formatNumber } from "@/lib/format/number";
-import { Table } from "@/components/ui/Table";
 import { Pager } from "@/components/ui/Pager";
+import { LeaderboardTable } from "./_components/LeaderboardTable";
 
 export const metadata = { title: "Leaderboard" };
 
@@ -101,43 +100,26 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
           No forecaster has {minQuestions} or more scored questions in this selection.
         </p>
       ) : (
-        <Table
-          testId="leaderboard-table"
-          rowCount={shown.length}
-          totalCount={total}
-          inCard={false}
-          cardTitle={1}
+        <LeaderboardTable
+          total={total}
           caption={`Leaderboard ranked by ${LEADERBOARD_RANKING_LABELS[ranking]}`}
-          columns={[
-            { label: "Rank", numeric: true },
-            { label: "Forecaster" },
-            { label: "Questions", numeric: true },
-            { label: <span title="Points, higher is better">Mean peer</span>, cardLabel: "Mean peer", numeric: true },
-            { label: <span title="Points, higher is better">Mean baseline</span>, cardLabel: "Mean baseline", numeric: true },
-            { label: <span title="Negative beats the crowd">Mean relative Brier</span>, cardLabel: "Mean relative Brier", numeric: true },
-            { label: <span title="0–1, lower is better">Mean final Brier</span>, cardLabel: "Mean final Brier", numeric: true },
-            { label: "Sum of peer", numeric: true },
-            { label: "Mean coverage", numeric: true },
-            { label: <span title="Numeric and date questions, 0–1 internal scale, lower is better">Mean CRPS</span>, cardLabel: "Mean CRPS", numeric: true },
-          ]}
-        >
-              {shown.map((r) => (
-                <tr key={r.handle} data-handle={r.handle}>
-                  <td className="num">{r.rank ?? "—"}</td>
-                  <td>
-                    <Link href={`/forecasters/${encodeURIComponent(r.handle)}${values.who ? `?who=${values.who}` : ""}`}>{r.name}</Link>
-                  </td>
-                  <td className="num">{r.summary.nQuestions}</td>
-                  <td className="num">{formatNumber(r.summary.meanPeer, "points")}</td>
-                  <td className="num">{formatNumber(r.summary.meanBaseline, "points")}</td>
-                  <td className="num">{formatNumber(r.summary.meanRelativeBrier, "score", { signed: true })}</td>
-                  <td className="num">{formatNumber(r.summary.meanFinalBrier, "score")}</td>
-                  <td className="num">{formatNumber(r.summary.sumPeer, "points")}</td>
-                  <td className="num">{formatNumber(r.summary.meanCoverage, "probability")}</td>
-                  <td className="num" data-field="mean-crps">{formatNumber(r.summary.meanCrps, "score")}</td>
-                </tr>
-              ))}
-        </Table>
+          rows={shown.map((r) => ({
+            handle: r.handle,
+            name: r.name,
+            href: `/forecasters/${encodeURIComponent(r.handle)}${values.who ? `?who=${values.who}` : ""}`,
+            rank: r.rank,
+            questions: r.summary.nQuestions,
+            figures: [
+              formatNumber(r.summary.meanPeer, "points"),
+              formatNumber(r.summary.meanBaseline, "points"),
+              formatNumber(r.summary.meanRelativeBrier, "score", { signed: true }),
+              formatNumber(r.summary.meanFinalBrier, "score"),
+              formatNumber(r.summary.sumPeer, "points"),
+              formatNumber(r.summary.meanCoverage, "probability"),
+              formatNumber(r.summary.meanCrps, "score"),
+            ],
+          }))}
+        />
       )}
       {total === 0 ? null : (
         <Pager label="Leaderboard pages" page={page} pageCount={pageCount} summary={`${total} forecasters`} href={pageHref} />
