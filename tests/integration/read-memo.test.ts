@@ -39,6 +39,14 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+/** A user's id (e-mail from the handle). */
+const person = (handle: string, name: string = handle, role?: "admin") => createUser(db, { email: `${handle}@example.org`, name, handle, ...(role ? { role } : {}) }).id;
+
+/** A published binary question opening at T0. */
+function binaryQuestion(id: string, closeTime: number): void {
+  db.insert(questions).values({ id, title: `Question ${id}`, type: "binary", openTime: T0, closeTime, createdAt: T0, updatedAt: T0 }).run();
+}
+
 /** How many times `compute` ran over a sequence of reads. */
 function counter() {
   let runs = 0;
@@ -88,11 +96,9 @@ describe("reads kept while the database is unchanged", () => {
   });
 
   it("give a question's crowd history and standing forecasts with each new forecast", () => {
-    const people = ["ana", "ben", "cleo"].map((handle) => createUser(db, { email: `${handle}@example.org`, name: handle, handle }).id);
+    const people = ["ana", "ben", "cleo"].map((handle) => person(handle));
     const now = T0 + 20 * DAY;
-    db.insert(questions)
-      .values({ id: "q", title: "Question q", type: "binary", openTime: T0, closeTime: T0 + 60 * DAY, createdAt: T0, updatedAt: T0 })
-      .run();
+    binaryQuestion("q", T0 + 60 * DAY);
     const q = getDiscreteQuestion(db, "q")!;
     people.forEach((forecasterId, i) => {
       recordForecast(db, { questionId: "q", forecasterId, madeAt: T0 + (i + 1) * DAY, probabilities: [0.8 - 0.2 * i, 0.2 + 0.2 * i], rationale: null });
@@ -107,11 +113,9 @@ describe("reads kept while the database is unchanged", () => {
   });
 
   it("give a question's rationale page and resolution log anew after a forecast, a rename and a resolution", () => {
-    const admin = createUser(db, { email: "ada@example.org", name: "Ada", handle: "ada", role: "admin" }).id;
-    const ana = createUser(db, { email: "ana@example.org", name: "Ana", handle: "ana" }).id;
-    db.insert(questions)
-      .values({ id: "q", title: "Question q", type: "binary", openTime: T0, closeTime: T0 + 60 * DAY, createdAt: T0, updatedAt: T0 })
-      .run();
+    const admin = person("ada", "Ada", "admin");
+    const ana = person("ana", "Ana");
+    binaryQuestion("q", T0 + 60 * DAY);
     const page = () => rationalePage(db, "q", 1, 2);
     const shown = () => page().items.map((f) => `${f.name}: ${f.rationale}`);
     recordForecast(db, { questionId: "q", forecasterId: ana, madeAt: T0 + DAY, probabilities: [0.6, 0.4], rationale: "first" });
@@ -133,11 +137,9 @@ describe("reads kept while the database is unchanged", () => {
   });
 
   it("give the list's crowd cells as keptCrowdForecastAt gives each, at any clock, anew after a forecast", () => {
-    const [ana, ben] = ["ana", "ben"].map((handle) => createUser(db, { email: `${handle}@example.org`, name: handle, handle }).id);
+    const [ana, ben] = ["ana", "ben"].map((handle) => person(handle));
     for (const id of ["a", "b", "c"])
-      db.insert(questions)
-        .values({ id, title: `Question ${id}`, type: "binary", openTime: T0, closeTime: T0 + 60 * DAY, createdAt: T0, updatedAt: T0 })
-        .run();
+      binaryQuestion(id, T0 + 60 * DAY);
     recordForecast(db, { questionId: "a", forecasterId: ana, madeAt: T0 + DAY, probabilities: [0.7, 0.3], rationale: null });
     recordForecast(db, { questionId: "a", forecasterId: ben, madeAt: T0 + 3 * DAY, probabilities: [0.2, 0.8], rationale: null });
     recordForecast(db, { questionId: "c", forecasterId: ben, madeAt: T0 + 2 * DAY, probabilities: [0.4, 0.6], rationale: null });
@@ -159,9 +161,7 @@ describe("reads kept while the database is unchanged", () => {
   });
 
   it("give the question list's questions and tags anew after an edit", () => {
-    db.insert(questions)
-      .values({ id: "q", title: "Question q", type: "binary", openTime: T0, closeTime: T0 + 60 * DAY, createdAt: T0, updatedAt: T0 })
-      .run();
+    binaryQuestion("q", T0 + 60 * DAY);
     const page = () => listQuestionRange(db, { includeDrafts: true, tab: "all", now: T0 }, 0, 10).map((q) => [q.title, q.tags]);
     for (let read = 0; read < 2; read++) {
       expect(page()).toEqual([["Question q", []]]);
@@ -177,11 +177,9 @@ describe("reads kept while the database is unchanged", () => {
   });
 
   it("give a question resolved before its close its standing forecasts and score summary at Ta, anew after a correction", () => {
-    const admin = createUser(db, { email: "ada@example.org", name: "Ada", handle: "ada", role: "admin" }).id;
-    const [ana, ben] = ["ana", "ben"].map((handle) => createUser(db, { email: `${handle}@example.org`, name: handle, handle }).id);
-    db.insert(questions)
-      .values({ id: "q", title: "Question q", type: "binary", openTime: T0, closeTime: T0 + 10 * DAY, createdAt: T0, updatedAt: T0 })
-      .run();
+    const admin = person("ada", "Ada", "admin");
+    const [ana, ben] = ["ana", "ben"].map((handle) => person(handle));
+    binaryQuestion("q", T0 + 10 * DAY);
     recordForecast(db, { questionId: "q", forecasterId: ana, madeAt: T0 + DAY, probabilities: [0.3, 0.7], rationale: null });
     recordForecast(db, { questionId: "q", forecasterId: ben, madeAt: T0 + 2 * DAY, probabilities: [0.6, 0.4], rationale: null });
     // Ana's latest forecast comes after Ta: the standing forecasts at Ta are not the kept latest ones.
@@ -209,17 +207,15 @@ describe("reads kept while the database is unchanged", () => {
     expect(corrected.mine?.finalBrier).toBeCloseTo(0.16, 12);
     expect(corrected.medianForecaster?.finalBrier).toBeCloseTo(0.325, 12);
     // A forecast dated before Ta (an import may add one) changes the standing forecasts at Ta.
-    const cleo = createUser(db, { email: "cleo@example.org", name: "cleo", handle: "cleo" }).id;
+    const cleo = person("cleo");
     sqliteOf(db).prepare("insert into forecasts (question_id, forecaster_id, made_at, probabilities) values ('q', ?, ?, '[0.5,0.5]')").run(cleo, T0 + 3 * DAY);
     expect(listStandingForecasts(db, "q", ta).map((f) => f.forecasterId)).toEqual([ana, ben, cleo]);
   });
 
   it("give a profile's record anew once a question of theirs resolves", () => {
-    const admin = createUser(db, { email: "ada@example.org", name: "Ada", handle: "ada", role: "admin" }).id;
-    const ana = createUser(db, { email: "ana@example.org", name: "Ana", handle: "ana" }).id;
-    db.insert(questions)
-      .values({ id: "q", title: "Question q", type: "binary", openTime: T0, closeTime: T0 + 10 * DAY, createdAt: T0, updatedAt: T0 })
-      .run();
+    const admin = person("ada", "Ada", "admin");
+    const ana = person("ana", "Ana");
+    binaryQuestion("q", T0 + 10 * DAY);
     recordForecast(db, { questionId: "q", forecasterId: ana, madeAt: T0 + DAY, probabilities: [0.3, 0.7], rationale: null });
     const options = { filter: {}, population: "both" as const, sample: "final" as const, bins: 10 };
     const before = forecasterTrackRecord(db, "ana", options);
@@ -234,12 +230,10 @@ describe("reads kept while the database is unchanged", () => {
   });
 
   it("give the leaderboard anew after a resolution, and after a rename reorders a tie", () => {
-    const admin = createUser(db, { email: "ada@example.org", name: "Ada", handle: "ada", role: "admin" }).id;
-    const [ana, ben] = ["ana", "ben"].map((handle) => createUser(db, { email: `${handle}@example.org`, name: handle, handle }).id);
+    const admin = person("ada", "Ada", "admin");
+    const [ana, ben] = ["ana", "ben"].map((handle) => person(handle));
     for (const id of ["q1", "q2"])
-      db.insert(questions)
-        .values({ id, title: `Question ${id}`, type: "binary", openTime: T0, closeTime: T0 + 10 * DAY, createdAt: T0, updatedAt: T0 })
-        .run();
+      binaryQuestion(id, T0 + 10 * DAY);
     // The same forecast from both on each question: equal scores, so the name orders them.
     for (const id of ["q1", "q2"])
       for (const forecasterId of [ana, ben])
@@ -265,11 +259,9 @@ describe("reads kept while the database is unchanged", () => {
   });
 
   it("keep a question's standing forecasts from one forecast to the next, until anything else writes", () => {
-    const [ana, ben, cleo, dan] = ["ana", "ben", "cleo", "dan"].map((handle) => createUser(db, { email: `${handle}@example.org`, name: handle, handle }).id);
+    const [ana, ben, cleo, dan] = ["ana", "ben", "cleo", "dan"].map((handle) => person(handle));
     const now = T0 + 20 * DAY;
-    db.insert(questions)
-      .values({ id: "q", title: "Question q", type: "binary", openTime: T0, closeTime: T0 + 60 * DAY, createdAt: T0, updatedAt: T0 })
-      .run();
+    binaryQuestion("q", T0 + 60 * DAY);
     const q = getDiscreteQuestion(db, "q")!;
     const sqlite = sqliteOf(db);
     const kept = () => keptSinceWrite<Array<{ forecaster: string; probabilities: number[] }>>(sqlite, STANDING_MEMO, "q")?.map((s) => [s.forecaster, s.probabilities[1]]);
