@@ -5,9 +5,9 @@ export function percentValue(p: number): number {
   // Number((p * 100).toFixed(1)) without the string (a busy question page makes thousands): away from a
   // tie, rounding x·10 gives toFixed's tenths, and tenths / 10 is the double nearest them, as parsing is.
   const x = p * 100;
+  if (x === 0) return 0; // (-0 too, as toFixed reads it)
   const tenths = x * 10;
   const rounded = Math.round(tenths);
-  if (x === 0) return 0; // (-0 too, as toFixed reads it)
   if (Math.abs(x) < 1e15 && Math.abs(Math.abs(tenths - rounded) - 0.5) > 1e-6) return rounded / 10;
   return Number(x.toFixed(1));
 }

@@ -3,7 +3,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { percentValue } from "@/components/forecast/forecast-display";
-import { highestFirst } from "@/app/(desk)/questions/[questionId]/_components/chart-tables";
+import { binaryCrowdTable, highestFirst, scenarioCrowdTable } from "@/app/(desk)/questions/[questionId]/_components/chart-tables";
+import type { Question } from "@/lib/types";
 
 const byDefinition = (p: number) => Number((p * 100).toFixed(1));
 
@@ -56,5 +57,27 @@ describe("highestFirst (the spread table's first rows)", () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("the crowd tables' latest rows (the page's table when the CSV offers them all)", () => {
+  const DAY = 86_400_000;
+  const T0 = Date.UTC(2026, 0, 1);
+  const series = Array.from({ length: 120 }, (_, i) => ({ time: T0 + i * DAY, probabilities: [0.2, 0.3 + (i % 7) / 100, 0.5 - (i % 7) / 100], forecasters: i + 1 }));
+
+  it("are the last rows of the whole table, each with its own forecaster count", () => {
+    const question = { type: "multiple_choice", options: ["A", "B", "C"] } as unknown as Question;
+    const whole = scenarioCrowdTable(question, series);
+    const latest = scenarioCrowdTable(question, series, 50);
+    expect(latest.rows).toEqual(whole.rows.slice(-50));
+    expect(latest.rows[0]).toMatchObject({ time: new Date(T0 + 70 * DAY).toISOString(), forecasters: 71 });
+    expect(latest.chartRows).toEqual(whole.chartRows);
+    expect(scenarioCrowdTable(question, series, 500).rows).toEqual(whole.rows);
+
+    const binary = series.map((p) => ({ ...p, probabilities: [1 - p.probabilities[1], p.probabilities[1]] }));
+    const own = [{ forecaster: "u", time: T0 + 100 * DAY + 1, probabilities: [0.4, 0.6] }];
+    const wholeBinary = binaryCrowdTable(binary, own, T0, T0 + 200 * DAY);
+    expect(binaryCrowdTable(binary, own, T0, T0 + 200 * DAY, 50).rows).toEqual(wholeBinary.rows.slice(-50));
+    expect(wholeBinary.rows).toHaveLength(121);
   });
 });

@@ -45,7 +45,7 @@ export function CrowdPanel({
   const axisEnd = Math.max(end, start + 1);
   const slug = question.id.replace(/[^A-Za-z0-9_-]+/g, "-");
   // A long history's table goes by download; the page's table holds the latest rows, the chart every drawn point.
-  const tableRows = fullData ? CROWD_TABLE_ROWS : undefined;
+  const latestRows = fullData ? CROWD_TABLE_ROWS : undefined;
 
   const headline = (
     <div style={{ margin: "0 0 0.75rem" }}>
@@ -79,7 +79,7 @@ export function CrowdPanel({
 
   /** P(yes) step line with the viewer's own forecasts as points. */
   function binaryChart() {
-    const table = binaryCrowdTable(series, own, start, axisEnd, tableRows);
+    const table = binaryCrowdTable(series, own, start, axisEnd, latestRows);
     return (
       <ChartFrame
         title="Crowd forecast over time"
@@ -99,7 +99,7 @@ export function CrowdPanel({
 
   /** One step line per scenario. */
   function scenarioChart() {
-    const table = scenarioCrowdTable(question, series, tableRows);
+    const table = scenarioCrowdTable(question, series, latestRows);
     // the viewer's own forecasts as dots (o0, o1, …) on rows of their own (before T0: drawn at T0)
     const ownRows: ScenarioRow[] = own.map((f) => {
       const row: ScenarioRow = { time: Math.min(Math.max(f.time, start), axisEnd) };

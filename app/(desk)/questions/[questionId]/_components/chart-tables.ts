@@ -66,10 +66,10 @@ export function scenarioCrowdTable(question: Question, series: readonly CrowdHis
       { key: "forecasters", label: "Forecasters pooled" },
     ],
     chartRows,
-    rows: latest(chartRows.map((r, i) => ({ row: r, forecasters: series[i].forecasters })), tableRows).map(({ row, forecasters }) => ({
-      ...row,
-      time: iso(row.time),
-      forecasters,
+    rows: latest(chartRows, tableRows).map((r, i, shown) => ({
+      ...r,
+      time: iso(r.time),
+      forecasters: series[chartRows.length - shown.length + i].forecasters,
     })),
   };
 }
