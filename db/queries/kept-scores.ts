@@ -509,7 +509,8 @@ export function keptCrowdForecastAt(db: Db, q: DiscreteQuestion, t: number, popu
  * keptCrowdForecastAt for several questions at once (the question list's crowd cells). Each question's
  * latest kept point, read once while the database is unchanged, answers every `at` from its time on
  * (an open question's crowd now, whatever the clock); an earlier `at` is read as keptCrowdForecastAt
- * reads it. On the 1M desk the list's 50 reads were 1.3 ms of each request.
+ * reads it. No point means no counted forecast at any time (the history starts at T0 with any
+ * forecast made before it), so no crowd. On the 1M desk the list's 50 reads were 1.3 ms of each request.
  */
 export function keptCrowdForecastsAt(
   db: Db,
@@ -522,7 +523,8 @@ export function keptCrowdForecastsAt(
   );
   return wanted.map(({ question, at }, i) => {
     const point = latest[i];
-    if (at >= question.openTime && (point === null || point.time <= at)) return point?.probabilities ?? null;
+    if (point === null) return null;
+    if (point.time <= at) return point.probabilities;
     return keptCrowdForecastAt(db, question, at, population);
   });
 }

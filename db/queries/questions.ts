@@ -367,7 +367,8 @@ function listClockInstants(db: Db): Float64Array {
  * crossed into or out of a tab (on the 1M desk they were 1.7 ms of each list request).
  */
 function listMemoKey(db: Db, filter: QuestionListFilter): string {
-  if (filter.now === undefined) return JSON.stringify(filter);
+  // (Only a tab or a status reads the clock.)
+  if (filter.now === undefined || (!filter.tab && !filter.status)) return JSON.stringify({ ...filter, now: null });
   const instants = listClockInstants(db);
   let reached = 0;
   let above = instants.length;

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDb, type Db } from "@/db/client";
 import { sqliteOf } from "@/db/queries/connection";
 import { forecasterCountsByQuestion, listStandingForecasts, rationalePage, recordForecast, STANDING_MEMO } from "@/db/queries/forecasts";
-import { keptCrowdForecastAt, keptCrowdForecastsAt, keptQuestionScoreSummary, listCrowdHistory } from "@/db/queries/kept-scores";
+import { keptCrowdForecastAt, keptCrowdForecastsAt, keptQuestionScoreSummary, listCrowdHistory, refreshKeptScores } from "@/db/queries/kept-scores";
 import { getDiscreteQuestion, listQuestionRange, listTagsInUse } from "@/db/queries/questions";
 import { keptSinceWrite, memoWhileUnchanged } from "@/db/queries/read-memo";
 import { createUser } from "@/db/queries/users";
@@ -138,12 +138,16 @@ describe("reads kept while the database is unchanged", () => {
 
   it("give the list's crowd cells as keptCrowdForecastAt gives each, at any clock, anew after a forecast", () => {
     const [ana, ben] = ["ana", "ben"].map((handle) => person(handle));
-    for (const id of ["a", "b", "c"])
+    for (const id of ["a", "b", "c", "d"])
       binaryQuestion(id, T0 + 60 * DAY);
     recordForecast(db, { questionId: "a", forecasterId: ana, madeAt: T0 + DAY, probabilities: [0.7, 0.3], rationale: null });
     recordForecast(db, { questionId: "a", forecasterId: ben, madeAt: T0 + 3 * DAY, probabilities: [0.2, 0.8], rationale: null });
     recordForecast(db, { questionId: "c", forecasterId: ben, madeAt: T0 + 2 * DAY, probabilities: [0.4, 0.6], rationale: null });
-    const qs = ["a", "b", "c"].map((id) => getDiscreteQuestion(db, id)!);
+    // d: only a forecast from before the open, as an import may bring (the crowd before T0 pools it).
+    sqliteOf(db).prepare("insert into forecasts (question_id, forecaster_id, made_at, probabilities) values ('d', ?, ?, '[0.3,0.7]')").run(ana, T0 - 2 * DAY);
+    refreshKeptScores(db, ["d"]);
+    const qs = ["a", "b", "c", "d"].map((id) => getDiscreteQuestion(db, id)!);
+    expect(keptCrowdForecastAt(db, qs[3], T0 - DAY)).not.toBeNull();
     const check = () => {
       // Before the open, at each point, between points, after the last, in the order a clock runs and back.
       for (const at of [T0 - DAY, T0, T0 + DAY, T0 + 2 * DAY, T0 + 3 * DAY - 1, T0 + 3 * DAY, T0 + 4 * DAY, T0 + 90 * DAY, T0 + DAY])
