@@ -14,6 +14,7 @@ import {
   type NotificationKind,
   type NotificationPayload,
 } from "@/db/schema/notifications";
+import { keptLatestForecasts } from "@/db/schema/latest-forecasts";
 import { questions } from "@/db/schema/questions";
 import { resolutionAudit } from "@/db/schema/resolutions";
 import { accounts, users } from "@/db/schema/users";
@@ -261,11 +262,12 @@ function collectCommentEvents(db: Db, now: number): NewNotification[] {
   const last = db.select({ id: sql<number | null>`max(${comments.id})` }).from(comments).get()?.id ?? 0;
   const questionIds = [...new Set(rows.map((r) => r.questionId))];
   const forecasters = new Map<string, Set<string>>(questionIds.map((id) => [id, new Set()]));
+  // Who forecast each question: one kept row per question and forecaster (not every forecast on it).
   for (let i = 0; i < questionIds.length; i += 500) {
     const pairs = db
-      .selectDistinct({ questionId: forecasts.questionId, forecasterId: forecasts.forecasterId })
-      .from(forecasts)
-      .where(inArray(forecasts.questionId, questionIds.slice(i, i + 500)))
+      .select({ questionId: keptLatestForecasts.questionId, forecasterId: keptLatestForecasts.forecasterId })
+      .from(keptLatestForecasts)
+      .where(inArray(keptLatestForecasts.questionId, questionIds.slice(i, i + 500)))
       .all();
     for (const p of pairs) forecasters.get(p.questionId)!.add(p.forecasterId);
   }
@@ -312,7 +314,7 @@ function collectCommentEvents(db: Db, now: number): NewNotification[] {
 
 /**
  * Who can sign in among the forecasters of each question, in the order of their first forecast on it:
- * their forecasts are read through the (question, forecaster) index, not every forecast on a busy
+ * their forecasts are read through the (forecaster, question) index, not every forecast on a busy
  * question (an imported desk's forecasters have no account).
  */
 function prepareAccountForecasters(db: Db) {

@@ -405,7 +405,7 @@ describe("kept tables after a bulk import", () => {
     // The load ran with the rollback journal (withBulkLoadJournal); the desk is back in WAL mode.
     expect(sqliteOf(db).pragma("journal_mode", { simple: true })).toBe("wal");
     const plan = sqliteOf(db).prepare("explain query plan select 1 from forecasts where forecaster_id = ?").all("x") as Array<{ detail: string }>;
-    expect(plan.map((p) => p.detail).join(" ")).toContain("forecasts_forecaster_idx");
+    expect(plan.map((p) => p.detail).join(" ")).toContain("forecasts_forecaster_question_idx");
     // A new forecast's crowd point reads the question's kept latest forecasts in standing order from one index, unsorted.
     const standing = (sqliteOf(db).prepare(`explain query plan ${STANDING_OF_SQL}`).all("q-00000") as Array<{ detail: string }>)
       .map((p) => p.detail)
@@ -433,10 +433,10 @@ describe("kept tables after a bulk import", () => {
     const forecastIndexes = () =>
       (sqlite.prepare("select name from sqlite_master where type = 'index' and tbl_name = 'forecasts' order by name").all() as Array<{ name: string }>).map((r) => r.name);
     const all = forecastIndexes();
-    expect(all).toEqual(["forecasts_forecaster_idx", "forecasts_question_forecaster_idx", "forecasts_question_time_idx", "forecasts_rationale_idx"]);
+    expect(all).toEqual(["forecasts_forecaster_question_idx", "forecasts_question_time_idx", "forecasts_rationale_idx"]);
     const plan = () => (sqlite.prepare("explain query plan select id from forecasts where question_id = ? order by made_at").all("q") as Array<{ detail: string }>).map((p) => p.detail).join(" | ");
     sqlite.transaction(() => {
-      withIndexesBuiltAfter(db, () => expect(forecastIndexes()).toEqual(all.filter((name) => name !== "forecasts_forecaster_idx")));
+      withIndexesBuiltAfter(db, () => expect(forecastIndexes()).toEqual(all.filter((name) => name !== "forecasts_forecaster_question_idx")));
       expect(forecastIndexes()).toEqual(all);
       withIndexesBuiltAfter(
         db,
