@@ -5,8 +5,8 @@
  * How far V8 lets the server's heap grow past what survived its last full collection before it
  * collects again: 60%, where V8's own heuristic allows up to 4× on a fast machine. Page renders leave
  * mostly garbage (the live heap stayed at 80–160 MB of a 280–340 MB heap), so the default let the
- * server reach 446–600 MB under load; with this, 229–291 MB on the demo and 1M desks at the same
- * throughput (docs/scaling.md). Not a cap: a 1M export still gets the memory it needs.
+ * server reach 446–600 MB under load; with this, 263–302 MB on the demo, 100k and 1M desks, each
+ * page's share of /signin's throughput unchanged (docs/scaling.md, "Server memory"). Not a cap: a 1M export still gets the memory it needs.
  */
 const HEAP_GROWING_PERCENT = 60;
 
