@@ -25,6 +25,7 @@ export function CrowdDistributionPanel({
   end,
   atClose,
   fullData,
+  latestRows,
 }: {
   questionId: string;
   view: ContinuousQuestionView;
@@ -40,11 +41,13 @@ export function CrowdDistributionPanel({
   atClose: boolean;
   /** Where every change point is offered (CSV), when `points` are a downsample. */
   fullData?: FullChartData;
+  /** With fullData: how many of the latest rows the page's table holds (the chart draws every point). */
+  latestRows?: number;
 }) {
   const slug = questionId.replace(/[^A-Za-z0-9_-]+/g, "-");
   const axisEnd = Math.max(end, start + 1);
   const summary = current ? distributionSummary(view, current) : null;
-  const table = fanTable(view, points, own, start, axisEnd);
+  const table = fanTable(view, points, own, start, axisEnd, fullData ? latestRows : undefined);
   return (
     <section aria-labelledby="crowd-heading" className="card" data-testid="crowd-distribution">
       <h2 id="crowd-heading">Crowd forecast</h2>

@@ -15,6 +15,7 @@ export interface OwnMedian {
 /**
  * The crowd's quantiles over time (closed at `axisEnd` so the last step shows) merged with the viewer's
  * medians on one time axis (own ones before T0 drawn at T0); table cells in the question's units.
+ * With `latestRows`, the table holds only the last that many rows (the chart still gets every row).
  */
 export function fanTable(
   view: ContinuousQuestionView,
@@ -22,6 +23,7 @@ export function fanTable(
   own: readonly OwnMedian[],
   start: number,
   axisEnd: number,
+  latestRows?: number,
 ): { columns: ChartColumn[]; chartRows: FanRow[]; rows: Array<Record<string, ChartCell>> } {
   const byTime = new Map<number, FanRow & { forecasters: number | null }>();
   const closed = [...points];
@@ -52,7 +54,7 @@ export function fanTable(
       { key: "own", label: `Your median${unit}` },
     ],
     chartRows: chartRows.map((r) => ({ time: r.time, band90: r.band90, band50: r.band50, median: r.median, own: r.own })),
-    rows: chartRows.map((r) => ({
+    rows: chartRows.slice(latestRows === undefined ? 0 : Math.max(0, chartRows.length - latestRows)).map((r) => ({
       time: new Date(r.time).toISOString(),
       q05: cell(r.band90?.[0]),
       q25: cell(r.band50?.[0]),

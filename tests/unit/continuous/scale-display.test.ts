@@ -58,4 +58,17 @@ describe("fanTable", () => {
     ]);
     expect(table.rows[1]).toMatchObject({ time: new Date(2_000).toISOString(), q05: 2.8000000000000003, median: 11.200000000000001, q95: 25.2, forecasters: 2, own: 14 });
   });
+  it("with latestRows, gives the table the last rows of the whole table and the chart every row", () => {
+    // 120 change points at t = 1,000 … 120,000 plus the closing row at 200,000; an own median at 119,500.
+    const points = Array.from({ length: 120 }, (_, i) => ({ time: (i + 1) * 1_000, forecasters: i + 1, locations: [0.05, 0.25, 0.5 + (i % 5) / 100, 0.75, 0.95] }));
+    const own = [{ time: 119_500, location: 0.3 }];
+    const whole = fanTable(programmes, points, own, 1_000, 200_000);
+    const latest = fanTable(programmes, points, own, 1_000, 200_000, 50);
+    expect(whole.rows).toHaveLength(122);
+    expect(latest.rows).toEqual(whole.rows.slice(-50));
+    expect(latest.rows[0]).toMatchObject({ time: new Date(73_000).toISOString(), forecasters: 73 });
+    expect(latest.rows.at(-2)).toMatchObject({ time: new Date(120_000).toISOString(), forecasters: 120, own: null });
+    expect(latest.chartRows).toEqual(whole.chartRows);
+    expect(fanTable(programmes, points, own, 1_000, 200_000, 500).rows).toEqual(whole.rows);
+  });
 });

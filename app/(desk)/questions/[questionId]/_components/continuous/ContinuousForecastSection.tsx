@@ -13,6 +13,7 @@ import { actualCloseTime } from "@/lib/standing-forecast";
 import type { ContinuousQuestion } from "@/lib/types";
 import { QUANTILE_FIELDS, typedValueText } from "@/lib/validation/continuous-forecast";
 import { CLOSED_NOTE } from "../closed-note";
+import { CROWD_TABLE_ROWS } from "../CrowdPanel";
 import { ContinuousForecastForm } from "./ContinuousForecastForm";
 
 /** Points of the fan chart at most (as the binary crowd chart: a few per horizontal pixel). */
@@ -96,10 +97,11 @@ export function ContinuousForecastSection({ question, viewer, status, crowdHidde
           end={end}
           atClose={atClose}
           fullData={
-            history.points.length < history.changePoints
-              ? { href: `/questions/${encodeURIComponent(questionId)}/chart-data?chart=fan`, rowCount: history.changePoints + 1 }
+            history.changePoints + 1 > CROWD_TABLE_ROWS
+              ? { href: `/questions/${encodeURIComponent(questionId)}/chart-data?chart=fan`, rowCount: history.changePoints + 1, shown: "latest" }
               : undefined
           }
+          latestRows={CROWD_TABLE_ROWS}
         />
       )}
     </>
