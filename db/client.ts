@@ -59,6 +59,12 @@ export function openDb(file: string = databasePath(), options: { migrate?: boole
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("synchronous = NORMAL");
   const db = drizzle(sqlite, { schema }) as Db;
+  // Every transaction takes the write lock when it begins (BEGIN IMMEDIATE), so a busy file makes it
+  // wait out busy_timeout. A deferred one that reads first and then writes fails at once with
+  // "database is locked" when another process (a CLI beside the server, or the server beside a CLI)
+  // committed in between: SQLite cannot move its snapshot forward, and waiting would not help.
+  const deferredByDefault = db.transaction.bind(db);
+  db.transaction = ((work, config) => deferredByDefault(work, { behavior: "immediate", ...config })) as Db["transaction"];
   if (options.migrate !== false) migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return db;
 }
