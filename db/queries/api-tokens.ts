@@ -140,9 +140,9 @@ export type IdempotentOutcome =
   | { kind: "key_reused" };
 
 /**
- * Runs `work` at most once per (user, key): in ONE immediate transaction it looks the key up, and either
- * returns the stored answer (same request: nothing is written), refuses (same key, another request), or
- * runs `work` and stores its answer with it. Because the write and its answer commit together, a crash
+ * Runs `work` at most once per (user, key): in ONE transaction (IMMEDIATE, as every openDb one) it
+ * looks the key up, and either returns the stored answer (same request: nothing is written), refuses
+ * (same key, another request), or runs `work` and stores its answer with it. Because the write and its answer commit together, a crash
  * can never keep one without the other: a retry after any failure either finds the answer or redoes the
  * work once. Answers with a 5xx status are not stored (the retry should run again). Keys older than the
  * retention are deleted as new ones arrive.
@@ -153,24 +153,21 @@ export function runIdempotent(
   work: (tx: Db) => StoredAnswer,
 ): IdempotentOutcome {
   const statements = idempotencyStatementsOf(sqliteOf(db));
-  return db.transaction(
-    (tx): IdempotentOutcome => {
-      const existing = statements.find.get(input.userId, input.key) as
-        | { requestHash: string; status: number; responseBody: string; createdAt: number }
-        | undefined;
-      if (existing && existing.createdAt > input.now - IDEMPOTENCY_RETENTION_MS) {
-        if (existing.requestHash !== input.requestHash) return { kind: "key_reused" };
-        return { kind: "replayed", answer: { status: existing.status, body: JSON.parse(existing.responseBody) } };
-      }
-      const answer = work(tx as unknown as Db);
-      if (answer.status < 500) {
-        statements.deleteExpired.run(input.now - IDEMPOTENCY_RETENTION_MS);
-        statements.store.run(input.userId, input.key, input.requestHash, answer.status, JSON.stringify(answer.body), input.now);
-      }
-      return { kind: "fresh", answer };
-    },
-    { behavior: "immediate" },
-  );
+  return db.transaction((tx): IdempotentOutcome => {
+    const existing = statements.find.get(input.userId, input.key) as
+      | { requestHash: string; status: number; responseBody: string; createdAt: number }
+      | undefined;
+    if (existing && existing.createdAt > input.now - IDEMPOTENCY_RETENTION_MS) {
+      if (existing.requestHash !== input.requestHash) return { kind: "key_reused" };
+      return { kind: "replayed", answer: { status: existing.status, body: JSON.parse(existing.responseBody) } };
+    }
+    const answer = work(tx as unknown as Db);
+    if (answer.status < 500) {
+      statements.deleteExpired.run(input.now - IDEMPOTENCY_RETENTION_MS);
+      statements.store.run(input.userId, input.key, input.requestHash, answer.status, JSON.stringify(answer.body), input.now);
+    }
+    return { kind: "fresh", answer };
+  });
 }
 
 // Prepared once per connection: every POST with a key runs these (preparing them cost more than running them).

@@ -615,8 +615,10 @@ export function rebuildKeptScores(
   options: { startKeptRows?: StartKeptRows } = {},
 ): { questions: number } {
   const sqlite = sqliteOf(db);
-  const ids = (sqlite.prepare("select id from questions order by id").raw().all() as Array<[string]>).map((r) => r[0]);
-  sqlite.transaction(() => {
+  // IMMEDIATE, as openDb's transactions: the questions are listed under the write lock, so none added
+  // by another process (the server beside `npm run db:rescore`) is left without kept rows.
+  return sqlite.transaction((): { questions: number } => {
+    const ids = (sqlite.prepare("select id from questions order by id").raw().all() as Array<[string]>).map((r) => r[0]);
     for (const table of [...DELETES, "kept_latest_forecasts"]) sqlite.prepare(`delete from ${table}`).run();
     // Every kept row is written anew: their indexes are built once at the end (forecasts' stay).
     withIndexesBuiltAfter(
@@ -640,8 +642,8 @@ export function rebuildKeptScores(
     sqlite
       .prepare("insert into kept_state (key, value) values (?, ?) on conflict (key) do update set value = excluded.value")
       .run(VERSION_KEY, KEPT_TABLES_VERSION);
-  })();
-  return { questions: ids.length };
+    return { questions: ids.length };
+  }).immediate();
 }
 
 /** How many forecasts (binary and scenario) the desk holds. */
